@@ -1,0 +1,63 @@
+# Two commands set up everything on a fresh Debian/Ubuntu machine:
+#   make audit   audits every article under corpora/ into reports/
+#   make test    runs the test suite (CI calls this through .ci/run)
+# Installs are recorded in .stamps/ so a second run reinstalls nothing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+# torch is pinned: on this project's machines 2.13.0 is a local CPU build;
+# any other version would download a multi-gigabyte CUDA build.
+TORCH  := torch==2.13.0
+DEBIAN_PACKAGES := apertium apertium-eng-spa chromium chromium-driver
+JOBS   ?=
+SHARED_DIR ?=
+
+.PHONY: audit test lint bench publish clean setup system-packages
+
+setup: $(STAMPS)/python $(STAMPS)/system
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMPS)/python: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "$(TORCH)"
+	$(BIN)/python -m pip install --quiet -e ".[transformers,test]"
+	@mkdir -p $(STAMPS) && touch $@
+
+# Debian packages, where apt-get exists and we are root; skipped otherwise
+# (the Apertium and browser tests then skip with a reason).
+$(STAMPS)/system: Makefile
+	@if command -v dpkg-query >/dev/null && ! dpkg-query -W -f='$${Status}\n' $(DEBIAN_PACKAGES) 2>/dev/null | grep -qv 'install ok installed' \
+	    && [ $$(dpkg-query -W -f='$${Status}\n' $(DEBIAN_PACKAGES) 2>/dev/null | wc -l) -eq $(words $(DEBIAN_PACKAGES)) ]; then \
+	  echo "Debian packages present: $(DEBIAN_PACKAGES)"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEBIAN_PACKAGES); \
+	else \
+	  echo "warning: cannot install $(DEBIAN_PACKAGES) (no apt-get or not root); back-translation and browser tests will be skipped"; \
+	fi
+	@mkdir -p $(STAMPS) && touch $@
+
+audit: setup
+	$(BIN)/transaudit check corpora/ --out reports/ $(if $(JOBS),--jobs $(JOBS)) ; \
+	  status=$$?; [ $$status -le 1 ] || exit $$status; \
+	  echo "reports written to reports/ (open reports/index.html)"
+
+test: setup
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check src tests benchmarks
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+publish: setup
+	@test -n "$(SHARED_DIR)" || { echo "usage: make publish SHARED_DIR=/path/to/shared/folder"; exit 2; }
+	$(BIN)/transaudit publish reports/ --to "$(SHARED_DIR)"
+
+bench: setup
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) $(STAMPS) build src/*.egg-info

@@ -1,0 +1,50 @@
+"""The check registry.
+
+Every module in this package (except ``base``) declares checks with
+:func:`register`; modules are imported in sorted name order so the catalogue
+and the order of findings never depend on the file system.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from transaudit.checks.base import Check, CheckContext, Finding
+
+__all__ = ["Check", "CheckContext", "Finding", "register", "all_checks", "get_check"]
+
+_REGISTRY: dict[str, type[Check]] = {}
+_loaded = False
+
+
+def register(cls: type[Check]) -> type[Check]:
+    """Class decorator: add a check to the catalogue under its code."""
+    for attribute in ("code", "name", "category"):
+        if not getattr(cls, attribute, None):
+            raise TypeError(f"check {cls.__name__} must declare {attribute}")
+    if cls.code in _REGISTRY and _REGISTRY[cls.code] is not cls:
+        raise TypeError(f"check code {cls.code} declared twice")
+    _REGISTRY[cls.code] = cls
+    return cls
+
+
+def _load_modules() -> None:
+    global _loaded
+    if _loaded:
+        return
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "base")
+    for name in names:
+        importlib.import_module(f"{__name__}.{name}")
+    _loaded = True
+
+
+def all_checks() -> list[type[Check]]:
+    """Every registered check, sorted by code."""
+    _load_modules()
+    return [_REGISTRY[code] for code in sorted(_REGISTRY)]
+
+
+def get_check(code: str) -> type[Check]:
+    _load_modules()
+    return _REGISTRY[code]

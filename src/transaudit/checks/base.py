@@ -1,0 +1,93 @@
+"""What a check is: one declared unit with a stable code.
+
+A check *yields* :class:`Finding` objects and never raises on purpose; the
+engine stamps code, name, category and severity on each finding, validates the
+span and turns an unexpected exception into an internal-error entry.
+
+The first docstring line of a check class is its title; the rest (with a bad
+and a good example) is its documentation, shown by ``transaudit checks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from transaudit import data
+from transaudit.model import Article, Segment, Severity, Side
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A span a check objects to, before the engine turns it into an Issue.
+
+    ``segment`` is required from article checks (which see every segment) and
+    ignored for segment checks. ``severity`` overrides the check's default when
+    a check knows a finding is worse (or milder) than usual.
+    """
+
+    side: Side
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    severity: Severity | None = None
+    segment: str | None = None
+    category: str | None = None
+
+
+@dataclass
+class CheckContext:
+    """What a check may know besides the text: languages and its options."""
+
+    source_lang: str
+    target_lang: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def data(self, family: str, lang: str) -> dict[str, Any]:
+        """Per-language data of one family (empty when the language has none)."""
+        return data.load(family, lang)
+
+    def pair_data(self, family: str) -> dict[str, Any]:
+        """Data for the language pair, e.g. ``family/es-en.toml`` (may be empty)."""
+        return data.load(family, f"{self.source_lang}-{self.target_lang}")
+
+
+class Check:
+    """Base class of every check; subclasses declare the class attributes."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.MINOR
+    #: "segment" checks see one segment at a time, "article" checks all of them.
+    scope: ClassVar[str] = "segment"
+    #: Off unless selected explicitly (too noisy for the default run).
+    default_enabled: ClassVar[bool] = True
+    #: Option defaults; the config file overrides them per check code.
+    options: ClassVar[Mapping[str, Any]] = {}
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_article(self, article: Article, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    @classmethod
+    def title(cls) -> str:
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0].strip() if doc else cls.name
+
+    @classmethod
+    def documentation(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+def iter_findings(findings: Iterable[Finding] | None) -> Iterator[Finding]:
+    """Accept generators, lists or ``None`` from a check."""
+    if findings is None:
+        return iter(())
+    return iter(findings)

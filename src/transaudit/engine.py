@@ -1,0 +1,143 @@
+"""Runs the selected checks over an article and collects their issues.
+
+Selection follows flake8: ``select``/``ignore`` take code prefixes (``TA1``) or
+check names. A check that raises is recorded as an internal error for that
+segment and the audit goes on.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from transaudit.checks import Check, CheckContext, Finding, all_checks
+from transaudit.checks.base import iter_findings
+from transaudit.config import Settings
+from transaudit.errors import ConfigError
+from transaudit.model import Article, Issue, Segment
+
+
+@dataclass
+class InternalError:
+    """A check that crashed on one segment (or on the whole article)."""
+
+    check: str
+    segment: str | None
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "segment": self.segment, "error": self.error}
+
+
+@dataclass
+class CheckRun:
+    issues: list[Issue] = field(default_factory=list)
+    errors: list[InternalError] = field(default_factory=list)
+
+
+def _matches(check: type[Check], pattern: str) -> bool:
+    pattern = pattern.strip()
+    if pattern.upper() == "ALL":
+        return True
+    return check.code.upper().startswith(pattern.upper()) or check.name == pattern.lower()
+
+
+def _exact(check: type[Check], pattern: str) -> bool:
+    pattern = pattern.strip()
+    return pattern.upper() in ("ALL", check.code.upper()) or check.name == pattern.lower()
+
+
+def select_checks(settings: Settings) -> list[type[Check]]:
+    """The checks a run uses, in code order; unknown codes are an error."""
+    catalogue = all_checks()
+    for pattern in (*settings.select, *settings.ignore):
+        if not any(_matches(check, pattern) for check in catalogue):
+            raise ConfigError("--select/--ignore", f"no check matches {pattern!r}")
+    chosen = []
+    for check in catalogue:
+        if settings.select:
+            wanted = any(
+                _matches(check, p) if check.default_enabled else _exact(check, p)
+                for p in settings.select
+            )
+        else:
+            wanted = check.default_enabled
+        if wanted and not any(_matches(check, p) for p in settings.ignore):
+            chosen.append(check)
+    return chosen
+
+
+class Engine:
+    """The selected checks, instantiated once and reused for every article."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.checks = [cls() for cls in select_checks(settings)]
+
+    def context(self, article: Article, check: Check) -> CheckContext:
+        options = dict(check.options)
+        options.update(self.settings.check_options.get(check.code, {}))
+        options.update(self.settings.check_options.get(check.name, {}))
+        return CheckContext(article.source_lang, article.target_lang, options)
+
+    def run(self, article: Article) -> CheckRun:
+        run = CheckRun()
+        order = {segment.id: index for index, segment in enumerate(article.segments)}
+        for check in self.checks:
+            ctx = self.context(article, check)
+            if check.scope == "article":
+                self._collect(run, check, article, None, check.check_article(article, ctx))
+                continue
+            for segment in article.segments:
+                self._collect(run, check, article, segment, check.check_segment(segment, ctx))
+        run.issues.sort(key=lambda i: (order.get(i.segment, 0), i.side != "source", i.start, i.end, i.code))
+        return run
+
+    def _collect(
+        self,
+        run: CheckRun,
+        check: Check,
+        article: Article,
+        segment: Segment | None,
+        findings: Iterable[Finding] | None,
+    ) -> None:
+        try:
+            for finding in iter_findings(findings):
+                issue = self._issue(check, article, segment, finding)
+                if issue is not None:
+                    run.issues.append(issue)
+        except Exception as error:  # noqa: BLE001 - a broken check must not stop the audit
+            frame = traceback.extract_tb(error.__traceback__)[-1]
+            where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
+            run.errors.append(
+                InternalError(check.code, segment.id if segment else None, f"{type(error).__name__}: {error} ({where})")
+            )
+
+    def _issue(
+        self, check: Check, article: Article, segment: Segment | None, finding: Finding
+    ) -> Issue | None:
+        if segment is None:
+            if finding.segment is None:
+                raise ValueError("article check yielded a finding without a segment")
+            segment = article.segment(finding.segment)
+        text = segment.text(finding.side)
+        if not (0 <= finding.start <= finding.end <= len(text)):
+            raise ValueError(
+                f"span {finding.start}:{finding.end} outside {finding.side} text of length {len(text)}"
+            )
+        severity = self.settings.severity.get(check.code) or finding.severity or check.severity
+        return Issue(
+            code=check.code,
+            name=check.name,
+            category=finding.category or check.category,
+            severity=severity,
+            segment=segment.id,
+            side=finding.side,
+            start=finding.start,
+            end=finding.end,
+            text=text[finding.start : finding.end],
+            message=finding.message,
+            suggestion=finding.suggestion,
+        )

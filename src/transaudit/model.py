@@ -1,0 +1,129 @@
+"""The article model every stage shares: segments in, issues out.
+
+Spans are Python slice offsets into one side's text (end exclusive) and every
+issue's ``text`` equals that slice, so a report can always highlight exactly
+what a check saw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+Side = Literal["source", "target"]
+
+
+class Severity(str, Enum):
+    """MQM severities; the score weights live in the config, not here."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(
+                f"unknown severity {value!r} (expected minor, major or critical)"
+            ) from None
+
+
+class Category:
+    """MQM category paths used by the checks (typology: themqm.org)."""
+
+    MISTRANSLATION = "Accuracy/Mistranslation"
+    OMISSION = "Accuracy/Omission"
+    ADDITION = "Accuracy/Addition"
+    UNTRANSLATED = "Accuracy/Untranslated"
+    GRAMMAR = "Fluency/Grammar"
+    PUNCTUATION = "Fluency/Punctuation"
+    SPELLING = "Fluency/Spelling"
+    REPETITION = "Fluency/Repetition"
+    CAPITALIZATION = "Fluency/Capitalization"
+    WHITESPACE = "Fluency/Whitespace"
+    LOCALE_NAME = "Locale convention/Name format"
+    LOCALE_NUMBER = "Locale convention/Number format"
+    LOCALE_DATE = "Locale convention/Date format"
+    LOCALE_QUOTES = "Locale convention/Quote marks"
+    TERMINOLOGY = "Terminology/Wrong term"
+    STYLE = "Style/Awkward"
+    INTERNAL = "Internal/Check error"
+
+
+@dataclass
+class Segment:
+    """One aligned unit: a source text and its translation.
+
+    Either side may be empty: a target with no source is an addition (web-page
+    residue), a source with no target an omission.
+    """
+
+    id: str
+    source: str
+    target: str
+    #: 1-based line in the input where this segment starts (for messages).
+    line: int | None = None
+    back_translation: str | None = None
+    #: Round-trip scores (chrF, BLEU, TER) between back-translation and source.
+    bt_scores: dict[str, float] = field(default_factory=dict)
+    #: Words the back-translation engine did not know.
+    bt_unknown: list[str] = field(default_factory=list)
+    #: Why there is no back-translation for this segment, if there is none.
+    bt_note: str | None = None
+
+    def text(self, side: Side) -> str:
+        return self.source if side == "source" else self.target
+
+
+@dataclass
+class Article:
+    """The unit of audit: one translated article, as aligned segments."""
+
+    id: str
+    source_lang: str
+    target_lang: str
+    segments: list[Segment]
+    path: str = ""
+
+    def segment(self, segment_id: str) -> Segment:
+        for segment in self.segments:
+            if segment.id == segment_id:
+                return segment
+        raise KeyError(segment_id)
+
+
+@dataclass
+class Issue:
+    """A finding with its code, MQM category, severity and exact span."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    segment: str
+    side: Side
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.value,
+            "segment": self.segment,
+            "side": self.side,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+        }
+        if self.suggestion is not None:
+            data["suggestion"] = self.suggestion
+        return data

@@ -1,0 +1,80 @@
+"""Shared text helpers with offsets: words and sentences.
+
+Checks need spans, so every helper returns ``(start, end)`` offsets into the
+text it was given. These run on every segment, so they are plain compiled
+regular expressions; the aligner uses pysbd (slower, better) through
+:func:`split_sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+#: A fast sentence boundary: end punctuation (and closing quotes/brackets)
+#: followed by space. Used by checks, where a missed boundary costs little.
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Token]:
+    """Word tokens with offsets (letters, digits, inner apostrophes/hyphens)."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans (start, end) covering the text, whitespace trimmed."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, for comparing names across languages."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def word_count(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+@lru_cache(maxsize=16)
+def _segmenter(lang: str):  # type: ignore[no-untyped-def]
+    import pysbd
+
+    try:
+        return pysbd.Segmenter(language=lang, clean=False, char_span=True)
+    except ValueError:
+        return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """Sentences by pysbd (multilingual rules), whitespace kept out of each."""
+    if not text.strip():
+        return []
+    spans = _segmenter(lang).segment(text)
+    sentences = [span.sent.strip() for span in spans]
+    return [s for s in sentences if s]
