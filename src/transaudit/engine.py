@@ -80,7 +80,7 @@ class Engine:
         options = dict(check.options)
         options.update(self.settings.check_options.get(check.code, {}))
         options.update(self.settings.check_options.get(check.name, {}))
-        return CheckContext(article.source_lang, article.target_lang, options)
+        return CheckContext(article.source_lang, article.target_lang, options, self.settings.extra)
 
     def run(self, article: Article) -> CheckRun:
         run = CheckRun()

@@ -44,6 +44,9 @@ class CheckContext:
     source_lang: str
     target_lang: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: Run-level settings beyond check options (``glossary`` paths, …), from
+    #: the config file's other keys and the CLI.
+    run_settings: Mapping[str, Any] = field(default_factory=dict)
 
     def data(self, family: str, lang: str) -> dict[str, Any]:
         """Per-language data of one family (empty when the language has none)."""

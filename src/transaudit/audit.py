@@ -1,0 +1,73 @@
+"""The pipeline for one article: back-translate, check, score.
+
+Reading and writing happen elsewhere; this module turns an :class:`Article`
+into an :class:`ArticleResult` and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from datetime import UTC, datetime
+
+from transaudit import __version__
+from transaudit.backtranslate import back_translate
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.model import Article
+from transaudit.result import ArticleResult
+from transaudit.scoring import mqm_score, penalty
+from transaudit.text import word_count
+
+
+def run_timestamp(settings: Settings) -> str:
+    """The one field that varies between identical runs, fixable for reproducibility.
+
+    ``--timestamp`` (settings.extra["timestamp"]) wins, then SOURCE_DATE_EPOCH,
+    then the current time, always in UTC ISO 8601.
+    """
+    fixed = settings.extra.get("timestamp")
+    if fixed:
+        return str(fixed)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
+    else:
+        moment = datetime.now(tz=UTC)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"transaudit": __version__, "python": platform.python_version()}
+    for package in ("sacrebleu", "langdetect", "pysbd", "pycountry"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            continue
+    return found
+
+
+def audit_article(article: Article, settings: Settings, engine: Engine | None = None) -> ArticleResult:
+    """Audit one article with the given settings (an engine can be reused)."""
+    engine = engine or Engine(settings)
+    bt_summary = back_translate(article, settings)
+    run = engine.run(article)
+    words = sum(word_count(segment.target) for segment in article.segments)
+    score = mqm_score(run.issues, words, settings.weights)
+    return ArticleResult(
+        article=article,
+        issues=run.issues,
+        score=score,
+        passed=score >= settings.threshold,
+        threshold=settings.threshold,
+        penalty=penalty(run.issues, settings.weights),
+        target_words=words,
+        errors=[error.to_dict() for error in run.errors],
+        notices=list(bt_summary.get("notices", [])),
+        settings={**settings.to_dict(), "checks": [check.code for check in engine.checks]},
+        versions=versions(),
+        backtranslation={k: v for k, v in bt_summary.items() if k != "notices"},
+        timestamp=run_timestamp(settings),
+    )

@@ -1,0 +1,1 @@
+"""Reporters: each turns an ArticleResult (or a batch of them) into text."""

@@ -1,0 +1,65 @@
+"""The JSON report: the machine-readable record of one audit.
+
+The shape is documented in README.md ("JSON format"); keys are emitted in a
+fixed order and floats rounded so identical runs give identical bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from transaudit.model import Segment
+from transaudit.result import ArticleResult
+
+FORMAT_VERSION = 1
+
+
+def segment_to_dict(segment: Segment) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": segment.id, "source": segment.source, "target": segment.target}
+    if segment.line is not None:
+        data["line"] = segment.line
+    if segment.back_translation is not None or segment.bt_note:
+        data["back_translation"] = segment.back_translation
+        data["bt_scores"] = {k: round(v, 2) for k, v in sorted(segment.bt_scores.items())}
+        data["bt_unknown"] = list(segment.bt_unknown)
+        if segment.bt_note:
+            data["bt_note"] = segment.bt_note
+    return data
+
+
+def result_to_dict(result: ArticleResult) -> dict[str, Any]:
+    article = result.article
+    return {
+        "format_version": FORMAT_VERSION,
+        "article": {
+            "id": article.id,
+            "path": article.path,
+            "source_lang": article.source_lang,
+            "target_lang": article.target_lang,
+        },
+        "generated_at": result.timestamp,
+        "score": result.score,
+        "threshold": result.threshold,
+        "passed": result.passed,
+        "penalty": round(result.penalty, 4),
+        "target_words": result.target_words,
+        "counts": {
+            "segments": len(article.segments),
+            "issues": len(result.issues),
+            "by_severity": result.counts_by_severity(),
+            "by_category": result.counts_by_category(),
+            "by_check": result.counts_by_check(),
+        },
+        "segments": [segment_to_dict(segment) for segment in article.segments],
+        "issues": [issue.to_dict() for issue in result.issues],
+        "errors": result.errors,
+        "notices": result.notices,
+        "backtranslation": result.backtranslation,
+        "settings": result.settings,
+        "versions": result.versions,
+    }
+
+
+def render_json(result: ArticleResult) -> str:
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
