@@ -62,7 +62,8 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=16)
-def _segmenter(lang: str):  # type: ignore[no-untyped-def]
+def sentence_segmenter(lang: str):  # type: ignore[no-untyped-def]
+    """A pysbd segmenter for the language (English rules when pysbd lacks it)."""
     import pysbd
 
     try:
@@ -75,6 +76,6 @@ def split_sentences(text: str, lang: str) -> list[str]:
     """Sentences by pysbd (multilingual rules), whitespace kept out of each."""
     if not text.strip():
         return []
-    spans = _segmenter(lang).segment(text)
+    spans = sentence_segmenter(lang).segment(text)
     sentences = [span.sent.strip() for span in spans]
     return [s for s in sentences if s]

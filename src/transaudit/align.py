@@ -1,0 +1,231 @@
+"""Align the paragraphs of an article pair, then sentences where needed.
+
+Method: Gale & Church (1993) length-based dynamic programming over
+*paragraphs*, with the article's own character ratio as the expected length
+ratio and a lexical anchor term (shared numbers and capitalised names) that
+Gale–Church lacks. Paragraphs are hard boundaries: a segment never holds text
+of two paragraphs of the same side, so web-page residue (a target paragraph
+with no source) or an omission (a source paragraph with no target) survives as
+a one-sided segment. When the best path pairs one paragraph with two on the
+other side (a paragraph the translator split, or a one-sided paragraph next to
+a translated one), that paragraph is cut between pysbd sentences at the point
+that best fits the two lengths; a cut that leaves one side empty yields a
+one-sided segment.
+
+Why length-based rather than back-translation similarity (Bleualign): it needs
+no engine, so alignment works offline with ``--backend none`` and is the same
+whatever engine is configured; news paragraphs are long enough for length to
+be a strong signal, and the anchor term handles the short ones (titles, dates).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transaudit.text import fold, sentence_segmenter
+
+#: Prior probabilities of alignment moves (Gale & Church 1993, table 5).
+_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
+_MOVE_COST = {move: -math.log(p) for move, p in _PRIORS.items()}
+#: Variance of the length difference per character (Gale & Church).
+_S2 = 6.8
+_ANCHOR_RE = re.compile(r"\d+(?:[.,]\d+)*|\b[^\W\d_][\w'’-]{2,}")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    #: 1-based line where the paragraph starts in its file.
+    line: int
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One aligned unit; either side may be empty (one-sided)."""
+
+    source: str
+    target: str
+    source_line: int | None
+    target_line: int | None
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs separated by blank lines, with their starting line numbers.
+
+    Lines inside a paragraph are joined with a space: a hard-wrapped paragraph
+    is one paragraph.
+    """
+    paragraphs: list[Paragraph] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(Paragraph(" ".join(current), start))
+            current = []
+    if current:
+        paragraphs.append(Paragraph(" ".join(current), start))
+    return paragraphs
+
+
+def _anchors(text: str) -> frozenset[str]:
+    found = set()
+    for match in _ANCHOR_RE.finditer(text):
+        token = match.group()
+        if token[0].isdigit():
+            found.add(re.sub(r"[.,]", "", token))
+        elif token[0].isupper():
+            found.add(fold(token)[:5])
+    return frozenset(found)
+
+
+def _length_cost(ls: int, lt: int, ratio: float) -> float:
+    """-log P(length difference) under Gale–Church's normal model."""
+    if ls == 0 and lt == 0:
+        return 0.0
+    mean = (ls + lt / ratio) / 2 or 1.0
+    delta = (lt - ls * ratio) / math.sqrt(mean * _S2)
+    p = math.erfc(abs(delta) / math.sqrt(2))
+    return -math.log(max(p, 1e-300))
+
+
+class _Scorer:
+    def __init__(self, sources: Sequence[str], targets: Sequence[str]) -> None:
+        total_s = sum(len(s) for s in sources) or 1
+        total_t = sum(len(t) for t in targets) or 1
+        self.ratio = min(max(total_t / total_s, 0.5), 2.0)
+        self.source_anchors = [_anchors(s) for s in sources]
+        self.target_anchors = [_anchors(t) for t in targets]
+
+    def anchor_cost(self, source: frozenset[str], target: frozenset[str]) -> float:
+        if not source or not target:
+            return 0.0
+        shared = len(source & target)
+        if shared == 0:
+            return 1.0 if min(len(source), len(target)) >= 2 else 0.0
+        return -2.0 * shared / max(len(source), len(target))
+
+    def pair_cost(self, source: str, target: str, sa: frozenset[str], ta: frozenset[str]) -> float:
+        return _length_cost(len(source), len(target), self.ratio) + self.anchor_cost(sa, ta)
+
+
+def align_paragraphs(
+    sources: Sequence[Paragraph], targets: Sequence[Paragraph], source_lang: str = "en", target_lang: str = "en"
+) -> list[Pair]:
+    """Align two paragraph lists; every paragraph appears in exactly one pair."""
+    n, m = len(sources), len(targets)
+    src = [p.text for p in sources]
+    tgt = [p.text for p in targets]
+    scorer = _Scorer(src, tgt)
+    cuts: dict[tuple[str, int], list[int]] = {}
+
+    def sentence_cuts(side: str, index: int) -> list[int]:
+        key = (side, index)
+        if key not in cuts:
+            text, lang = (src[index], source_lang) if side == "source" else (tgt[index], target_lang)
+            cuts[key] = [0, *_sentence_cuts(text, lang), len(text)]
+        return cuts[key]
+
+    def step_cost(pi: int, pj: int, di: int, dj: int) -> tuple[float, int | None]:
+        if not (di and dj):
+            return 0.0, None
+        if di == 1 and dj == 1:
+            return scorer.pair_cost(src[pi], tgt[pj], scorer.source_anchors[pi], scorer.target_anchors[pj]), None
+        if di == 2:
+            return _best_cut(tgt[pj], sentence_cuts("target", pj), src[pi : pi + 2], scorer, True)
+        return _best_cut(src[pi], sentence_cuts("source", pi), tgt[pj : pj + 2], scorer, False)
+
+    band = max(25, abs(n - m) + 10)
+    inf = float("inf")
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int, int | None]] = {}
+    for i in range(n + 1):
+        expected = i * m / n if n else 0
+        lo = max(0, int(expected) - band)
+        hi = min(m, int(expected) + band)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            best, best_move = inf, (0, 0, None)
+            for (di, dj), move_cost in _MOVE_COST.items():
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0 or (pi, pj) not in cost:
+                    continue
+                step, cut = step_cost(pi, pj, di, dj)
+                total = cost[(pi, pj)] + move_cost + step
+                if total < best:
+                    best, best_move = total, (di, dj, cut)
+            if best < inf:
+                cost[(i, j)] = best
+                back[(i, j)] = best_move
+    moves = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        di, dj, cut = back[(i, j)]
+        moves.append((i - di, j - dj, di, dj, cut))
+        i, j = i - di, j - dj
+    moves.reverse()
+    pairs: list[Pair] = []
+    for i, j, di, dj, cut in moves:
+        if di == 2 and dj == 1 and cut is not None:
+            head, tail = _cut(targets[j], cut)
+            pairs.append(Pair(sources[i].text, head.text, sources[i].line, head.line if head.text else None))
+            pairs.append(Pair(sources[i + 1].text, tail.text, sources[i + 1].line, tail.line if tail.text else None))
+        elif di == 1 and dj == 2 and cut is not None:
+            head, tail = _cut(sources[i], cut)
+            pairs.append(Pair(head.text, targets[j].text, head.line if head.text else None, targets[j].line))
+            pairs.append(Pair(tail.text, targets[j + 1].text, tail.line if tail.text else None, targets[j + 1].line))
+        else:
+            s = sources[i] if di else None
+            t = targets[j] if dj else None
+            pairs.append(
+                Pair(s.text if s else "", t.text if t else "", s.line if s else None, t.line if t else None)
+            )
+    return pairs
+
+
+def _cut(paragraph: Paragraph, offset: int) -> tuple[Paragraph, Paragraph]:
+    return (
+        Paragraph(paragraph.text[:offset].strip(), paragraph.line),
+        Paragraph(paragraph.text[offset:].strip(), paragraph.line),
+    )
+
+
+def _best_cut(
+    one: str, cuts: list[int], two: Sequence[str], scorer: _Scorer, one_is_target: bool
+) -> tuple[float, int]:
+    """Cost and offset of the best sentence boundary to cut ``one`` into two pieces.
+
+    A piece left empty costs a skip, so pairing a paragraph with a one-sided
+    neighbour is never cheaper than leaving the neighbour one-sided.
+    """
+    skip = _MOVE_COST[(1, 0)]
+    best_cost, best_cut = float("inf"), len(one)
+    for cut in cuts:
+        total = 0.0
+        for piece, other in ((one[:cut].strip(), two[0]), (one[cut:].strip(), two[1])):
+            if not piece:
+                total += skip
+            elif one_is_target:
+                total += _length_cost(len(other), len(piece), scorer.ratio)
+            else:
+                total += _length_cost(len(piece), len(other), scorer.ratio)
+        if total < best_cost:
+            best_cost, best_cut = total, cut
+    return best_cost, best_cut
+
+
+def _sentence_cuts(text: str, lang: str) -> list[int]:
+    """Offsets where a sentence starts (pysbd), excluding 0."""
+    cuts = []
+    for span in sentence_segmenter(lang).segment(text):
+        start = text.find(span.sent.strip(), span.start) if span.sent.strip() else -1
+        if start > 0:
+            cuts.append(start)
+    return sorted(set(cuts))

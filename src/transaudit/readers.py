@@ -1,0 +1,257 @@
+"""Read an article from an aligned TSV, a JSON Lines file or an article folder.
+
+Readers know nothing about checks. Every problem becomes an
+:class:`~transaudit.errors.InputError` naming the file, the line and what is
+wrong. Languages come from the caller, else the file names
+(``source.es.txt``, ``name.es-en.tsv``), else seeded detection on each side.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from transaudit.align import align_paragraphs, split_paragraphs
+from transaudit.decoding import read_text
+from transaudit.errors import InputError
+from transaudit.model import Article, Segment
+
+ARTICLE_SUFFIXES = (".tsv", ".jsonl")
+_PAIR_IN_NAME = re.compile(r"(?:^|[._-])([a-z]{2,3})-([a-z]{2,3})$", re.IGNORECASE)
+_SIDE_FILE = re.compile(r"^(source|target)\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\.txt$")
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class Languages:
+    source: str | None = None
+    target: str | None = None
+
+
+def detect_side_language(texts: list[str], path: str) -> str:
+    """Language of one side of an article by seeded langdetect on the whole side."""
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+    DetectorFactory.seed = 0
+    sample = "\n".join(t for t in texts if t)[:20000]
+    try:
+        guesses = detect_langs(sample)
+    except LangDetectException:
+        guesses = []
+    if not guesses or guesses[0].prob < 0.6:
+        raise InputError(path, "cannot tell the language; pass --source-lang and --target-lang")
+    return guesses[0].lang.split("-")[0]
+
+
+def _finish(article_id: str, path: Path, segments: list[Segment], langs: Languages) -> Article:
+    if not segments:
+        raise InputError(str(path), "no segments (every row is empty)")
+    source_lang = langs.source or detect_side_language([s.source for s in segments], str(path))
+    target_lang = langs.target or detect_side_language([s.target for s in segments], str(path))
+    return Article(article_id, source_lang.lower(), target_lang.lower(), segments, str(path))
+
+
+def _name_languages(stem: str) -> tuple[str, Languages]:
+    """``article.es-en`` → (``article``, es, en); other stems unchanged."""
+    match = _PAIR_IN_NAME.search(stem)
+    if not match:
+        return stem, Languages()
+    base = stem[: match.start()] or stem
+    return base, Languages(match.group(1).lower(), match.group(2).lower())
+
+
+def _merge(explicit: Languages, implied: Languages) -> Languages:
+    return Languages(explicit.source or implied.source, explicit.target or implied.target)
+
+
+def _check_ids(segments: list[Segment], path: Path) -> None:
+    seen: dict[str, int | None] = {}
+    for segment in segments:
+        if segment.id in seen:
+            raise InputError(str(path), f"duplicate segment id {segment.id!r} (first on line {seen[segment.id]})",
+                             segment.line)
+        seen[segment.id] = segment.line
+
+
+def _default_id(index: int, width: int) -> str:
+    return f"p{index:0{width}d}"
+
+
+def read_tsv(path: Path, langs: Languages = Languages()) -> Article:
+    """A TSV whose header names ``source`` and ``target`` (and optionally ``id``)."""
+    text = read_text(path)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter="\t", strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(str(path), "file is empty") from None
+    except csv.Error as error:
+        raise InputError(str(path), f"bad TSV header: {error}", 1) from None
+    names = [name.strip().lower() for name in header]
+    missing = [column for column in ("source", "target") if column not in names]
+    if missing:
+        raise InputError(
+            str(path), f"header lacks column(s) {', '.join(missing)} (found: {', '.join(header) or 'nothing'})", 1
+        )
+    duplicated = sorted({name for name in names if names.count(name) > 1 and name})
+    if duplicated:
+        raise InputError(str(path), f"header repeats column(s) {', '.join(duplicated)}", 1)
+    columns = {name: index for index, name in enumerate(names)}
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for row in reader:
+            line_start = line + 1
+            line = reader.line_num
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise InputError(
+                    str(path), f"row has {len(row)} fields, the header has {len(header)}", line_start
+                )
+            rows.append((line_start, row))
+    except csv.Error as error:
+        raise InputError(str(path), f"bad TSV: {error} (an unclosed quote?)", reader.line_num) from None
+    width = max(2, len(str(len(rows))))
+    segments = []
+    for index, (number, row) in enumerate(rows, start=1):
+        segment_id = row[columns["id"]].strip() if "id" in columns else ""
+        segments.append(
+            Segment(
+                id=segment_id or _default_id(index, width),
+                source=row[columns["source"]].strip(),
+                target=row[columns["target"]].strip(),
+                line=number,
+            )
+        )
+    _check_ids(segments, path)
+    article_id, implied = _name_languages(path.stem)
+    return _finish(article_id, path, segments, _merge(langs, implied))
+
+
+def read_jsonl(path: Path, langs: Languages = Languages()) -> Article:
+    """One JSON object per line with ``source`` and ``target`` (and optionally ``id``)."""
+    text = read_text(path)
+    records: list[tuple[int, dict[str, object]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(str(path), f"invalid JSON: {error.msg} (column {error.colno})", number) from None
+        if not isinstance(record, dict):
+            raise InputError(str(path), "expected a JSON object with 'source' and 'target'", number)
+        for key in ("source", "target"):
+            value = record.get(key)
+            if value is None:
+                raise InputError(str(path), f"object lacks '{key}'", number)
+            if not isinstance(value, str):
+                raise InputError(str(path), f"'{key}' must be a string", number)
+        if "id" in record and not isinstance(record["id"], str | int):
+            raise InputError(str(path), "'id' must be a string or a number", number)
+        records.append((number, record))
+    width = max(2, len(str(len(records))))
+    segments = [
+        Segment(
+            id=str(record.get("id", "")).strip() or _default_id(index, width),
+            source=str(record["source"]).strip(),
+            target=str(record["target"]).strip(),
+            line=number,
+        )
+        for index, (number, record) in enumerate(records, start=1)
+    ]
+    _check_ids(segments, path)
+    article_id, implied = _name_languages(path.stem)
+    return _finish(article_id, path, segments, _merge(langs, implied))
+
+
+def side_files(folder: Path) -> tuple[Path, Path] | None:
+    """The ``source.<lang>.txt`` and ``target.<lang>.txt`` of an article folder."""
+    found: dict[str, list[Path]] = {"source": [], "target": []}
+    for entry in sorted(folder.iterdir()):
+        match = _SIDE_FILE.match(entry.name)
+        if match and entry.is_file():
+            found[match.group(1)].append(entry)
+    if not found["source"] and not found["target"]:
+        return None
+    for side in ("source", "target"):
+        if len(found[side]) != 1:
+            problem = "no" if not found[side] else "more than one"
+            raise InputError(str(folder), f"{problem} {side}.<lang>.txt file in the article folder")
+    return found["source"][0], found["target"][0]
+
+
+def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
+    """An article folder: both sides as plain text, aligned automatically."""
+    files = side_files(folder)
+    if files is None:
+        raise InputError(str(folder), "not an article folder (needs source.<lang>.txt and target.<lang>.txt)")
+    source_path, target_path = files
+    implied = Languages(source_path.name.split(".")[1].lower(), target_path.name.split(".")[1].lower())
+    langs = _merge(langs, implied)
+    source_paragraphs = split_paragraphs(read_text(source_path))
+    target_paragraphs = split_paragraphs(read_text(target_path))
+    source_lang = langs.source or detect_side_language([p.text for p in source_paragraphs], str(source_path))
+    target_lang = langs.target or detect_side_language([p.text for p in target_paragraphs], str(target_path))
+    pairs = align_paragraphs(source_paragraphs, target_paragraphs, source_lang, target_lang)
+    width = max(2, len(str(len(pairs))))
+    segments = [
+        Segment(
+            id=_default_id(index, width),
+            source=pair.source,
+            target=pair.target,
+            line=pair.target_line if pair.target_line is not None else pair.source_line,
+        )
+        for index, pair in enumerate(pairs, start=1)
+    ]
+    return Article(folder.name, source_lang.lower(), target_lang.lower(), segments, str(folder))
+
+
+def read_article(path: Path, langs: Languages = Languages()) -> Article:
+    """Read one article, whatever its format."""
+    if path.is_dir():
+        return read_folder(path, langs)
+    if not path.exists():
+        raise InputError(str(path), "file not found")
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        return read_tsv(path, langs)
+    if suffix == ".jsonl":
+        return read_jsonl(path, langs)
+    raise InputError(str(path), f"unsupported file type {suffix or '(none)'}: expected .tsv, .jsonl or an article folder")
+
+
+def is_article_folder(path: Path) -> bool:
+    try:
+        return path.is_dir() and any(_SIDE_FILE.match(entry.name) for entry in path.iterdir())
+    except OSError:
+        return False
+
+
+def discover(paths: list[Path]) -> Iterator[Path]:
+    """Expand the command-line paths into article paths, in a stable order.
+
+    A file or an article folder is one article; any other folder is a batch
+    whose article files and article folders are found recursively (README and
+    other files are ignored).
+    """
+    for path in paths:
+        if not path.exists():
+            raise InputError(str(path), "no such file or folder")
+        if path.is_file() or is_article_folder(path):
+            yield path
+            continue
+        found = False
+        for entry in sorted(path.rglob("*")):
+            if any(part.startswith(".") for part in entry.relative_to(path).parts):
+                continue
+            if (entry.is_file() and entry.suffix.lower() in ARTICLE_SUFFIXES) or is_article_folder(entry):
+                found = True
+                yield entry
+        if not found:
+            raise InputError(str(path), "folder holds no articles (.tsv, .jsonl or article folders)")
