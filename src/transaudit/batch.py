@@ -1,0 +1,185 @@
+"""Audit many articles: name their reports, run in parallel, survive failures.
+
+An unreadable article is reported and skipped while the rest are audited.
+Reports are written by the worker that produced them (atomically), so an
+interrupted batch leaves every finished report valid; the index is written
+from whatever finished.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transaudit.audit import audit_article
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.errors import InputError
+from transaudit.fsutil import safe_filename, write_atomic
+from transaudit.readers import Languages, _name_languages, read_article
+from transaudit.report.json_report import render_json
+from transaudit.result import ArticleResult
+
+FORMATS = ("html", "json", "text")
+
+
+@dataclass
+class Outcome:
+    """What happened to one input path."""
+
+    path: str
+    name: str
+    error: str | None = None
+    #: IndexEntry-ready facts of a finished audit.
+    summary: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def report_names(paths: Sequence[Path]) -> list[str]:
+    """A distinct, safe file-name stem per article, derived from its path."""
+    names: list[str] = []
+    used: set[str] = set()
+    for path in paths:
+        stem = path.name if path.is_dir() else _name_languages(path.stem)[0]
+        base = safe_filename(stem or "article")
+        name, counter = base, 2
+        while name.lower() in used or name.lower() == "index" or name.lower() == "summary":
+            name = f"{base}-{counter}"
+            counter += 1
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
+def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence[str]) -> dict[str, str]:
+    """Write the chosen formats; return the file names written, by format."""
+    from transaudit.report.html_report import render_html
+    from transaudit.report.text_report import render_text
+
+    written = {}
+    renderers: dict[str, tuple[str, Callable[[ArticleResult], str]]] = {
+        "json": (".json", render_json),
+        "html": (".html", render_html),
+        "text": (".txt", render_text),
+    }
+    for fmt in FORMATS:
+        if fmt in formats:
+            suffix, render = renderers[fmt]
+            file_name = name + suffix
+            write_atomic(out / file_name, render(result))
+            written[fmt] = file_name
+    return written
+
+
+def summarize(result: ArticleResult, files: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": result.article.id,
+        "path": result.article.path,
+        "source_lang": result.article.source_lang,
+        "target_lang": result.article.target_lang,
+        "score": result.score,
+        "passed": result.passed,
+        "threshold": result.threshold,
+        "segments": len(result.article.segments),
+        "issues": len(result.issues),
+        "by_severity": result.counts_by_severity(),
+        "errors": len(result.errors),
+        "files": files,
+    }
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(settings: Settings, langs: Languages, out: str, formats: tuple[str, ...]) -> None:
+    _WORKER.update(settings=settings, langs=langs, out=Path(out), formats=formats, engine=Engine(settings))
+
+
+def _audit_one(path: str, name: str) -> Outcome:
+    """Read, audit and write one article inside a worker (or in-process)."""
+    from transaudit.report.text_report import render_text
+
+    try:
+        article = read_article(Path(path), _WORKER["langs"])
+    except InputError as error:
+        return Outcome(path, name, error=str(error))
+    result = audit_article(article, _WORKER["settings"], _WORKER["engine"])
+    try:
+        files = write_reports(result, _WORKER["out"], name, _WORKER["formats"])
+    except OSError as error:
+        return Outcome(path, name, error=f"{_WORKER['out']}: cannot write report: {error.strerror or error}")
+    return Outcome(path, name, summary=summarize(result, files), text=render_text(result))
+
+
+@dataclass
+class BatchRun:
+    outcomes: list[Outcome]
+    interrupted: bool = False
+
+
+def run_batch(
+    paths: Sequence[Path],
+    settings: Settings,
+    langs: Languages,
+    out: Path,
+    formats: Sequence[str],
+    jobs: int,
+    on_done: Callable[[Outcome], None] = lambda outcome: None,
+) -> BatchRun:
+    """Audit every path; ``on_done`` sees each outcome as it finishes."""
+    names = report_names(paths)
+    formats = tuple(formats)
+    outcomes: dict[int, Outcome] = {}
+    interrupted = False
+    if jobs <= 1 or len(paths) <= 1:
+        _init_worker(settings, langs, str(out), formats)
+        try:
+            for index, (path, name) in enumerate(zip(paths, names)):
+                outcomes[index] = _audit_one(str(path), name)
+                on_done(outcomes[index])
+        except KeyboardInterrupt:
+            interrupted = True
+    else:
+        executor = ProcessPoolExecutor(
+            max_workers=min(jobs, len(paths)),
+            initializer=_init_worker,
+            initargs=(settings, langs, str(out), formats),
+        )
+        pending: dict[Future[Outcome], int] = {}
+        try:
+            for index, (path, name) in enumerate(zip(paths, names)):
+                pending[executor.submit(_audit_one, str(path), name)] = index
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index = pending.pop(future)
+                    try:
+                        outcomes[index] = future.result()
+                    except Exception as error:  # noqa: BLE001 - a worker crash skips one article
+                        outcomes[index] = Outcome(str(paths[index]), names[index], error=f"{paths[index]}: {error}")
+                    on_done(outcomes[index])
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            executor.shutdown(wait=not interrupted, cancel_futures=True)
+    return BatchRun([outcomes[i] for i in sorted(outcomes)], interrupted)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()

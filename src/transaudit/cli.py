@@ -1,0 +1,212 @@
+"""The ``transaudit`` command line: thin glue over readers, audit and reports.
+
+Exit codes: 0 every article passes; 1 at least one article scores below its
+threshold; 2 bad usage or unreadable input (one line naming the file and the
+problem, never a traceback); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from transaudit import __version__
+from transaudit.errors import InputError
+
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    click.echo(f"transaudit: {message}", err=True)
+    sys.exit(code)
+
+
+class Main(click.Group):
+    """Turns InputError anywhere below into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            fail(str(error))
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="transaudit")
+def main() -> None:
+    """Audit machine-translated articles: checks, MQM-style score, reports."""
+
+
+def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
+    codes: list[str] = []
+    for value in values:
+        codes.extend(part.strip() for part in value.split(",") if part.strip())
+    return tuple(codes)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source-lang", "-s", metavar="LANG", help="Source language (ISO 639-1), else from file names or detection.")
+@click.option("--target-lang", "-t", metavar="LANG", help="Target language (ISO 639-1), else from file names or detection.")
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
+              help="Folder for the reports.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "json", "text"]),
+              help="Report format; repeatable. Default: html and json.")
+@click.option("--backend", type=click.Choice(["auto", "apertium", "transformers", "none"]),
+              help="Back-translation engine (default from config, else auto).")
+@click.option("--model", metavar="ID_OR_PATH", help="transformers model (hub id or local folder).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these checks (code prefixes or names, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these checks (code prefixes or names).")
+@click.option("--config", type=click.Path(path_type=Path), help="Config file (default: ./transaudit.toml or ./pyproject.toml).")
+@click.option("--fail-under", type=float, metavar="SCORE", help="Pass threshold for the article score (default 90).")
+@click.option("--glossary", multiple=True, type=click.Path(path_type=Path), help="Glossary file (CSV or TBX); repeatable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes for a batch (default: number of cores).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-article summary.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the back-translation cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="Back-translation cache folder.")
+@click.option("--bt-timeout", type=float, metavar="SECONDS", help="Time limit per back-translation batch.")
+@click.option("--timestamp", metavar="ISO8601", help="Fix the report timestamp (also: SOURCE_DATE_EPOCH).")
+def check(
+    paths: tuple[Path, ...],
+    source_lang: str | None,
+    target_lang: str | None,
+    out: Path,
+    formats: tuple[str, ...],
+    backend: str | None,
+    model: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config: Path | None,
+    fail_under: float | None,
+    glossary: tuple[Path, ...],
+    jobs: int | None,
+    quiet: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
+    bt_timeout: float | None,
+    timestamp: str | None,
+) -> None:
+    """Audit articles (TSV, JSONL or article folders; a folder of them is a batch)."""
+    from transaudit.batch import default_jobs, run_batch
+    from transaudit.config import load_settings
+    from transaudit.engine import select_checks
+    from transaudit.readers import Languages, discover
+
+    settings = load_settings(str(config) if config else None)
+    extra = dict(settings.extra)
+    if glossary:
+        extra["glossary"] = [str(path) for path in glossary]
+    for key, value in (("no_cache", no_cache or None), ("cache_dir", cache_dir and str(cache_dir)),
+                       ("bt_timeout", bt_timeout), ("timestamp", timestamp)):
+        if value is not None:
+            extra[key] = value
+    settings = settings.with_overrides(
+        select=_split_codes(select) or None,
+        ignore=_split_codes(ignore) or None,
+        backend=backend,
+        model=model,
+        threshold=fail_under,
+        extra=extra,
+    )
+    select_checks(settings)
+    _validate_glossaries(settings.extra.get("glossary", []))
+    articles = list(discover(list(paths)))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        fail(f"{out}: cannot create the report folder: {error.strerror or error}")
+    if not _writable(out):
+        fail(f"{out}: the report folder is not writable")
+    langs = Languages(source_lang, target_lang)
+    formats = formats or ("html", "json")
+    jobs = jobs or default_jobs()
+    show_progress = not quiet and sys.stderr.isatty() and len(articles) > 1
+
+    bar = click.progressbar(length=len(articles), label="Auditing", show_eta=True, show_pos=True,
+                            file=sys.stderr) if show_progress else None
+
+    def on_done(outcome: Any) -> None:
+        if bar is not None:
+            bar.update(1)
+        if quiet:
+            return
+        if outcome.ok:
+            message = outcome.text.rstrip("\n")
+        else:
+            message = f"skipped: {outcome.error}"
+        if bar is not None:
+            click.echo("", err=True)
+        click.echo(message, err=not outcome.ok)
+
+    if bar is not None:
+        bar.__enter__()
+    try:
+        run = run_batch(articles, settings, langs, out, formats, jobs, on_done)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    if len(articles) > 1 or run.interrupted:
+        _write_index(out, run.outcomes)
+    if run.interrupted:
+        fail(f"interrupted: {sum(o.ok for o in run.outcomes)} finished report(s) kept in {out}", EXIT_INTERRUPTED)
+    skipped = [o for o in run.outcomes if not o.ok]
+    if skipped:
+        click.echo(f"transaudit: {len(skipped)} article(s) skipped: "
+                   + "; ".join(o.error or o.path for o in skipped), err=True)
+        sys.exit(EXIT_INPUT)
+    sys.exit(EXIT_OK if all(o.summary.get("passed") for o in run.outcomes) else EXIT_FAILED)
+
+
+def _writable(folder: Path) -> bool:
+    import os
+
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _validate_glossaries(paths: Sequence[str]) -> None:
+    """Load each glossary once up front so a bad file is an input error, not a crash."""
+    if not paths:
+        return
+    from transaudit.glossary import load_glossary
+
+    for path in paths:
+        load_glossary(path)
+
+
+def _write_index(out: Path, outcomes: Sequence[Any]) -> None:
+    from transaudit.report.index_report import write_index
+
+    write_index(out, outcomes)
+
+
+@main.command("checks")
+@click.option("--verbose", "-v", is_flag=True, help="Print each check's documentation too.")
+def list_checks(verbose: bool) -> None:
+    """List every check: code, name, MQM category, default severity, description."""
+    from transaudit.checks import all_checks
+
+    for check in all_checks():
+        state = "" if check.default_enabled else "  (off by default)"
+        click.echo(f"{check.code}  {check.name:<28} {check.category:<34} {check.severity.value:<8} "
+                   f"{check.title()}{state}")
+        if verbose:
+            doc = check.documentation().split("\n", 1)
+            if len(doc) > 1:
+                click.echo("\n".join("      " + line for line in doc[1].strip().splitlines()))
+            click.echo("")
+
+
+def _register_optional_commands() -> None:
+    """Commands that live in their own modules (evaluation, publishing)."""
+    from transaudit.evaluation.command import eval_command
+    from transaudit.publish import publish_command
+
+    main.add_command(eval_command, name="eval")
+    main.add_command(publish_command, name="publish")
+
+
+_register_optional_commands()

@@ -1,0 +1,89 @@
+"""The aligner on article pairs written for the tests: inserted, dropped, split paragraphs."""
+
+from __future__ import annotations
+
+from transaudit.align import align_paragraphs, split_paragraphs
+
+SOURCE = """El Gobierno presentó ayer el plan de vivienda para 2025.
+
+El programa prevé construir 20.000 pisos de alquiler social en cinco años.
+
+La ministra, Ana Ruiz, explicó que la mitad se levantará en Madrid y Barcelona.
+
+Los sindicatos consideran que la cifra es insuficiente.
+
+La oposición pidió que el plan se debata en el Congreso."""
+
+TARGET = """The Government presented the 2025 housing plan yesterday.
+
+The programme plans to build 20,000 social rental flats in five years.
+
+The minister, Ana Ruiz, explained that half will be built in Madrid and Barcelona.
+
+The unions consider the figure insufficient.
+
+The opposition asked for the plan to be debated in Congress."""
+
+
+def pairs_of(source: str, target: str):
+    return align_paragraphs(split_paragraphs(source), split_paragraphs(target), "es", "en")
+
+
+def test_split_paragraphs_joins_wrapped_lines_and_keeps_line_numbers() -> None:
+    paragraphs = split_paragraphs("first line\ncontinues here\n\n\nsecond\n")
+    assert [p.text for p in paragraphs] == ["first line continues here", "second"]
+    assert [p.line for p in paragraphs] == [1, 5]
+
+
+def test_one_to_one_article() -> None:
+    pairs = pairs_of(SOURCE, TARGET)
+    assert len(pairs) == 5
+    assert all(p.source and p.target for p in pairs)
+    assert pairs[1].source.startswith("El programa") and pairs[1].target.startswith("The programme")
+
+
+def test_inserted_target_paragraphs_stay_one_sided() -> None:
+    target = TARGET.replace(
+        "The unions consider", "Advertisement\n\nThe unions consider"
+    ) + "\n\nLEAVE A REPLY\n\nShare this article"
+    pairs = pairs_of(SOURCE, target)
+    one_sided = [p.target for p in pairs if not p.source]
+    assert one_sided == ["Advertisement", "LEAVE A REPLY", "Share this article"]
+    assert all(p.source for p in pairs if p.target not in one_sided)
+    assert [p.target_line for p in pairs if not p.source] == [7, 13, 15]
+
+
+def test_dropped_source_paragraph_becomes_an_omission() -> None:
+    target = TARGET.replace("The unions consider the figure insufficient.\n\n", "")
+    pairs = pairs_of(SOURCE, target)
+    omitted = [p for p in pairs if not p.target]
+    assert [p.source for p in omitted] == ["Los sindicatos consideran que la cifra es insuficiente."]
+    assert omitted[0].target_line is None and omitted[0].source_line == 7
+
+
+def test_paragraph_split_by_translator_is_cut_between_sentences() -> None:
+    source = "Primera frase del párrafo largo con bastantes palabras. Segunda frase, también bastante larga, del mismo párrafo.\n\nOtro párrafo distinto al final."
+    target = "First sentence of the long paragraph with quite a few words.\n\nSecond sentence, also quite long, of the same paragraph.\n\nAnother different paragraph at the end."
+    pairs = pairs_of(source, target)
+    assert [(p.source, p.target) for p in pairs] == [
+        ("Primera frase del párrafo largo con bastantes palabras.",
+         "First sentence of the long paragraph with quite a few words."),
+        ("Segunda frase, también bastante larga, del mismo párrafo.",
+         "Second sentence, also quite long, of the same paragraph."),
+        ("Otro párrafo distinto al final.", "Another different paragraph at the end."),
+    ]
+
+
+def test_every_paragraph_is_used_exactly_once() -> None:
+    target = "Breaking news\n\n" + TARGET + "\n\nSubscribe"
+    source_paragraphs = split_paragraphs(SOURCE)
+    target_paragraphs = split_paragraphs(target)
+    pairs = align_paragraphs(source_paragraphs, target_paragraphs, "es", "en")
+    assert " ".join(p.source for p in pairs if p.source) == " ".join(p.text for p in source_paragraphs)
+    assert " ".join(p.target for p in pairs if p.target) == " ".join(p.text for p in target_paragraphs)
+
+
+def test_empty_sides() -> None:
+    assert pairs_of("", "") == []
+    pairs = pairs_of("Solo fuente.", "")
+    assert [(p.source, p.target) for p in pairs] == [("Solo fuente.", "")]

@@ -1,0 +1,147 @@
+"""Readers: each format, one-sided segments, languages, and bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from transaudit.errors import InputError
+from transaudit.readers import Languages, discover, read_article
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_tsv_with_ids_languages_from_name_and_one_sided_rows(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.es-en.tsv",
+                 "id\tsource\ttarget\na1\tHola mundo.\tHello world.\na2\t\tSubscribe\na3\tAdiós.\t\n")
+    article = read_article(path)
+    assert (article.id, article.source_lang, article.target_lang) == ("story", "es", "en")
+    assert [(s.id, s.source, s.target, s.line) for s in article.segments] == [
+        ("a1", "Hola mundo.", "Hello world.", 2),
+        ("a2", "", "Subscribe", 3),
+        ("a3", "Adiós.", "", 4),
+    ]
+
+
+def test_tsv_without_id_column_numbers_segments(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.tsv", "target\tsource\nHello.\tHola.\nBye.\tAdiós.\n")
+    article = read_article(path, Languages("es", "en"))
+    assert [(s.id, s.source, s.target) for s in article.segments] == [("p01", "Hola.", "Hello."), ("p02", "Adiós.", "Bye.")]
+
+
+def test_tsv_keeps_quotes_inside_cells(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.es-en.tsv", 'source\ttarget\nDijo «sí».\tHe said "yes" twice.\n')
+    assert read_article(path).segments[0].target == 'He said "yes" twice.'
+
+
+def test_languages_detected_when_not_given(tmp_path: Path) -> None:
+    rows = [
+        ("El gobierno aprobó ayer una nueva ley sobre la vivienda y el alquiler.",
+         "The government approved a new law on housing and rent yesterday."),
+        ("Los ciudadanos podrán pedir ayudas a partir del próximo mes de enero.",
+         "Citizens will be able to apply for grants from next January."),
+    ]
+    path = write(tmp_path / "plain.jsonl", "\n".join(json.dumps({"source": s, "target": t}) for s, t in rows))
+    article = read_article(path)
+    assert (article.source_lang, article.target_lang) == ("es", "en")
+
+
+def test_explicit_languages_win_over_file_name(tmp_path: Path) -> None:
+    path = write(tmp_path / "x.es-en.tsv", "source\ttarget\nBonjour.\tHello.\n")
+    article = read_article(path, Languages("fr", None))
+    assert (article.source_lang, article.target_lang) == ("fr", "en")
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    path = write(tmp_path / "n.en-es.jsonl",
+                 '{"id": "s1", "source": "Hi.", "target": "Hola."}\n\n{"source": "", "target": "Suscríbete"}\n')
+    article = read_article(path)
+    assert [(s.id, s.source, s.target, s.line) for s in article.segments] == [
+        ("s1", "Hi.", "Hola.", 1), ("p02", "", "Suscríbete", 3)]
+
+
+def test_article_folder_aligns_and_keeps_residue(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    write(folder / "source.es.txt", "Titular del día\n\nEl alcalde inauguró ayer el nuevo puente sobre el río.\n")
+    write(folder / "target.en.txt",
+          "Headline of the day\n\nThe mayor opened the new bridge over the river yesterday.\n\nLEAVE A REPLY\n")
+    article = read_article(folder)
+    assert (article.id, article.source_lang, article.target_lang) == ("story", "es", "en")
+    assert [(s.source, s.target) for s in article.segments][-1] == ("", "LEAVE A REPLY")
+    assert [s.line for s in article.segments] == [1, 3, 5]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem", "line"),
+    [
+        ("a.tsv", "source\ttext\nx\ty\n", "header lacks column(s) target", 1),
+        ("a.tsv", "source\ttarget\nuno\tone\ttoo many\n", "row has 3 fields, the header has 2", 2),
+        ("a.tsv", "source\ttarget\nuno\tone\ndos\n", "row has 1 fields, the header has 2", 3),
+        ("a.tsv", 'source\ttarget\nuno\t"one\ndos\ttwo\n', "unclosed quote", None),
+        ("a.tsv", "source\ttarget\n\n", "no segments", None),
+        ("a.tsv", "id\tsource\ttarget\nx\ta\tb\nx\tc\td\n", "duplicate segment id 'x'", 3),
+        ("a.jsonl", '{"source": "a", "target": "b"}\n{"source": "a", "target": \n', "invalid JSON", 2),
+        ("a.jsonl", '["a", "b"]\n', "expected a JSON object", 1),
+        ("a.jsonl", '{"source": "a"}\n', "lacks 'target'", 1),
+        ("a.jsonl", '{"source": "a", "target": 3}\n', "'target' must be a string", 1),
+        ("a.tsv", b"", "file is empty", None),
+        ("a.tsv", b"source\ttarget\n\x00\x01\x02", "binary file", 2),
+        ("a.tsv", "source\ttarget\nca\u00f1a\tcane\n".encode("latin-1"), "byte 0xf1 at offset 16", 2),
+        ("a.txt", "hello", "unsupported file type .txt", None),
+    ],
+)
+def test_bad_files_name_file_line_and_problem(tmp_path: Path, name, content, problem, line) -> None:
+    path = write(tmp_path / name, content)
+    with pytest.raises(InputError) as caught:
+        read_article(path, Languages("es", "en"))
+    assert problem in caught.value.problem
+    assert caught.value.path == str(path)
+    if line is not None:
+        assert caught.value.line == line
+    assert str(caught.value).startswith(str(path))
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "\ufeffsource\ttarget\r\nHola.\tHello.\r\n".encode(),
+        "source\ttarget\r\nHola.\tHello.\r\n".encode("utf-16"),
+    ],
+)
+def test_bom_and_crlf_inputs_are_decoded(tmp_path: Path, encoded: bytes) -> None:
+    article = read_article(write(tmp_path / "a.es-en.tsv", encoded))
+    assert [(s.source, s.target) for s in article.segments] == [("Hola.", "Hello.")]
+
+
+def test_missing_path_and_incomplete_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        read_article(tmp_path / "missing.tsv")
+    folder = tmp_path / "half"
+    write(folder / "source.es.txt", "Hola.")
+    with pytest.raises(InputError, match=r"no target\.<lang>\.txt"):
+        read_article(folder)
+
+
+def test_discover_batch_in_stable_order(tmp_path: Path) -> None:
+    write(tmp_path / "b.tsv", "source\ttarget\na\tb\n")
+    write(tmp_path / "a" / "source.es.txt", "Hola.")
+    write(tmp_path / "a" / "target.en.txt", "Hello.")
+    write(tmp_path / "README.md", "not an article")
+    write(tmp_path / "sub" / "c.jsonl", '{"source": "a", "target": "b"}')
+    found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]
+    assert found == ["a", "b.tsv", "sub/c.jsonl"]
+    with pytest.raises(InputError, match="no such file"):
+        list(discover([tmp_path / "nope"]))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputError, match="holds no articles"):
+        list(discover([empty]))
