@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.fsutil import safe_filename, write_atomic
 from transaudit.readers import Languages, _name_languages, read_article
+from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
 from transaudit.report.json_report import render_json
 from transaudit.result import ArticleResult
 
@@ -35,13 +36,20 @@ class Outcome:
     path: str
     name: str
     error: str | None = None
-    #: IndexEntry-ready facts of a finished audit.
-    summary: dict[str, Any] = field(default_factory=dict)
+    #: The article's line in the batch index (set when the audit finished).
+    entry: IndexEntry | None = None
     text: str = ""
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.entry and self.entry.passed)
+
+    def index_entry(self) -> IndexEntry:
+        return self.entry or IndexEntry.skipped(self.name, self.error or "not audited", self.path)
 
 
 def report_names(paths: Sequence[Path]) -> list[str]:
@@ -80,21 +88,12 @@ def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence
     return written
 
 
-def summarize(result: ArticleResult, files: dict[str, str]) -> dict[str, Any]:
-    return {
-        "id": result.article.id,
-        "path": result.article.path,
-        "source_lang": result.article.source_lang,
-        "target_lang": result.article.target_lang,
-        "score": result.score,
-        "passed": result.passed,
-        "threshold": result.threshold,
-        "segments": len(result.article.segments),
-        "issues": len(result.issues),
-        "by_severity": result.counts_by_severity(),
-        "errors": len(result.errors),
-        "files": files,
-    }
+def write_index(out: Path, outcomes: Sequence[Outcome], generated_at: str) -> None:
+    """index.html, summary.json and summary.csv for whatever finished (or was skipped)."""
+    entries = [outcome.index_entry() for outcome in outcomes]
+    write_atomic(out / "summary.json", summary_json(entries, generated_at))
+    write_atomic(out / "summary.csv", summary_csv(entries))
+    write_atomic(out / "index.html", render_index(entries, generated_at=generated_at))
 
 
 _WORKER: dict[str, Any] = {}
@@ -117,7 +116,8 @@ def _audit_one(path: str, name: str) -> Outcome:
         files = write_reports(result, _WORKER["out"], name, _WORKER["formats"])
     except OSError as error:
         return Outcome(path, name, error=f"{_WORKER['out']}: cannot write report: {error.strerror or error}")
-    return Outcome(path, name, summary=summarize(result, files), text=render_text(result))
+    entry = IndexEntry.from_result(result, files.get("html"), files.get("json"))
+    return Outcome(path, name, entry=entry, text=render_text(result))
 
 
 @dataclass

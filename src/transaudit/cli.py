@@ -91,7 +91,8 @@ def check(
     timestamp: str | None,
 ) -> None:
     """Audit articles (TSV, JSONL or article folders; a folder of them is a batch)."""
-    from transaudit.batch import default_jobs, run_batch
+    from transaudit.audit import run_timestamp
+    from transaudit.batch import default_jobs, run_batch, write_index
     from transaudit.config import load_settings
     from transaudit.engine import select_checks
     from transaudit.readers import Languages, discover
@@ -132,12 +133,12 @@ def check(
     def on_done(outcome: Any) -> None:
         if bar is not None:
             bar.update(1)
-        if quiet:
+        if quiet or (not outcome.ok and len(articles) == 1):
             return
         if outcome.ok:
             message = outcome.text.rstrip("\n")
         else:
-            message = f"skipped: {outcome.error}"
+            message = f"transaudit: skipped {outcome.error}"
         if bar is not None:
             click.echo("", err=True)
         click.echo(message, err=not outcome.ok)
@@ -150,15 +151,17 @@ def check(
         if bar is not None:
             bar.__exit__(None, None, None)
     if len(articles) > 1 or run.interrupted:
-        _write_index(out, run.outcomes)
+        write_index(out, run.outcomes, run_timestamp(settings))
     if run.interrupted:
         fail(f"interrupted: {sum(o.ok for o in run.outcomes)} finished report(s) kept in {out}", EXIT_INTERRUPTED)
     skipped = [o for o in run.outcomes if not o.ok]
+    if skipped and len(articles) == 1:
+        fail(skipped[0].error or skipped[0].path)
     if skipped:
         click.echo(f"transaudit: {len(skipped)} article(s) skipped: "
                    + "; ".join(o.error or o.path for o in skipped), err=True)
         sys.exit(EXIT_INPUT)
-    sys.exit(EXIT_OK if all(o.summary.get("passed") for o in run.outcomes) else EXIT_FAILED)
+    sys.exit(EXIT_OK if all(o.passed for o in run.outcomes) else EXIT_FAILED)
 
 
 def _writable(folder: Path) -> bool:
@@ -175,12 +178,6 @@ def _validate_glossaries(paths: Sequence[str]) -> None:
 
     for path in paths:
         load_glossary(path)
-
-
-def _write_index(out: Path, outcomes: Sequence[Any]) -> None:
-    from transaudit.report.index_report import write_index
-
-    write_index(out, outcomes)
 
 
 @main.command("checks")
@@ -203,9 +200,11 @@ def list_checks(verbose: bool) -> None:
 def _register_optional_commands() -> None:
     """Commands that live in their own modules (evaluation, publishing)."""
     from transaudit.evaluation.command import eval_command
-    from transaudit.publish import publish_command
-
     main.add_command(eval_command, name="eval")
+    try:  # TEMP until publish lands
+        from transaudit.publish import publish_command
+    except ModuleNotFoundError:
+        return
     main.add_command(publish_command, name="publish")
 
 

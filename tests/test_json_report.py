@@ -1,0 +1,49 @@
+"""The JSON report's shape, against a golden file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from transaudit.audit import audit_article
+from transaudit.config import Settings
+from transaudit.readers import Languages, read_article
+from transaudit.report.json_report import render_json
+
+DATA = Path(__file__).parent / "data"
+
+
+def render(tmp_path: Path) -> dict:
+    path = tmp_path / "golden-article.tsv"
+    path.write_text(
+        "id\tsource\ttarget\n"
+        "g1\tLa cumbre se celebró en Lisboa.\tThe summit was held in in Lisbon.\n"
+        "g2\t\tSubscribe\n"
+        "g3\tAdiós.\t\n",
+        encoding="utf-8",
+    )
+    settings = Settings(select=("TA101",), backend="none", extra={"timestamp": "2026-01-01T00:00:00Z"})
+    result = audit_article(read_article(path, Languages("es", "en")), settings)
+    data = json.loads(render_json(result))
+    data["article"]["path"] = "golden-article.tsv"
+    data.pop("versions")
+    return data
+
+
+def test_json_report_matches_golden_file(tmp_path: Path) -> None:
+    golden = json.loads((DATA / "golden" / "article.json").read_text(encoding="utf-8"))
+    assert render(tmp_path) == golden
+
+
+def test_required_keys_and_span_invariant(tmp_path: Path) -> None:
+    data = render(tmp_path)
+    assert {"segments", "issues", "score", "passed", "threshold", "article", "settings"} <= data.keys()
+    texts = {s["id"]: s for s in data["segments"]}
+    for issue in data["issues"]:
+        assert {"code", "name", "category", "severity", "segment", "side", "start", "end", "text",
+                "message"} <= issue.keys()
+        assert texts[issue["segment"]][issue["side"]][issue["start"]:issue["end"]] == issue["text"]
+
+
+def test_identical_runs_give_identical_bytes(tmp_path: Path) -> None:
+    assert json.dumps(render(tmp_path)) == json.dumps(render(tmp_path))
