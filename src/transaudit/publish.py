@@ -1,0 +1,353 @@
+"""Publishing a finished batch of reports to a shared folder, atomically.
+
+Layout of SHARED_DIR::
+
+    2026-11-28T041500Z/      one folder per run (copy of REPORTS_DIR + manifest.json)
+    2026-11-28T041500Z-2/    a second publish in the same second
+    latest -> 2026-…Z        symlink to the newest run (replaced atomically)
+    latest.html              redirect to the newest run (for shares without symlinks)
+    index.html               every run with its date, article count and scores
+
+Why it is safe to read while publishing: a run is copied under a temporary
+dot-name in SHARED_DIR (same filesystem) and renamed into place in one step;
+``latest`` and ``index.html`` are replaced with ``os.replace``. Concurrent
+publishes serialise naming, renaming and the index rewrite on an ``fcntl.flock``
+lock file, so neither can drop the other's run from the index. Nothing outside
+SHARED_DIR is written: sources are read without following symlinks (a symlink in
+REPORTS_DIR is skipped and listed in the manifest), files are created with
+``O_EXCL``/``O_NOFOLLOW``, and entries we replace are replaced, never written through.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import stat
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from transaudit.errors import InputError
+from transaudit.fsutil import fsync_dir, write_atomic
+
+RUN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(\d+))?$")
+LOCK_NAME = ".transaudit-publish.lock"
+STAGING_PREFIX = ".publishing-"
+MANIFEST = "manifest.json"
+SUMMARY = "summary.json"
+#: Staging folders older than this are leftovers of a crashed publish.
+STALE_SECONDS = 24 * 3600
+_CHUNK = 1 << 20
+
+
+@dataclass
+class RunInfo:
+    """One published run as the shared index lists it."""
+
+    name: str
+    published_at: str = ""
+    totals: dict[str, Any] = field(default_factory=dict)
+
+
+def run_sort_key(name: str) -> tuple[str, int]:
+    """Chronological order of run names ("…Z" before "…Z-2" before "…Z-10")."""
+    match = RUN_NAME.match(name)
+    if not match:
+        return (name, 0)
+    return (match.group(1), int(match.group(2) or 1))
+
+
+def _reports_root(reports_dir: str | os.PathLike[str]) -> Path:
+    path = Path(reports_dir)
+    if not path.exists():
+        raise InputError(str(path), "no such reports folder")
+    if not path.is_dir():
+        raise InputError(str(path), "not a folder (expected the --out folder of `transaudit check`)")
+    summary = path / SUMMARY
+    if not summary.is_file():
+        raise InputError(
+            str(path), f"not a finished batch: no {SUMMARY} (run `transaudit check … --out` first)"
+        )
+    try:
+        json.loads(summary.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(str(summary), f"unreadable batch summary: {error}") from None
+    return path.resolve()
+
+
+def _shared_root(shared_dir: str | os.PathLike[str], reports: Path) -> Path:
+    path = Path(shared_dir)
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise InputError(str(path), "the shared folder's parent does not exist")
+        try:
+            path.mkdir()
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise InputError(str(path), f"cannot create the shared folder: {error.strerror}") from None
+    if not path.is_dir():
+        raise InputError(str(path), "the shared folder is not a folder")
+    shared = path.resolve()
+    if shared == reports or reports in shared.parents:
+        raise InputError(str(path), "the shared folder must not be the reports folder or inside it")
+    for name in ("latest", "index.html", "latest.html"):
+        entry = shared / name
+        if entry.is_dir() and not entry.is_symlink():
+            raise InputError(str(entry), "is a folder; remove it so publish can manage it")
+    return shared
+
+
+@contextlib.contextmanager
+def _lock(shared: Path) -> Iterator[None]:
+    """Exclusive publish lock; ``O_NOFOLLOW`` so a planted symlink cannot create a file elsewhere."""
+    path = shared / LOCK_NAME
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(str(path), "the lock file is a symlink; remove it") from None
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(str(path), "the lock file is not a regular file; remove it")
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def copy_tree(source: Path, dest: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, str]]]:
+    """Copy regular files and folders from ``source`` into the empty ``dest``.
+
+    Symlinks (to files or folders) and special files are not followed or copied;
+    they are returned as skipped. Returns ``(files, skipped)`` keyed by POSIX
+    relative path; files carry their sha256 and size as copied.
+    """
+    files: dict[str, dict[str, Any]] = {}
+    skipped: list[dict[str, str]] = []
+    mode = 0o666 & ~_umask()
+
+    def walk(src: Path, dst: Path, rel: str) -> None:
+        with os.scandir(src) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for entry in entries:
+            name = f"{rel}{entry.name}"
+            if not rel and entry.name == MANIFEST:
+                skipped.append({"path": name, "reason": "replaced by the publish manifest"})
+            elif entry.is_symlink():
+                skipped.append({"path": name, "reason": "symlink (not followed)"})
+            elif entry.is_dir(follow_symlinks=False):
+                os.mkdir(dst / entry.name)
+                walk(Path(entry.path), dst / entry.name, f"{name}/")
+            elif entry.is_file(follow_symlinks=False):
+                files[name] = _copy_file(Path(entry.path), dst / entry.name, mode)
+            else:
+                skipped.append({"path": name, "reason": "not a regular file"})
+
+    walk(source, dest, "")
+    return files, skipped
+
+
+def _copy_file(src: Path, dst: Path, mode: int) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    size = 0
+    fd_in = os.open(src, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        fd_out = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+        try:
+            while chunk := os.read(fd_in, _CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd_out, view):]
+            os.fsync(fd_out)
+        finally:
+            os.close(fd_out)
+    finally:
+        os.close(fd_in)
+    return {"sha256": digest.hexdigest(), "bytes": size}
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _unique_name(shared: Path, moment: datetime) -> str:
+    base = moment.astimezone(UTC).strftime("%Y-%m-%dT%H%M%SZ")
+    name, n = base, 1
+    while os.path.lexists(shared / name):
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def _point_latest(shared: Path, name: str) -> bool:
+    """Point ``latest`` at the run; False where the filesystem has no symlinks."""
+    tmp = shared / f".latest-{secrets.token_hex(6)}"
+    try:
+        os.symlink(name, tmp, target_is_directory=True)
+    except OSError:
+        return False
+    try:
+        os.replace(tmp, shared / "latest")
+    except OSError as error:
+        os.unlink(tmp)
+        raise InputError(str(shared / "latest"), f"cannot replace: {error.strerror}") from None
+    return True
+
+
+def _redirect_page(name: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={name}/index.html">'
+        f"<title>Latest audit run: {name}</title></head>"
+        f'<body><p>Latest run: <a href="{name}/index.html">{name}</a></p></body></html>\n'
+    )
+
+
+def _read_json(path: Path) -> Any:
+    """Read JSON without following a symlink (an index must not leak files from elsewhere)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            return json.loads(handle.read(10_000_000).decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _number(value: Any) -> float | int | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def list_runs(shared: str | os.PathLike[str]) -> list[RunInfo]:
+    """Every published run, newest first, with totals read from its summary.json."""
+    root = Path(shared)
+    runs = []
+    with os.scandir(root) as it:
+        entries = [e for e in it if RUN_NAME.match(e.name) and e.is_dir(follow_symlinks=False)]
+    for entry in entries:
+        summary = _read_json(Path(entry.path) / SUMMARY)
+        manifest = _read_json(Path(entry.path) / MANIFEST)
+        raw = summary.get("totals") if isinstance(summary, dict) else None
+        totals: dict[str, Any] = {}
+        if isinstance(raw, dict):
+            totals = {k: _number(raw.get(k)) for k in
+                      ("articles", "passed", "failed", "skipped", "mean_score", "min_score")}
+        elif isinstance(summary, dict) and isinstance(summary.get("articles"), list):
+            totals = {"articles": len(summary["articles"])}
+        published = manifest.get("published_at") if isinstance(manifest, dict) else None
+        runs.append(RunInfo(entry.name, published if isinstance(published, str) else "", totals))
+    runs.sort(key=lambda run: run_sort_key(run.name), reverse=True)
+    return runs
+
+
+def render_runs_index(runs: list[RunInfo]) -> str:
+    from transaudit.report.html_report import environment
+
+    return environment().get_template("runs.html.j2").render(runs=runs)
+
+
+def _prune(shared: Path, keep: int, protect: str) -> list[str]:
+    """Remove the oldest runs beyond ``keep``; a run vanishes by rename before it is deleted."""
+    names = sorted((run.name for run in list_runs(shared)), key=run_sort_key, reverse=True)
+    doomed = [name for name in names[keep:] if name != protect]
+    for name in doomed:
+        trash = shared / f".pruning-{name}-{secrets.token_hex(4)}"
+        os.rename(shared / name, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+    return doomed
+
+
+def _clean_stale(shared: Path) -> None:
+    cutoff = time.time() - STALE_SECONDS
+    with os.scandir(shared) as it:
+        for entry in it:
+            if (entry.name.startswith((STAGING_PREFIX, ".pruning-")) and entry.is_dir(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < cutoff):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def publish(
+    reports_dir: str | os.PathLike[str],
+    shared_dir: str | os.PathLike[str],
+    keep: int | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Copy a finished batch into ``shared_dir`` as a new run; return the run's folder.
+
+    ``keep`` prunes all but the newest ``keep`` runs; ``now`` fixes the run's
+    timestamp (tests, reproducible publishing).
+    """
+    if keep is not None and (isinstance(keep, bool) or not isinstance(keep, int) or keep < 1):
+        raise InputError("--keep", f"must be a whole number of runs, at least 1 (got {keep!r})")
+    reports = _reports_root(reports_dir)
+    shared = _shared_root(shared_dir, reports)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    staging: Path | None = None
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=shared))
+        os.chmod(staging, 0o777 & ~_umask())
+        files, skipped = copy_tree(reports, staging)
+        with _lock(shared):
+            name = _unique_name(shared, moment)
+            manifest = {
+                "format_version": 1,
+                "run": name,
+                "published_at": moment.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+                "source": str(reports),
+                "files": files,
+                "skipped": skipped,
+            }
+            write_atomic(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+            os.rename(staging, shared / name)
+            staging = None
+            fsync_dir(shared)
+            _point_latest(shared, name)
+            write_atomic(shared / "latest.html", _redirect_page(name))
+            if keep is not None:
+                _prune(shared, keep, protect=name)
+            _clean_stale(shared)
+            write_atomic(shared / "index.html", render_runs_index(list_runs(shared)))
+    except OSError as error:
+        where = error.filename or shared
+        raise InputError(str(where), f"cannot publish: {error.strerror or error}") from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return shared / name
+
+
+@click.command("publish")
+@click.argument("reports_dir", type=click.Path(path_type=Path))
+@click.option("--to", "shared_dir", required=True, type=click.Path(path_type=Path),
+              help="Shared folder that receives the run (created if its parent exists).")
+@click.option("--keep", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Keep only the newest N runs (older ones are deleted).")
+def publish_command(reports_dir: Path, shared_dir: Path, keep: int | None) -> None:
+    """Publish the finished batch in REPORTS_DIR to a shared folder as a new dated run."""
+    try:
+        run = publish(reports_dir, shared_dir, keep=keep)
+    except InputError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+    click.echo(f"published {run} (latest: {run.parent / 'latest'})")

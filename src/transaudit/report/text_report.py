@@ -1,0 +1,56 @@
+"""The terminal summary of one article: a few plain lines an editor can scan.
+
+Article text goes to a terminal, so control characters (escape sequences
+could recolour or rewrite the screen) are shown as ``\\xNN`` escapes and long
+excerpts are shortened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transaudit.result import ArticleResult
+
+SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
+
+
+def clean(text: str, limit: int = 60) -> str:
+    """One safe terminal line: control and bidi-override characters escaped, newlines as spaces."""
+    text = text.replace("\n", " ").replace("\r", " ")
+    text = _CONTROL.sub(_escape, text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_text(result: ArticleResult, top: int = 3) -> str:
+    """``id  src→tgt  score S (threshold T)  PASS|FAIL`` then counts and the worst issues."""
+    article = result.article
+    counts = result.counts_by_severity()
+    verdict = "PASS" if result.passed else "FAIL"
+    lines = [
+        f"{clean(article.id, 80)}  {clean(article.source_lang, 10)}→{clean(article.target_lang, 10)}  "
+        f"score {result.score:.2f} (threshold {result.threshold:.2f})  {verdict}",
+        f"  {len(article.segments)} segments, {result.target_words} target words; "
+        f"{len(result.issues)} issues: "
+        + ", ".join(f"{counts[name]} {name}" for name in ("critical", "major", "minor")),
+    ]
+    worst = sorted(
+        enumerate(result.issues), key=lambda pair: (SEVERITY_RANK.get(pair[1].severity.value, 9), pair[0])
+    )[:top]
+    for _, issue in worst:
+        excerpt = f" “{clean(issue.text, 50)}”" if issue.text else ""
+        where = f"{issue.code} {clean(issue.segment, 20)}{excerpt}"
+        lines.append(f"  {issue.severity.value:<8} {where}: {clean(issue.message, 90)}")
+    if len(result.issues) > top:
+        lines.append(f"  … and {len(result.issues) - top} more")
+    if result.errors:
+        lines.append(f"  {len(result.errors)} check error(s): "
+                     + ", ".join(sorted({clean(str(e.get('check', '?')), 20) for e in result.errors})))
+    for notice in result.notices:
+        lines.append(f"  note: {clean(notice, 120)}")
+    return "\n".join(lines) + "\n"
