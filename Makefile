@@ -30,13 +30,14 @@ $(STAMPS)/python: pyproject.toml | $(BIN)/python
 # Debian packages, where apt-get exists and we are root; skipped otherwise
 # (the Apertium and browser tests then skip with a reason).
 $(STAMPS)/system: Makefile
-	@if command -v dpkg-query >/dev/null && ! dpkg-query -W -f='$${Status}\n' $(DEBIAN_PACKAGES) 2>/dev/null | grep -qv 'install ok installed' \
-	    && [ $$(dpkg-query -W -f='$${Status}\n' $(DEBIAN_PACKAGES) 2>/dev/null | wc -l) -eq $(words $(DEBIAN_PACKAGES)) ]; then \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then \
 	  echo "Debian packages present: $(DEBIAN_PACKAGES)"; \
 	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEBIAN_PACKAGES); \
+	  echo "installing Debian packages:" $$missing; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	else \
-	  echo "warning: cannot install $(DEBIAN_PACKAGES) (no apt-get or not root); back-translation and browser tests will be skipped"; \
+	  echo "warning: cannot install" $$missing "(no apt-get or not root); Apertium and browser tests will be skipped"; \
 	fi
 	@mkdir -p $(STAMPS) && touch $@
 
