@@ -1,0 +1,106 @@
+"""The ``transaudit eval`` command: thin glue between options and the evaluation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from transaudit.config import load_settings
+from transaudit.errors import InputError
+from transaudit.evaluation.evaluate import run_evaluation
+from transaudit.evaluation.readers import FORMATS
+from transaudit.evaluation.render import render_html, render_json, render_text
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    codes = tuple(part for value in values for part in value.replace(" ", ",").split(",") if part)
+    return codes or None
+
+
+def _langs(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    parts = value.replace("_", "-").split("-")
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter("expected SRC-TGT, e.g. es-en", param_hint="--langs")
+    return parts[0].lower(), parts[1].lower()
+
+
+def _write(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+@click.command(name="eval")
+@click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", *FORMATS]),
+    default="auto",
+    show_default=True,
+    help="Format of the annotated data (auto: tell from the content).",
+)
+@click.option("--langs", help="Language pair SRC-TGT for data that does not name it (MQM TSV).")
+@click.option("--backend", help="Back-translation backend (none, apertium, …); default from the config.")
+@click.option("--select", multiple=True, help="Checks to run (codes, prefixes or names; repeatable).")
+@click.option("--ignore", multiple=True, help="Checks to leave out (codes, prefixes or names; repeatable).")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (transaudit.toml)."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write eval.json and eval.html into this folder.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON report instead of the tables.")
+@click.option(
+    "--per-segment",
+    is_flag=True,
+    help="Audit every segment as its own article (default: one article per system and document).",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(0),
+    default=5,
+    show_default=True,
+    help="Unmatched issues kept per check for reading by hand.",
+)
+def eval_command(
+    data: tuple[Path, ...],
+    fmt: str,
+    langs: str | None,
+    backend: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    out_dir: Path | None,
+    as_json: bool,
+    per_segment: bool,
+    samples: int,
+) -> None:
+    """Audit segments annotated by people and report how well the issues agree.
+
+    DATA: bio-mqm JSONL, DEMETR JSONL or Google WMT MQM TSV files.
+    """
+    try:
+        settings = load_settings(config_path).with_overrides(
+            backend=backend, select=_codes(select), ignore=_codes(ignore)
+        )
+        report = run_evaluation(
+            list(data), settings, None if fmt == "auto" else fmt, _langs(langs), not per_segment, samples
+        )
+    except InputError as error:
+        click.echo(f"transaudit eval: {error}", err=True)
+        raise click.exceptions.Exit(2) from None
+    click.echo(render_json(report) if as_json else render_text(report), nl=not as_json)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _write(out_dir / "eval.json", render_json(report))
+        _write(out_dir / "eval.html", render_html(report))
+        if not as_json:
+            click.echo(f"wrote {out_dir / 'eval.json'} and {out_dir / 'eval.html'}")
