@@ -200,11 +200,9 @@ def list_checks(verbose: bool) -> None:
 def _register_optional_commands() -> None:
     """Commands that live in their own modules (evaluation, publishing)."""
     from transaudit.evaluation.command import eval_command
+    from transaudit.publish import publish_command
+
     main.add_command(eval_command, name="eval")
-    try:  # TEMP until publish lands
-        from transaudit.publish import publish_command
-    except ModuleNotFoundError:
-        return
     main.add_command(publish_command, name="publish")
 
 
