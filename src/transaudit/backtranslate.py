@@ -1,25 +1,274 @@
-"""Back-translation of an article's target segments (engines: issue #3).
+"""Back-translation of an article's target segments, with round-trip scores.
 
-Until the engines land only ``--backend none`` exists; any other choice is
-reported as a notice so the editor knows the report has no back-translation.
+The target side goes back into the source language (target_lang →
+source_lang) so an editor who reads only the source language can see what the
+translation says, and so check TA401 can compare it with the source.
+
+Choosing an engine (``settings.backend``): ``auto`` uses the configured model
+if there is one, else Apertium if it has the language pair, else none, with a
+notice saying what to install. Failures stay local: a missing pair, a crash, a
+timeout or an unusable output marks the affected segments "not back-translated"
+with the reason in ``segment.bt_note``, and the audit goes on.
+
+Each segment is split into units before translating (its lines; for neural
+models also its sentences) so that no engine can move words from one line or
+segment into another, and identical units are translated once. Units go
+through an on-disk cache (:mod:`transaudit.backends.cache`) unless
+``no-cache`` is set.
+
+Settings read from ``settings.extra`` (hyphens or underscores):
+``no-cache`` (bool), ``cache-dir`` (folder), ``bt-timeout`` (seconds per
+engine batch), ``batch-size``, ``beams``, ``max-length``, ``device``
+(transformers) and ``apertium-mode`` (force a mode, e.g. ``spa-eng_US``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from transaudit.backends.apertium import ApertiumBackend, installed_modes, mode_for
+from transaudit.backends.base import Backend, Translation, language_codes
+from transaudit.backends.cache import CachedTranslation, CacheScope, TranslationCache
 from transaudit.config import Settings
-from transaudit.model import Article
+from transaudit.model import Article, Segment
+from transaudit.roundtrip import corpus_scores, segment_scores, signatures
+from transaudit.text import sentence_spans
+
+BACKENDS = ("auto", "apertium", "transformers", "none")
+
+
+@dataclass(frozen=True)
+class BtOptions:
+    """The back-translation settings, typed, with their defaults."""
+
+    no_cache: bool = False
+    cache_dir: str | None = None
+    timeout: float | None = None
+    batch_size: int = 16
+    beams: int = 4
+    max_length: int = 256
+    device: str = "cpu"
+    apertium_mode: str | None = None
+
+    @classmethod
+    def from_extra(cls, extra: Mapping[str, Any]) -> tuple[BtOptions, list[str]]:
+        """Read the options; a value that cannot be used keeps its default and is reported."""
+        problems: list[str] = []
+
+        def raw(name: str) -> Any:
+            for key in (name, name.replace("-", "_")):
+                if key in extra and extra[key] is not None:
+                    return extra[key]
+            return None
+
+        def number(name: str, kind: type, default: Any, minimum: float) -> Any:
+            value = raw(name)
+            if value is None:
+                return default
+            try:
+                parsed = kind(value)
+            except (TypeError, ValueError):
+                parsed = None
+            if parsed is None or parsed < minimum or isinstance(value, bool):
+                problems.append(f"ignored {name} = {value!r} (expected a number ≥ {minimum:g})")
+                return default
+            return parsed
+
+        no_cache = raw("no-cache")
+        if isinstance(no_cache, str):
+            no_cache = no_cache.strip().lower() in ("1", "true", "yes", "on")
+        cache_dir = raw("cache-dir")
+        device = raw("device")
+        mode = raw("apertium-mode")
+        options = cls(
+            no_cache=bool(no_cache),
+            cache_dir=str(cache_dir) if cache_dir else None,
+            timeout=number("bt-timeout", float, None, 0.0) or None,
+            batch_size=number("batch-size", int, cls.batch_size, 1),
+            beams=number("beams", int, cls.beams, 1),
+            max_length=number("max-length", int, cls.max_length, 1),
+            device=str(device) if device else cls.device,
+            apertium_mode=str(mode) if mode else None,
+        )
+        return options, problems
+
+
+def _apertium_package(source_lang: str, target_lang: str) -> str:
+    source = language_codes(source_lang)[0][0]
+    target = language_codes(target_lang)[0][0]
+    return f"apertium-{source}-{target}"
+
+
+def choose_backend(
+    article: Article, settings: Settings, options: BtOptions
+) -> tuple[Backend | None, str | None]:
+    """The engine for target_lang → source_lang, or None and the reason why not."""
+    source, target = article.target_lang, article.source_lang
+    direction = f"{source}→{target}"
+    choice = (settings.backend or "auto").strip().lower()
+    if choice not in BACKENDS:
+        known = ", ".join(BACKENDS)
+        return None, f"no back-translation: unknown backend {settings.backend!r} (choose {known})"
+    if choice == "none":
+        return None, None
+    if choice in ("auto", "transformers") and settings.model:
+        from transaudit.backends.transformers import TransformersBackend
+
+        return TransformersBackend(
+            settings.model,
+            device=options.device,
+            batch_size=options.batch_size,
+            beams=options.beams,
+            max_length=options.max_length,
+            timeout=options.timeout,
+        ), None
+    if choice == "transformers":
+        return None, f"no back-translation for {direction}: the transformers backend needs a model (--model)"
+    mode = options.apertium_mode or mode_for(source, target, installed_modes())
+    if mode is not None:
+        return ApertiumBackend(mode, timeout=options.timeout), None
+    package = _apertium_package(source, target)
+    if choice == "apertium":
+        return None, f"no back-translation for {direction}: apertium has no mode for it (install {package})"
+    return None, f"no back-translation for {direction}: install {package} or configure a model"
+
+
+def _layout(segment: Segment, unit: str) -> list[list[str]]:
+    """The target as lines of units (units are what the engine sees)."""
+    lines = segment.target.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    layout = []
+    for line in lines:
+        if unit == "sentence":
+            layout.append([line[start:end] for start, end in sentence_spans(line)])
+        else:
+            layout.append([line.strip()] if line.strip() else [])
+    return layout
+
+
+def _translate_units(
+    backend: Backend, units: list[str], source_lang: str, target_lang: str
+) -> list[Translation]:
+    """The backend's translations; even an unexpected crash only marks these units."""
+    try:
+        return backend.translate(units, source_lang, target_lang)
+    except Exception as error:  # a crashing engine must not stop the audit
+        reason = str(error) if type(error).__name__ == "BackendError" else f"{type(error).__name__}: {error}"
+        return [Translation(None, note=reason) for _ in units]
 
 
 def back_translate(article: Article, settings: Settings) -> dict[str, Any]:
-    """Fill each segment's back-translation fields; return a run summary."""
-    if settings.backend == "none":
-        return {"backend": "none", "notices": []}
-    return {
-        "backend": "none",
-        "notices": [
-            f"no back-translation for {article.target_lang}→{article.source_lang}: "
-            "no engine is available yet"
-        ],
-    }
+    """Fill each segment's back-translation fields; return the run summary for the report."""
+    options, notices = BtOptions.from_extra(settings.extra)
+    direction = f"{article.target_lang}→{article.source_lang}"
+    backend, reason = choose_backend(article, settings, options)
+    summary: dict[str, Any] = {"backend": "none", "direction": direction}
+    wanted = [segment for segment in article.segments if segment.target.strip()]
+    if backend is None:
+        if reason:
+            notices.append(reason)
+            for segment in wanted:
+                segment.back_translation = None
+                segment.bt_note = f"not back-translated: {reason.split(': ', 1)[-1]}"
+        summary["notices"] = notices
+        return summary
+
+    layouts = {segment.id: _layout(segment, backend.unit) for segment in wanted}
+    units = sorted({unit for layout in layouts.values() for line in layout for unit in line})
+    done: dict[str, Translation] = {}
+    cache = None if options.no_cache else TranslationCache(options.cache_dir, lock_timeout=2.0)
+    scope: CacheScope | None = None
+    try:
+        if cache is not None:
+            try:
+                scope = CacheScope(backend.name, backend.identity(), backend.version(), direction)
+            except Exception:  # no version means no safe cache key, not no audit
+                scope = None
+            if scope is not None:
+                for text, hit in cache.get_many(scope, units).items():
+                    done[text] = Translation(hit.text, list(hit.unknown))
+        from_cache = len(done)
+        missing = [unit for unit in units if unit not in done]
+        if missing:
+            fresh = _translate_units(backend, missing, article.target_lang, article.source_lang)
+            done.update(zip(missing, fresh, strict=True))
+            if cache is not None and scope is not None:
+                good = {
+                    text: CachedTranslation(result.text, result.unknown)
+                    for text, result in zip(missing, fresh, strict=True)
+                    if result.text
+                }
+                cache.put_many(scope, good)
+        if cache is not None and cache.problem:
+            notices.append(cache.problem)
+    finally:
+        if cache is not None:
+            cache.close()
+
+    failed = _fill_segments(wanted, layouts, done)
+    scored = [s for s in wanted if s.back_translation is not None and s.source.strip()]
+    try:
+        summary.update(backend.describe())
+    except Exception as error:  # the summary may lack a version, the audit goes on
+        summary["engine"] = backend.name
+        summary["version"] = f"unknown ({error})"
+    summary["backend"] = backend.name
+    summary.update(
+        {
+            "segments": len(wanted),
+            "back_translated": len(wanted) - len(failed),
+            "not_back_translated": len(failed),
+            "units": len(units),
+            "units_from_cache": from_cache,
+            "cache": "disabled" if cache is None else str(cache.path) if not cache.problem else "unusable",
+            "scores": corpus_scores([s.back_translation or "" for s in scored], [s.source for s in scored]),
+        }
+    )
+    if scored:
+        summary["signatures"] = signatures()
+    if failed:
+        reasons = sorted({segment.bt_note or "" for segment in failed})
+        notices.append(
+            f"back-translation ({backend.name}) failed for {len(failed)} of {len(wanted)} segments: "
+            + "; ".join(reason.removeprefix("not back-translated: ") for reason in reasons[:3])
+        )
+    summary["notices"] = notices
+    return summary
+
+
+def _fill_segments(
+    segments: list[Segment], layouts: Mapping[str, list[list[str]]], done: Mapping[str, Translation]
+) -> list[Segment]:
+    """Assemble each segment's back-translation from its units; return the failures."""
+    failed = []
+    for segment in segments:
+        lines: list[str] = []
+        unknown: list[str] = []
+        note = None
+        for line in layouts[segment.id]:
+            parts = []
+            for unit in line:
+                result = done.get(unit)
+                if result is None or not result.ok:
+                    note = (result.note if result else None) or "no output"
+                    break
+                parts.append(result.text or "")
+                unknown.extend(word for word in result.unknown if word not in unknown)
+            if note:
+                break
+            lines.append(" ".join(parts))
+        if note:
+            segment.back_translation = None
+            segment.bt_scores = {}
+            segment.bt_unknown = []
+            segment.bt_note = f"not back-translated: {note}"
+            failed.append(segment)
+            continue
+        segment.back_translation = "\n".join(lines).strip("\n")
+        segment.bt_unknown = unknown
+        segment.bt_note = None
+        segment.bt_scores = (
+            segment_scores(segment.back_translation, segment.source) if segment.source.strip() else {}
+        )
+    return failed

@@ -1,0 +1,151 @@
+"""Back-translations on disk, so re-auditing an edited article only translates
+what changed.
+
+One SQLite file; a row per translated unit, keyed by everything that could
+change the output: engine, mode or model, its version, the language direction
+and a hash of the text. Reading and writing are best effort: a cache that is
+corrupt, locked or unwritable turns itself off for the run and says why
+(:attr:`TranslationCache.problem`); it never fails an audit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+FILENAME = "backtranslations.sqlite3"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    key TEXT PRIMARY KEY,
+    engine TEXT NOT NULL,
+    identity TEXT NOT NULL,
+    version TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    translation TEXT NOT NULL,
+    unknown TEXT NOT NULL,
+    created REAL NOT NULL
+)
+"""
+#: SQLite limits the number of host parameters per statement.
+_LOOKUP_CHUNK = 500
+_ROW = ", ".join("?" * 8)
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/transaudit``, else ``~/.cache/transaudit``."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "transaudit" if base else Path.home() / ".cache" / "transaudit"
+
+
+@dataclass(frozen=True)
+class CacheScope:
+    """What a cached translation depends on besides its text."""
+
+    engine: str
+    identity: str
+    version: str
+    direction: str
+
+    def key(self, text: str) -> str:
+        material = "\x1f".join((self.engine, self.identity, self.version, self.direction, text))
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class CachedTranslation:
+    text: str
+    unknown: list[str]
+
+
+class TranslationCache:
+    """A best-effort SQLite store of unit translations."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None, lock_timeout: float = 2.0) -> None:
+        self.path = Path(folder) / FILENAME if folder is not None else default_cache_dir() / FILENAME
+        self.lock_timeout = lock_timeout
+        self.problem: str | None = None
+        self._connection: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self.problem is not None:
+            return None
+        if self._connection is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=self.lock_timeout)
+                connection.execute(SCHEMA)
+                connection.commit()
+            except (sqlite3.Error, OSError) as error:
+                self._fail(error)
+                return None
+            self._connection = connection
+        return self._connection
+
+    def _fail(self, error: Exception) -> None:
+        self.problem = f"back-translation cache {self.path} not used: {error}"
+        self.close()
+
+    def get_many(self, scope: CacheScope, texts: Iterable[str]) -> dict[str, CachedTranslation]:
+        """Cached translations of those texts that have one (text → translation)."""
+        connection = self._connect()
+        if connection is None:
+            return {}
+        by_key = {scope.key(text): text for text in set(texts)}
+        found: dict[str, CachedTranslation] = {}
+        keys = list(by_key)
+        try:
+            for start in range(0, len(keys), _LOOKUP_CHUNK):
+                chunk = keys[start : start + _LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT key, translation, unknown FROM translations WHERE key IN ({marks})"
+                rows = connection.execute(query, chunk).fetchall()
+                for key, translation, unknown in rows:
+                    found[by_key[key]] = CachedTranslation(translation, list(json.loads(unknown)))
+        except (sqlite3.Error, ValueError, TypeError) as error:
+            self._fail(error)
+            return {}
+        return found
+
+    def put_many(self, scope: CacheScope, translations: Mapping[str, CachedTranslation]) -> None:
+        connection = self._connect()
+        if connection is None or not translations:
+            return
+        now = time.time()
+        rows = [
+            (
+                scope.key(text),
+                scope.engine,
+                scope.identity,
+                scope.version,
+                scope.direction,
+                item.text,
+                json.dumps(item.unknown, ensure_ascii=False),
+                now,
+            )
+            for text, item in translations.items()
+        ]
+        try:
+            with connection:
+                connection.executemany(f"INSERT OR REPLACE INTO translations VALUES ({_ROW})", rows)
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            except sqlite3.Error:
+                pass
+            self._connection = None
+
+    def __enter__(self) -> TranslationCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
