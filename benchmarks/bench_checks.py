@@ -1,0 +1,148 @@
+"""Check throughput: the default checks over every WMT24 en→es system output.
+
+Audits 23 systems × 998 paragraphs (22,954 units, the canary line included so
+the count matches pofilter's run) with the default checks and no
+back-translation, in this one process, several times; prints the median time,
+units per second and the process's peak RSS. When a virtualenv with
+translate-toolkit is given (``--pofilter-venv`` or ``TRANSAUDIT_POFILTER_VENV``)
+it also runs ``pofilter`` over the same units, one PO file per system, in a
+child process, and prints the ratio.
+
+    .venv/bin/python benchmarks/bench_checks.py [--runs 3] [--pofilter-venv /work/bench-venv]
+
+Data paths default to ``../shared/eval/wmt24-en-es`` relative to the repository
+root; the data is read in place, never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from transaudit.audit import audit_article
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.model import Article, Segment
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "eval" / "wmt24-en-es"
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")[:-1] if path.stat().st_size else []
+
+
+def load_articles(source_path: Path, systems_dir: Path) -> list[Article]:
+    """One article per system output, line-aligned with the English source."""
+    source = read_lines(source_path)
+    articles = []
+    for output in sorted(systems_dir.iterdir()):
+        target = read_lines(output)
+        if len(target) != len(source):
+            raise SystemExit(f"{output}: {len(target)} lines, source has {len(source)}")
+        segments = [
+            Segment(str(i), s, t, line=i) for i, (s, t) in enumerate(zip(source, target, strict=True), 1)
+        ]
+        articles.append(Article(output.stem, "en", "es", segments, str(output)))
+    return articles
+
+
+def time_transaudit(articles: list[Article], runs: int) -> tuple[list[float], int, int]:
+    settings = Settings(backend="none")
+    issues = 0
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        engine = Engine(settings)
+        issues = sum(len(audit_article(article, settings, engine).issues) for article in articles)
+        times.append(time.perf_counter() - started)
+    return times, issues, len(Engine(settings).checks)
+
+
+def _po_quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r")
+    return '"' + escaped.replace("\n", "\\n") + '"'
+
+
+def write_po_files(articles: list[Article], folder: Path) -> None:
+    """One PO file per system; msgctxt keeps repeated source lines distinct units."""
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
+    for article in articles:
+        entries = [
+            f"msgctxt {_po_quote(segment.id)}\n"
+            f"msgid {_po_quote(segment.source)}\nmsgstr {_po_quote(segment.target)}\n"
+            for segment in article.segments
+        ]
+        (folder / f"{article.id}.po").write_text(header + "\n".join(entries), encoding="utf-8")
+
+
+def time_pofilter(venv: Path, articles: list[Article], runs: int) -> tuple[list[float], int]:
+    """Wall time of ``pofilter`` on the PO folder (start-up included) and its peak RSS in KiB."""
+    pofilter = venv / "bin" / "pofilter"
+    times = []
+    peak = 0
+    with tempfile.TemporaryDirectory(prefix="bench-po-") as tmp:
+        po_dir = Path(tmp) / "po"
+        po_dir.mkdir()
+        write_po_files(articles, po_dir)
+        for run in range(runs):
+            out = Path(tmp) / f"out{run}"
+            command = [str(pofilter), "--language=es", "--progress=none", "-i", str(po_dir), "-o", str(out)]
+            started = time.perf_counter()
+            child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(child.pid, 0)
+            times.append(time.perf_counter() - started)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            if child.returncode:
+                raise SystemExit(
+                    f"pofilter failed: {child.stderr.read().decode()[-500:] if child.stderr else ''}"
+                )
+            peak = max(peak, usage.ru_maxrss)
+    return times, peak
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, default=DATA / "en-es.src.en")
+    parser.add_argument("--systems", type=Path, default=DATA / "system-outputs")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pofilter-venv", type=Path, default=os.environ.get("TRANSAUDIT_POFILTER_VENV"))
+    args = parser.parse_args(argv)
+
+    articles = load_articles(args.source, args.systems)
+    units = sum(len(article.segments) for article in articles)
+    times, issues, checks = time_transaudit(articles, args.runs)
+    median = statistics.median(times)
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"units: {units} ({len(articles)} systems); runs: {args.runs}")
+    print(f"transaudit: {checks} default checks, {issues} issues")
+    print(
+        f"transaudit: median {median:.2f} s ({', '.join(f'{t:.2f}' for t in times)}), "
+        f"{units / median:,.0f} units/s, peak RSS {peak_mib:.0f} MiB (this process, data included)"
+    )
+    if args.pofilter_venv:
+        po_times, po_peak = time_pofilter(args.pofilter_venv, articles, args.runs)
+        po_median = statistics.median(po_times)
+        print(
+            f"pofilter:   median {po_median:.2f} s ({', '.join(f'{t:.2f}' for t in po_times)}), "
+            f"{units / po_median:,.0f} units/s, peak RSS {po_peak / 1024:.0f} MiB "
+            "(child process, start-up included)"
+        )
+        print(
+            f"ratio: transaudit takes {median / po_median:.2f}× pofilter's time "
+            f"(pofilter / transaudit = {po_median / median:.2f})"
+        )
+    else:
+        print("pofilter: not measured (pass --pofilter-venv or set TRANSAUDIT_POFILTER_VENV)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
