@@ -36,7 +36,7 @@ def render_text(result: ArticleResult, top: int = 3) -> str:
         f"{clean(article.id, 80)}  {clean(article.source_lang, 10)}→{clean(article.target_lang, 10)}  "
         f"score {result.score:.2f} (threshold {result.threshold:.2f})  {verdict}",
         f"  {len(article.segments)} segments, {result.target_words} target words; "
-        f"{len(result.issues)} issues: "
+        f"{len(result.issues)} issue{'' if len(result.issues) == 1 else 's'}: "
         + ", ".join(f"{counts[name]} {name}" for name in ("critical", "major", "minor")),
     ]
     worst = sorted(
