@@ -161,3 +161,12 @@ def test_demetr_detection_and_false_alarms() -> None:
     assert (rows["negation"]["detected"], rows["negation"]["detected_new"]) == (1, 0)
     assert rows["negation"]["false_alarm_rate"] == 1.0
     assert report["detection_rate"] == 0.6667 and report["new_detection_rate"] == 0.3333
+
+
+def test_checks_that_never_fired_get_a_row() -> None:
+    rows = evaluate_segments(SEGMENTS, ISSUES, checks_run={"TA101": "name-TA101", "TA199": "quiet"})[
+        "by_check"
+    ]
+    quiet = next(row for row in rows if row["code"] == "TA199")
+    assert (quiet["raised"], quiet["precision"], quiet["name"]) == (0, None, "quiet")
+    assert [row["code"] for row in rows] == ["TA101", "TA102", "TA199"]

@@ -15,7 +15,7 @@ from transaudit.engine import Engine
 from transaudit.evaluation import metrics
 from transaudit.evaluation.model import Dataset
 from transaudit.evaluation.readers import read_dataset
-from transaudit.evaluation.runner import audit_items, audit_segments
+from transaudit.evaluation.runner import AuditedItems, AuditedSegments, audit_items, audit_segments
 
 REPORT_VERSION = 1
 
@@ -25,13 +25,15 @@ def evaluate_dataset(
 ) -> dict[str, Any]:
     """Audit one data set and compare the issues with its annotations."""
     head: dict[str, Any] = {"path": dataset.path, "format": dataset.format}
+    audited: AuditedItems | AuditedSegments
     if dataset.format == "demetr":
         audited = audit_items(dataset.items, settings, engine)
         figures = metrics.evaluate_items(dataset.items, audited.mt, audited.target)
         head.update(grouped=False)
     else:
-        audited = audit_segments(dataset.segments, settings, engine, grouped=grouped)  # type: ignore[assignment]
-        figures = metrics.evaluate_segments(dataset.segments, audited.issues, samples)  # type: ignore[attr-defined]
+        audited = audit_segments(dataset.segments, settings, engine, grouped=grouped)
+        checks_run = {check.code: check.name for check in engine.checks}
+        figures = metrics.evaluate_segments(dataset.segments, audited.issues, samples, checks_run)
         pairs = sorted({f"{s.source_lang}-{s.target_lang}" for s in dataset.segments})
         head.update(grouped=grouped, language_pairs=pairs)
     head.update(

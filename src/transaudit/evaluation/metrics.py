@@ -152,16 +152,23 @@ def _miss_record(order: int, issue: Issue, segment: AnnotatedSegment) -> dict[st
 
 
 def evaluate_segments(
-    segments: list[AnnotatedSegment], issues: dict[str, list[Issue]], samples: int = 5
+    segments: list[AnnotatedSegment],
+    issues: dict[str, list[Issue]],
+    samples: int = 5,
+    checks_run: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Segment-level, span-level and per-check agreement for annotated segments."""
+    """Segment-level, span-level and per-check agreement for annotated segments.
+
+    ``checks_run`` (code → name) adds a row for every check that ran, so a
+    check that never fired shows as 0 issues rather than not at all.
+    """
     flagged_all = Agreement()
     flagged_serious = Agreement()
     spans = Agreement()
     unverifiable = 0
     by_category: dict[str, Agreement] = defaultdict(Agreement)
     hit_by: dict[str, Counter[str]] = defaultdict(Counter)
-    checks: dict[str, CheckFigures] = {}
+    checks = {code: CheckFigures(code, name) for code, name in (checks_run or {}).items()}
     unlocated = 0
     judged: list[tuple[str, set[str]]] = []
     for order, segment in enumerate(segments):
