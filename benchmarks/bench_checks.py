@@ -8,7 +8,7 @@ translate-toolkit is given (``--pofilter-venv`` or ``TRANSAUDIT_POFILTER_VENV``)
 it also runs ``pofilter`` over the same units, one PO file per system, in a
 child process, and prints the ratio.
 
-    .venv/bin/python benchmarks/bench_checks.py [--runs 3] [--pofilter-venv /work/bench-venv]
+    .venv/bin/python benchmarks/bench_checks.py [--runs 3] [--per-check] [--pofilter-venv /work/bench-venv]
 
 Data paths default to ``../shared/eval/wmt24-en-es`` relative to the repository
 root; the data is read in place, never copied.
@@ -66,6 +66,20 @@ def time_transaudit(articles: list[Article], runs: int) -> tuple[list[float], in
     return times, issues, len(Engine(settings).checks)
 
 
+def time_each_check(articles: list[Article]) -> list[tuple[float, str, str]]:
+    """Seconds each default check takes alone over all articles, slowest first."""
+    engine = Engine(Settings(backend="none"))
+    checks = engine.checks
+    timings = []
+    for check in checks:
+        engine.checks = [check]
+        started = time.perf_counter()
+        for article in articles:
+            engine.run(article)
+        timings.append((time.perf_counter() - started, check.code, check.name))
+    return sorted(timings, reverse=True)
+
+
 def _po_quote(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r")
     return '"' + escaped.replace("\n", "\\n") + '"'
@@ -113,6 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--source", type=Path, default=DATA / "en-es.src.en")
     parser.add_argument("--systems", type=Path, default=DATA / "system-outputs")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--per-check", action="store_true", help="also time each check alone (one run)")
     parser.add_argument("--pofilter-venv", type=Path, default=os.environ.get("TRANSAUDIT_POFILTER_VENV"))
     args = parser.parse_args(argv)
 
@@ -127,6 +142,11 @@ def main(argv: list[str] | None = None) -> None:
         f"transaudit: median {median:.2f} s ({', '.join(f'{t:.2f}' for t in times)}), "
         f"{units / median:,.0f} units/s, peak RSS {peak_mib:.0f} MiB (this process, data included)"
     )
+    if args.per_check:
+        for seconds, code, name in time_each_check(articles):
+            print(
+                f"  {code} {name:<32} {seconds:7.2f} s  {units / seconds if seconds else 0:>10,.0f} units/s"
+            )
     if args.pofilter_venv:
         po_times, po_peak = time_pofilter(args.pofilter_venv, articles, args.runs)
         po_median = statistics.median(po_times)
