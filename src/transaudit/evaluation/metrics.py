@@ -17,6 +17,10 @@ Definitions (also written into every report):
   e.g. ``Fluency/Punctuation`` ~ ``Linguistic_conventions/Punctuation``) and
   whether they overlap a span of that category.
 - per check: issues raised, their precision, and the categories they hit.
+- DEMETR, per perturbation: detection rate = perturbed items whose output has
+  any issue / perturbed items; new-issue detection counts only issues (code and
+  text) the unperturbed output lacks; false-alarm rate = items whose
+  unperturbed output (``mt``) has any issue / items.
 """
 
 from __future__ import annotations
