@@ -1,0 +1,354 @@
+"""Geography and named entities: descriptions that do not fit, names that changed.
+
+Machine translation often rewrites a definite description ("el país persa")
+into one that no longer fits the country it refers to ("the Central Asian
+country"), or swaps one name for another. These checks read the gazetteer
+(:mod:`transaudit.gazetteer`) and stay silent when a language has no data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from transaudit import gazetteer as gz
+from transaudit.checks import register
+from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.gazetteer import name_sequences, similar_token
+from transaudit.model import Article, Category, Segment, Severity
+from transaudit.text import sentence_spans
+
+#: Mentions that can stand for a country as a topic.
+_TOPIC_KINDS = (gz.COUNTRY, gz.DEMONYM)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A target descriptor and the country it refers back to."""
+
+    segment: str
+    descriptor: gz.Descriptor
+    candidates: frozenset[str]
+    antecedent: str | None
+
+    @property
+    def fits(self) -> bool:
+        return not self.candidates or bool(self.candidates & self.descriptor.fits)
+
+
+def _sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    for index, (start, end) in enumerate(spans):
+        if start <= offset < end or offset < start:
+            return index
+    return len(spans) - 1
+
+
+def resolve(segments: Sequence[tuple[str, str]], lang: str, window: int = 2) -> list[Resolution]:
+    """Find the antecedent of every country description in a text of paragraphs.
+
+    ``segments`` are (id, text) pairs in article order. The antecedent is taken
+    from strong mentions in the same sentence before the description and the
+    ``window`` sentences before it; weak mentions (a country only locating a
+    place, "Dushanbe, the capital of Tajikistan") count only when there is no
+    strong one; with no mention nearby, the previous paragraph and the
+    article's topic (its most named country) are used.
+    """
+    gaz = gz.gazetteer(lang)
+    if not gaz.available:
+        return []
+    scanned = []
+    article_counts: Counter[str] = Counter()
+    for seg_id, text in segments:
+        descriptors = gaz.descriptors(text) if text else ()
+        mentions = [
+            m
+            for m in (gaz.mentions(text) if text else ())
+            if m.kind in _TOPIC_KINDS and not any(d.start <= m.start < d.end for d in descriptors)
+        ]
+        article_counts.update(m.country for m in mentions if m.strong)
+        scanned.append((seg_id, text, mentions, descriptors))
+    topic: str | None = None
+    ranked = article_counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        topic = ranked[0][0]
+
+    results: list[Resolution] = []
+    for index, (seg_id, text, mentions, descriptors) in enumerate(scanned):
+        if not descriptors:
+            continue
+        spans = sentence_spans(text)
+        for descriptor in descriptors:
+            if descriptor.named:
+                results.append(
+                    Resolution(seg_id, descriptor, frozenset({descriptor.named}), descriptor.named)
+                )
+                continue
+            here = _sentence_index(spans, descriptor.start)
+            nearby = [
+                m
+                for m in mentions
+                if m.end <= descriptor.start and _sentence_index(spans, m.start) >= here - window
+            ]
+            strong = {m.country for m in nearby if m.strong}
+            if strong:
+                candidates = strong
+            else:
+                candidates = {m.country for m in nearby}
+                if not candidates and index:
+                    candidates = {m.country for m in scanned[index - 1][2] if m.strong}
+                if topic:
+                    candidates.add(topic)
+            if not candidates:
+                results.append(Resolution(seg_id, descriptor, frozenset(), None))
+                continue
+
+            antecedent = max(
+                sorted(candidates),
+                key=lambda code: _salience(code, text, mentions, descriptor, article_counts),
+            )
+            results.append(Resolution(seg_id, descriptor, frozenset(candidates), antecedent))
+    return results
+
+
+def _salience(
+    code: str, text: str, mentions: Sequence[gz.Mention], descriptor: gz.Descriptor, counts: Counter[str]
+) -> tuple[int, int]:
+    """How much a country is the paragraph's topic: named often, named as a subject, named close."""
+    own = [m for m in mentions if m.country == code]
+    in_paragraph = sum(1 for m in own if m.strong)
+    first = sum(3 for m in own if m.strong and _opens_sentence(text, m))
+    distance = min((descriptor.start - m.end for m in own if m.end <= descriptor.start), default=10**6)
+    return 2 * in_paragraph + first + counts[code], -distance
+
+
+def _opens_sentence(text: str, mention: gz.Mention) -> bool:
+    before = text[: mention.start].rstrip(" \"'“‘«¿¡")
+    return not before or before[-1] in ".!?:"
+
+
+def _fitting(lang: str, country: str) -> str:
+    words = gz.gazetteer(lang).fitting_descriptors(country)
+    return ", ".join(f"'{w}'" for w in words) if words else "none in the gazetteer"
+
+
+@register
+class DescriptorAntecedent(Check):
+    """A country description that does not fit the country it refers to.
+
+    A definite description ("the Central Asian country", "the emirate",
+    "el país centroasiático") refers back to a country named earlier: in the same
+    or previous sentences, or the article's topic. A country that only locates a
+    place ("Dushanbe, the capital of Tajikistan") is a weak antecedent.
+
+    Bad: "Iran applied in 2008 … members meeting in Dushanbe, the capital of
+    Tajikistan, approved the accession of the Central Asian country."
+    Good: "… approved the accession of the Persian nation." (or "the Middle
+    Eastern country").
+    """
+
+    code = "TA301"
+    name = "descriptor-antecedent"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+    scope = "article"
+    options: ClassVar[Mapping[str, Any]] = {"window": 2}
+
+    def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
+        lang = ctx.target_lang
+        pairs = [(s.id, s.target) for s in article.segments]
+        for res in resolve(pairs, lang, int(ctx.options.get("window", 2))):
+            if res.fits or res.antecedent is None:
+                continue
+            gaz = gz.gazetteer(lang)
+            d = res.descriptor
+            name = gaz.name(res.antecedent)
+            where = "named right after it" if d.named else "named earlier"
+            yield Finding(
+                "target",
+                d.start,
+                d.end,
+                f"'{d.text}' refers to {name} ({where}), which it does not fit: "
+                f"{gz.group_label(d.groups, lang)}; descriptions that fit {name}: "
+                f"{_fitting(lang, res.antecedent)}",
+                segment=res.segment,
+            )
+
+
+@register
+class DescriptorSourceMismatch(Check):
+    """A country description in the target that contradicts the source's.
+
+    The source's descriptions ("el país persa" → Iran) must describe the same
+    country as the target's ("the Central Asian country" → no region with Iran).
+    Descriptions already flagged by TA301 (wrong for their antecedent) are left
+    to it, so one mistake is reported once.
+
+    Bad: source "la adhesión del país persa" → target "the accession of the
+    Central Asian country". Good: "… of the Persian nation".
+    """
+
+    code = "TA302"
+    name = "descriptor-source-mismatch"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+    scope = "article"
+
+    def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
+        src, tgt = gz.gazetteer(ctx.source_lang), gz.gazetteer(ctx.target_lang)
+        if not (src.available and tgt.available):
+            return
+        pairs = [(s.id, s.target) for s in article.segments]
+        wrong = {(r.segment, r.descriptor.start) for r in resolve(pairs, ctx.target_lang) if not r.fits}
+        for segment in article.segments:
+            if not segment.source or not segment.target:
+                continue
+            targets = tgt.descriptors(segment.target)
+            if not targets:
+                continue
+            sources = [d for d in src.descriptors(segment.source) if d.fits]
+            if not sources:
+                continue
+            for d in targets:
+                if (segment.id, d.start) in wrong or not d.fits:
+                    continue
+                if any(s.fits & d.fits for s in sources):
+                    continue
+                described = sources[0]
+                yield Finding(
+                    "target",
+                    d.start,
+                    d.end,
+                    f"the source says '{described.text}' "
+                    f"({gz.describe_countries(described.fits, ctx.target_lang)}),"
+                    f" but '{d.text}' fits {gz.describe_countries(d.fits, ctx.target_lang)}",
+                    segment=segment.id,
+                )
+
+
+def _entity_keys(mentions: Sequence[gz.Mention]) -> tuple[set[str], set[str]]:
+    """(countries reached by any mention, cities and people named)."""
+    countries = {m.country for m in mentions if m.country}
+    named = {f"{m.kind}:{m.entity}" for m in mentions if m.kind in (gz.CITY, gz.PERSON)}
+    return countries, named
+
+
+@register
+class EntityChanged(Check):
+    """A country, city or person of the source that is missing or replaced in the target.
+
+    Countries count as present when the target names them, uses their demonym,
+    capital or a description that fits them; cities and known people must
+    appear under their target-language names; other people's names are
+    compared with folding and fuzzy matching (transliterations differ) and only
+    multi-word names are judged.
+
+    Bad: source "para México, la relación…" → target "for the United States, the
+    relationship…". Good: "for Mexico, the relationship…".
+    """
+
+    code = "TA303"
+    name = "entity-changed"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if not segment.source.strip() or not segment.target.strip():
+            return
+        src, tgt = gz.gazetteer(ctx.source_lang), gz.gazetteer(ctx.target_lang)
+        if not (src.available and tgt.available):
+            return
+        s_mentions = [m for m in src.mentions(segment.source) if m.strong or m.kind != gz.COUNTRY]
+        t_all = tgt.mentions(segment.target)
+        t_countries, t_named = _entity_keys(t_all)
+        for d in tgt.descriptors(segment.target):
+            if len(d.fits) == 1:
+                t_countries |= d.fits
+        s_countries, s_named = _entity_keys(src.mentions(segment.source))
+        for d in src.descriptors(segment.source):
+            if len(d.fits) == 1:
+                s_countries |= d.fits
+
+        missing = []
+        for m in s_mentions:
+            if m.kind in (gz.COUNTRY, gz.DEMONYM):
+                if m.country not in t_countries:
+                    missing.append(m)
+            elif m.kind in (gz.CITY, gz.PERSON) and f"{m.kind}:{m.entity}" not in t_named:
+                if not _spelled_alike(m, tgt, segment.target):
+                    missing.append(m)
+        seen: set[str] = set()
+        missing = [m for m in missing if not (m.entity in seen or seen.add(m.entity))]
+
+        extra = [
+            m
+            for m in t_all
+            if (
+                (m.kind in (gz.COUNTRY, gz.DEMONYM) and m.strong and m.country not in s_countries)
+                or (
+                    m.kind in (gz.CITY, gz.PERSON)
+                    and f"{m.kind}:{m.entity}" not in s_named
+                    and m.country not in s_countries
+                )
+            )
+        ]
+        if missing and extra:
+            replaced = missing[0]
+            for m in extra:
+                yield Finding(
+                    "target",
+                    m.start,
+                    m.end,
+                    f"'{m.text}' is not in the source, which names '{replaced.text}' here",
+                    suggestion=tgt.standard.get((replaced.kind, replaced.entity))
+                    or tgt.name(replaced.country),
+                )
+            return
+        for m in missing:
+            expected = tgt.standard.get((m.kind, m.entity)) or tgt.name(m.country)
+            yield Finding(
+                "source",
+                m.start,
+                m.end,
+                f"'{m.text}' ({expected}) is named in the source but not in the translation",
+                severity=Severity.MINOR,
+                category=Category.OMISSION,
+            )
+        yield from self._people(segment, ctx)
+
+    def _people(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        """Unknown people's names (two or more capitalized words) on either side."""
+        src_names = name_sequences(segment.source, ctx.source_lang)
+        tgt_names = name_sequences(segment.target, ctx.target_lang)
+        if not src_names and not tgt_names:
+            return
+        lost = [n for n in src_names if not any(similar_token(w, segment.target) for _, _, w in n.words)]
+        new = [n for n in tgt_names if not any(similar_token(w, segment.source) for _, _, w in n.words)]
+        if lost and new:
+            for name in new:
+                yield Finding(
+                    "target",
+                    name.start,
+                    name.end,
+                    f"'{name.text}' is not in the source, which names '{lost[0].text}' here",
+                    suggestion=lost[0].text,
+                )
+            return
+        for name in lost:
+            yield Finding(
+                "source",
+                name.start,
+                name.end,
+                f"the name '{name.text}' does not appear in the translation",
+                severity=Severity.MINOR,
+                category=Category.OMISSION,
+            )
+
+
+def _spelled_alike(mention: gz.Mention, tgt: gz.Gazetteer, target: str) -> bool:
+    """A known city or person written in another spelling is present, not missing
+    (TA320 reports the spelling)."""
+    standard = tgt.standard.get((mention.kind, mention.entity), "")
+    words = [mention.text.split()[-1], *standard.split()[-1:]]
+    return any(similar_token(word, target) for word in words)

@@ -1,0 +1,137 @@
+"""Name spellings: source-language spellings of names left in the translation.
+
+A Spanish translator writes "Dusambé", "Mirziyóyev" and "Jürelsüj"; English
+writes "Dushanbe", "Mirziyoyev" and "Khürelsükh". Machine translation copies the
+source's spelling, or half of it ("Dushanbé"). The gazetteer knows the standard
+target-language forms; the pair's transliteration habits
+(``data/gazetteer/<src>-<tgt>.toml``) say how the source language respells them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from transaudit import gazetteer as gz
+from transaudit.checks import register
+from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.model import Category, Segment, Severity
+from transaudit.text import fold
+
+
+def _marks(word: str) -> set[str]:
+    """The accented letters of a word."""
+    return {ch for ch in word if fold(ch) != ch.casefold()}
+
+
+def _strip(word: str, accents: frozenset[str]) -> str:
+    """The word without the given accents, case kept."""
+    return "".join(unicodedata.normalize("NFKD", ch)[0] if ch in accents else ch for ch in word)
+
+
+@lru_cache(maxsize=8192)
+def known_misspellings(
+    source_lang: str, target_lang: str, target: str
+) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, reason, standard form) for names the gazetteer can correct."""
+    if not target:
+        return ()
+    index = gz.spelling_index(source_lang, target_lang)
+    found: dict[int, tuple[int, int, str, str]] = {}
+    src = gz.gazetteer(source_lang)
+    ambiguous = src.ambiguous | gz.gazetteer(target_lang).ambiguous
+    for m in src.mentions(target):
+        if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
+            found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
+    for start, end, word in gz.tokenize(target):
+        if start in found or not word[:1].isupper() or word in index["exact"]:
+            continue
+        key = fold(word)
+        standard = index["folded"].get(key)
+        if standard is not None:
+            if _marks(word) - _marks(standard):
+                found[start] = (start, end, "diacritics", standard)
+            continue
+        standard = index["skeleton"].get(key)
+        if standard is not None and fold(standard) != key:
+            found[start] = (start, end, "transliteration", standard)
+    return tuple(found[k] for k in sorted(found))
+
+
+_REASONS = {
+    "exonym": "the source language's name for this place; {lang} writes '{std}'",
+    "diacritics": "accents of the source language's spelling; {lang} writes '{std}'",
+    "transliteration": "a source-language transliteration; {lang} writes '{std}'",
+}
+
+
+@register
+class KnownNameSpelling(Check):
+    """A name spelled the source language's way instead of the target's standard form.
+
+    Bad (Spanish → English): "Dushanbé", "Pekín", "Mirziyóyev", "Jurelsuj".
+    Good: "Dushanbe", "Beijing", "Mirziyoyev", "Khürelsükh".
+    """
+
+    code = "TA320"
+    name = "name-spelling"
+    category = Category.LOCALE_NAME
+    severity = Severity.MINOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if not gz.supported(ctx.target_lang) or not gz.supported(ctx.source_lang):
+            return
+        for start, end, reason, standard in known_misspellings(
+            ctx.source_lang, ctx.target_lang, segment.target
+        ):
+            word = segment.target[start:end]
+            yield Finding(
+                "target",
+                start,
+                end,
+                f"'{word}' uses " + _REASONS[reason].format(lang=ctx.target_lang, std=standard),
+                suggestion=standard,
+            )
+
+
+@register
+class CopiedTransliteration(Check):
+    """A capitalized word copied from the source with the source language's accents.
+
+    Only the pattern is known (not the name): the word appears unchanged in the
+    source, carries accents the target language does not write, and looks
+    transliterated (endings such as -ov, -yev, -enko; data in
+    ``gazetteer/<src>-<tgt>.toml``), so native names such as "López" stay silent.
+
+    Bad (Spanish → English): "Minister Sergéi Shoigúyev said". Good: "Minister
+    Sergei Shoiguyev said".
+    """
+
+    code = "TA321"
+    name = "copied-transliteration"
+    category = Category.LOCALE_NAME
+    severity = Severity.MINOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        habits = gz.transliteration(ctx.source_lang, ctx.target_lang)
+        accents = habits["source_diacritics"]
+        markers = habits["markers"]
+        if not accents or markers is None or not segment.source:
+            return
+        known = {start for start, *_ in known_misspellings(ctx.source_lang, ctx.target_lang, segment.target)}
+        exact = gz.spelling_index(ctx.source_lang, ctx.target_lang)["exact"]
+        source_words = {w for _, _, w in gz.tokenize(segment.source)}
+        for start, end, word in gz.tokenize(segment.target):
+            if start in known or not word[:1].isupper() or word in exact or word not in source_words:
+                continue
+            if not accents.intersection(word) or not markers.search(fold(word)):
+                continue
+            plain = _strip(word, accents)
+            yield Finding(
+                "target",
+                start,
+                end,
+                f"'{word}' keeps the source language's accents; possibly a {ctx.source_lang} transliteration",
+                suggestion=plain,
+            )
