@@ -243,3 +243,25 @@ def test_cli_command(tmp_path):
     assert bad.output.strip().count("\n") == 0 and "no such reports folder" in bad.output
     zero = runner.invoke(publish_command, [str(batch), "--to", str(tmp_path / "s"), "--keep", "0"])
     assert zero.exit_code == 2 and not (tmp_path / "s").exists()
+
+
+def test_without_symlinks_latest_is_a_redirect_page(tmp_path, monkeypatch):
+    def no_symlinks(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(publish_module.os, "symlink", no_symlinks)
+    run = publish(make_batch(tmp_path / "reports"), tmp_path / "shared", now=NOW)
+    assert not os.path.lexists(tmp_path / "shared" / "latest")
+    page = (tmp_path / "shared" / "latest.html").read_text()
+    assert f'url={run.name}/index.html"' in page
+
+
+def test_stale_staging_folders_are_cleaned_but_fresh_ones_kept(tmp_path):
+    shared = tmp_path / "shared"
+    stale, fresh = shared / ".publishing-old", shared / ".publishing-busy"
+    (stale / "x").mkdir(parents=True)
+    fresh.mkdir()
+    old = NOW.timestamp() - 3 * 24 * 3600
+    os.utime(stale, (old, old))
+    publish(make_batch(tmp_path / "reports"), shared)
+    assert not stale.exists() and fresh.exists()
