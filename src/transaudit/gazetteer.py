@@ -118,9 +118,15 @@ def _split(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tokens, gaps
 
 
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """Words (no hyphens) with offsets, the unit every gazetteer lookup uses."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+def quick_fold(word: str) -> str:
+    """:func:`transaudit.text.fold`, skipping Unicode normalisation for ASCII words."""
+    return word.casefold() if word.isascii() else fold(word)
+
+
+@lru_cache(maxsize=16384)
+def tokenize(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Words (no hyphens) with offsets, the unit every gazetteer lookup uses (cached)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))
 
 
 def _match(entry: _Entry, tokens: Sequence[tuple[int, int, str]], i: int, text: str) -> bool:
@@ -297,6 +303,14 @@ class Gazetteer:
                 i += 1
                 continue
             n = len(entry.tokens)
+            if (
+                entry.kind == DEMONYM
+                and not entry.case_sensitive
+                and tokens[i][2][:1].isupper()
+                and not _sentence_initial(tokens, i, text)
+            ):
+                i += n  # "Comercial Mexicana": a demonym inside a name
+                continue
             start, end = tokens[i][0], tokens[i + n - 1][1]
             strong = self._strong(entry, tokens, i, n, text, found)
             found.append(
@@ -620,7 +634,7 @@ class NameRun:
 
 
 @cache
-def _common_capitalized(lang: str) -> frozenset[str]:
+def common_capitalized(lang: str) -> frozenset[str]:
     """Words that are capitalized without being names (titles, months, institutions)."""
     words = {w.casefold() for w in data.load(FAMILY, lang).get("common_capitalized", {}).get("words", [])}
     for line in data.load_text("vocabulary", lang):
@@ -628,20 +642,21 @@ def _common_capitalized(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-_QUOTE_OPEN = "«“"
-_QUOTE_CLOSE = "»”"
+_QUOTE_RE = re.compile(r'[«“»”"]')
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans between quotation marks (« », “ ”, or a pair of ")."""
     spans: list[tuple[int, int]] = []
-    depth_start: int | None = None
+    opened: int | None = None
     ascii_open: int | None = None
-    for i, ch in enumerate(text):
-        if ch in _QUOTE_OPEN and depth_start is None:
-            depth_start = i
-        elif ch in _QUOTE_CLOSE and depth_start is not None:
-            spans.append((depth_start, i))
-            depth_start = None
+    for match in _QUOTE_RE.finditer(text):
+        ch, i = match.group(), match.start()
+        if ch in "«“" and opened is None:
+            opened = i
+        elif ch in "»”" and opened is not None:
+            spans.append((opened, i))
+            opened = None
         elif ch == '"':
             if ascii_open is None:
                 ascii_open = i
@@ -663,51 +678,85 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
     long_words = [t for t in tokens if len(t[2]) > 3]
     if len(long_words) >= 4 and sum(1 for t in long_words if t[2][:1].isupper()) >= 0.75 * len(long_words):
         return ()
-    common = _common_capitalized(lang)
+    common = common_capitalized(lang)
+    endings = _not_name_endings(lang)
     known = [(m.start, m.end) for m in gazetteer(lang).mentions(text) if m.kind != PERSON]
-    quoted = _quoted(text)
+    quoted = [(s, e) for s, e in _quoted(text) if e - s <= 60] if '"' in text or "«" in text or "“" in text else []
 
     def name_like(token: tuple[int, int, str]) -> bool:
         word = token[2]
-        if len(word) < 2 or not word[:1].isupper() or word.isupper() or word.casefold() in common:
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or word.casefold() in common:
             return False
-        if any(word.isdigit() for word in word):
-            return False
-        return not any(s <= token[0] < e for s, e in known)
+        return not any(ch.isdigit() for ch in word) and not any(s <= token[0] < e for s, e in known)
 
     runs: list[NameRun] = []
     current: list[tuple[int, int, str]] = []
-    for token in [*tokens, (len(text) + 1, len(text) + 1, "")]:
-        joined = bool(current) and text[current[-1][1] : token[0]] == " "
-        if token[2] and name_like(token) and (not current or joined):
-            current.append(token)
+    last_index = -1
+    for index, token in enumerate(tokens):
+        if not token[2][0].isupper() or not name_like(token):
             continue
-        if len(current) >= 2 and not any(s < current[0][0] < e for s, e in quoted):
-            start, end = current[0][0], current[-1][1]
-            runs.append(NameRun(start, end, text[start:end], tuple(current)))
-        current = [token] if token[2] and name_like(token) else []
+        if current and index == last_index + 1 and text[current[-1][1] : token[0]] == " ":
+            current.append(token)
+        else:
+            _close(current, last_index, tokens, text, quoted, runs)
+            current = [token]
+        last_index = index
+    _close(current, last_index, tokens, text, quoted, runs)
+    if endings:
+        runs = [r for r in runs if not any(w.casefold().endswith(endings) for _, _, w in r.words)]
     return tuple(runs)
 
 
+@lru_cache(maxsize=None)
+def _not_name_endings(lang: str) -> tuple[str, ...]:
+    return tuple(data.load(FAMILY, lang).get("name_shape", {}).get("not_name_endings", []))
+
+
+def _close(
+    current: list[tuple[int, int, str]],
+    last_index: int,
+    tokens: Sequence[tuple[int, int, str]],
+    text: str,
+    quoted: Sequence[tuple[int, int]],
+    runs: list[NameRun],
+) -> None:
+    if not current:
+        return
+    if len(current) == 1 and (len(current[0][2]) < 4 or _sentence_initial(tokens, last_index, text)):
+        return
+    if any(s < current[0][0] < e for s, e in quoted):
+        return
+    start, end = current[0][0], current[-1][1]
+    runs.append(NameRun(start, end, text[start:end], tuple(current)))
+
+
+def _bigrams(word: str) -> frozenset[str]:
+    return frozenset(word[i : i + 2] for i in range(len(word) - 1))
+
+
 @lru_cache(maxsize=8192)
-def _folded_words(text: str) -> frozenset[str]:
-    return frozenset(fold(t[2]) for t in tokenize(text))
+def _folded_words(text: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """(every folded word, capitalized folded words of three letters or more with their bigrams)."""
+    tokens = tokenize(text)
+    every = frozenset(quick_fold(t[2]) for t in tokens)
+    capitalized = sorted({quick_fold(t[2]) for t in tokens if t[2][0].isupper() and len(t[2]) >= 3})
+    return every, tuple((w, _bigrams(w)) for w in capitalized)
 
 
-def similar_token(word: str, text: str, threshold: float = 0.8) -> bool:
-    """Whether the text holds this word or a close spelling of it (folded, fuzzy)."""
+def similar_token(word: str, text: str, threshold: float = 0.7) -> bool:
+    """Whether the text holds this word, or a capitalized word spelled closely (folded, fuzzy)."""
     from difflib import SequenceMatcher
 
-    key = fold(word)
-    candidates = _folded_words(text)
-    if key in candidates:
+    key = quick_fold(word)
+    every, capitalized = _folded_words(text)
+    if key in every:
         return True
     if len(key) < 4:
         return False
-    for other in candidates:
-        if abs(len(other) - len(key)) > 3 or len(other) < 3:
+    grams = _bigrams(key)
+    for other, other_grams in capitalized:
+        if abs(len(other) - len(key)) > 3 or len(grams & other_grams) < 0.4 * len(grams):
             continue
-        matcher = SequenceMatcher(None, key, other)
-        if matcher.real_quick_ratio() >= threshold and matcher.ratio() >= threshold:
+        if SequenceMatcher(None, key, other).ratio() >= threshold:
             return True
     return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from transaudit import gazetteer as gz
@@ -45,7 +46,13 @@ def _sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     return len(spans) - 1
 
 
-def resolve(segments: Sequence[tuple[str, str]], lang: str, window: int = 2) -> list[Resolution]:
+def resolve(segments: Sequence[tuple[str, str]], lang: str, window: int = 2) -> tuple[Resolution, ...]:
+    """See :func:`_resolve`; cached, since TA301 and TA302 both need it."""
+    return _resolve(tuple(segments), lang, window)
+
+
+@lru_cache(maxsize=8)
+def _resolve(segments: tuple[tuple[str, str], ...], lang: str, window: int) -> tuple[Resolution, ...]:
     """Find the antecedent of every country description in a text of paragraphs.
 
     ``segments`` are (id, text) pairs in article order. The antecedent is taken
@@ -57,7 +64,7 @@ def resolve(segments: Sequence[tuple[str, str]], lang: str, window: int = 2) -> 
     """
     gaz = gz.gazetteer(lang)
     if not gaz.available:
-        return []
+        return ()
     scanned = []
     article_counts: Counter[str] = Counter()
     for seg_id, text in segments:
@@ -109,7 +116,7 @@ def resolve(segments: Sequence[tuple[str, str]], lang: str, window: int = 2) -> 
                 key=lambda code: _salience(code, text, mentions, descriptor, article_counts),
             )
             results.append(Resolution(seg_id, descriptor, frozenset(candidates), antecedent))
-    return results
+    return tuple(results)
 
 
 def _salience(
@@ -321,28 +328,28 @@ class EntityChanged(Check):
         """Unknown people's names (two or more capitalized words) on either side."""
         src_names = name_sequences(segment.source, ctx.source_lang)
         tgt_names = name_sequences(segment.target, ctx.target_lang)
-        if not src_names and not tgt_names:
+        if not src_names or not tgt_names:
             return
         lost = [n for n in src_names if not any(similar_token(w, segment.target) for _, _, w in n.words)]
-        new = [n for n in tgt_names if not any(similar_token(w, segment.source) for _, _, w in n.words)]
-        if lost and new:
-            for name in new:
-                yield Finding(
-                    "target",
-                    name.start,
-                    name.end,
-                    f"'{name.text}' is not in the source, which names '{lost[0].text}' here",
-                    suggestion=lost[0].text,
-                )
+        if not lost:
             return
-        for name in lost:
+        new = [n for n in tgt_names if not any(similar_token(w, segment.source) for _, _, w in n.words)]
+        if not lost or not new:
+            return
+        new = list({n.text: n for n in new}.values())
+        # A name swapped for another is one or two names; many new capitalized runs
+        # are a translated title or institution.
+        if len(new) > 2 or all(len(n.words) == 1 for n in (*lost, *new)):
+            return
+        both_multi = any(len(n.words) > 1 for n in lost) and any(len(n.words) > 1 for n in new)
+        for name in new:
             yield Finding(
-                "source",
+                "target",
                 name.start,
                 name.end,
-                f"the name '{name.text}' does not appear in the translation",
-                severity=Severity.MINOR,
-                category=Category.OMISSION,
+                f"'{name.text}' is not in the source, which names '{lost[0].text}' here",
+                suggestion=lost[0].text,
+                severity=None if both_multi else Severity.MINOR,
             )
 
 

@@ -44,10 +44,13 @@ def known_misspellings(
     for m in src.mentions(target):
         if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
             found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
+    common = gz.common_capitalized(target_lang)
     for start, end, word in gz.tokenize(target):
-        if start in found or not word[:1].isupper() or word in index["exact"]:
+        if start in found or not word[:1].isupper() or len(word) < 4 or word in index["exact"]:
             continue
-        key = fold(word)
+        if word.casefold() in common:
+            continue
+        key = gz.quick_fold(word)
         standard = index["folded"].get(key)
         if standard is not None:
             if _marks(word) - _marks(standard):
