@@ -1,0 +1,310 @@
+"""Completeness: empty, truncated or one-sided segments, web-page residue, odd lengths.
+
+These are the cheapest problems to see and the most embarrassing to publish:
+a "Date:" with no date, a paragraph the translation dropped, or "LEAVE A
+REPLY" copied from the page around the article. Residue phrases, field labels
+and words a sentence cannot end with are per-language data
+(``data/boilerplate/<lang>.toml``); usual length ratios are per pair
+(``data/length/<src>-<tgt>.toml``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any, ClassVar
+
+from transaudit import data
+from transaudit.checks import register
+from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.model import Category, Segment, Severity
+from transaudit.text import fold
+
+#: Long segments only (short ones vary too much); how many spreads count as far.
+LENGTH_OPTIONS: Mapping[str, Any] = {"min_source_chars": 150, "min_source_words": 20, "deviations": 3.3}
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+#: "Date:", "Written by:", "Fuente:": a short label and a colon, nothing after.
+_BARE_LABEL_RE = re.compile(r"^\s*([^\W\d_][\w'’.\- ]{0,38}?)\s*:\s*$")
+_LABEL_VALUE_RE = re.compile(r"^\s*[^\W\d_][\w'’.\- ]{0,38}?\s*:\s*\S")
+_PUNCT_RE = re.compile(r"[^\w\s]+")
+#: Longer lines are article text, not a button or a notice.
+MAX_RESIDUE_LINE = 160
+_SENTENCE_END = (".", "!", "?", "…", '"', "»", "”", "’", ")", "'")
+
+
+def has_words(text: str) -> bool:
+    """True when the text has any letter or digit (a lone "." is empty)."""
+    return _WORD_CHAR_RE.search(text) is not None
+
+
+def is_bare_label(text: str) -> bool:
+    """True for a field label with no value: "Date:", "Autor:" (at most four words)."""
+    match = _BARE_LABEL_RE.match(text)
+    return match is not None and len(match.group(1).split()) <= 4
+
+
+def _trimmed(text: str) -> tuple[int, int]:
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    return start, max(start, end)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as trimmed (start, end) spans."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        start, end = _trimmed(line)
+        if end > start:
+            spans.append((offset + start, offset + end))
+        offset += len(line) + 1
+    return spans
+
+
+class Boilerplate:
+    """A language's residue phrases and patterns, compiled once."""
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        self.lines = {self.normalise(line) for line in raw.get("lines", [])}
+        self.patterns = [re.compile(p, re.IGNORECASE) for p in raw.get("patterns", [])]
+        self.truncation = {fold(w) for w in raw.get("truncation_words", [])}
+
+    @staticmethod
+    def normalise(line: str) -> str:
+        return " ".join(_PUNCT_RE.sub(" ", fold(line)).split())
+
+    def matches(self, line: str) -> bool:
+        """True when the whole line is residue (phrase or pattern)."""
+        line = line.strip()
+        if not line or len(line) > MAX_RESIDUE_LINE:
+            return False
+        if self.normalise(line) in self.lines:
+            return True
+        return any(p.fullmatch(line) for p in self.patterns)
+
+
+@cache
+def boilerplate(lang: str) -> Boilerplate:
+    return Boilerplate(data.load("boilerplate", lang))
+
+
+@register
+class EmptyTarget(Check):
+    """The source has text but the translation is empty.
+
+    Bad: "El acuerdo se firmó ayer." → "" (or just ".").
+    Good: "El acuerdo se firmó ayer." → "The agreement was signed yesterday."
+    The span covers the source, since the target has nothing to point at.
+    """
+
+    code = "TA220"
+    name = "empty-target"
+    category = Category.OMISSION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if has_words(segment.source) and not has_words(segment.target):
+            start, end = _trimmed(segment.source)
+            yield Finding("source", start, end, "the translation of this text is empty")
+
+
+@register
+class EmptyField(Check):
+    """A field label whose value the translation dropped.
+
+    Bad: "Fecha: 15 de marzo de 2021" → "Date:".
+    Good: "Fecha: 15 de marzo de 2021" → "Date: March 15, 2021".
+    """
+
+    code = "TA221"
+    name = "empty-field"
+    category = Category.OMISSION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if not has_words(segment.source) or not has_words(segment.target):
+            return
+        target_lines = _lines(segment.target)
+        source_lines = _lines(segment.source)
+        if len(target_lines) == 1:
+            pairs = [(target_lines[0], segment.source.strip())]
+        elif len(target_lines) == len(source_lines):
+            pairs = [(t, segment.source[s:e]) for t, (s, e) in zip(target_lines, source_lines, strict=True)]
+        else:
+            return
+        for (start, end), source in pairs:
+            label = segment.target[start:end]
+            if not is_bare_label(label):
+                continue
+            if _LABEL_VALUE_RE.match(source) or not is_bare_label(source):
+                yield Finding(
+                    "target",
+                    start,
+                    end,
+                    f"'{label}' has no value; the source has one: '{source.strip()[:80]}'",
+                )
+
+
+@register
+class UntranslatedAddition(Check):
+    """A target segment with no source counterpart.
+
+    Bad: an extra paragraph "Click here to see the photos" after the last
+    translated one, with no source text.
+    Good: every target paragraph translates a source paragraph.
+    Known web-page residue is reported as TA223 instead.
+    """
+
+    code = "TA222"
+    name = "addition-without-source"
+    category = Category.ADDITION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if has_words(segment.source) or not has_words(segment.target):
+            return
+        residue = boilerplate(ctx.target_lang)
+        lines = _lines(segment.target)
+        if lines and all(residue.matches(segment.target[s:e]) for s, e in lines):
+            return
+        start, end = _trimmed(segment.target)
+        yield Finding("target", start, end, "this text has no counterpart in the source")
+
+
+@register
+class WebResidue(Check):
+    """Web-page residue (comment forms, share buttons, cookie notices) in the target.
+
+    Bad: a target paragraph "LEAVE A REPLY" or "Share post:" with no source.
+    Good: only the article's own text is translated.
+    Inside a segment that has a source, only a whole line that is nothing but
+    residue counts, and only when the source carries no residue of its own.
+    """
+
+    code = "TA223"
+    name = "web-residue"
+    category = Category.ADDITION
+    severity = Severity.MINOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if not has_words(segment.target):
+            return
+        residue = boilerplate(ctx.target_lang)
+        lines = _lines(segment.target)
+        if not has_words(segment.source):
+            if lines and all(residue.matches(segment.target[s:e]) for s, e in lines):
+                for start, end in lines:
+                    yield Finding("target", start, end, "web-page residue with no source")
+            return
+        found = [
+            (s, e) for s, e in lines if e - s <= MAX_RESIDUE_LINE and residue.matches(segment.target[s:e])
+        ]
+        if not found:
+            return
+        source_residue = boilerplate(ctx.source_lang)
+        for s, e in _lines(segment.source):
+            line = segment.source[s:e]
+            if len(line.split()) <= 4 or source_residue.matches(line):
+                return
+        for start, end in found:
+            yield Finding("target", start, end, "web-page residue that the source does not have")
+
+
+@register
+class TruncatedTarget(Check):
+    """The translation stops in mid-sentence.
+
+    Bad: "Llegó a la ciudad con su familia." → "He arrived in the city with the".
+    Good: "Llegó a la ciudad con su familia." → "He arrived in the city with his family."
+    Fires only when the source ends a sentence and the target ends on a word
+    no sentence ends with (``truncation_words`` in the boilerplate data).
+    """
+
+    code = "TA224"
+    name = "truncated-target"
+    category = Category.OMISSION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        source = segment.source.rstrip()
+        target = segment.target.rstrip()
+        if not source.endswith(_SENTENCE_END) or not has_words(target) or target.endswith(_SENTENCE_END):
+            return
+        if len(target.split()) < 4:
+            return
+        match = re.search(r"(\w+)\W*$", target)
+        if match is None or fold(match.group(1)) not in boilerplate(ctx.target_lang).truncation:
+            return
+        yield Finding(
+            "target", match.start(1), len(target), f"the translation stops after '{match.group(1)}'"
+        )
+
+
+def _length_model(ctx: CheckContext) -> tuple[float, float]:
+    pair = ctx.pair_data("length")
+    return float(pair.get("ratio", 1.0)), float(pair.get("spread", 0.25))
+
+
+@register
+class LengthOmission(Check):
+    """A long segment whose translation is far shorter than usual: something was left out.
+
+    Bad: a 40-word source paragraph translated by one 12-word sentence.
+    Good: a translation of about the usual length for the language pair.
+    Only long segments are judged (short ones vary too much), against the
+    pair's usual ratio and spread in ``data/length/<src>-<tgt>.toml``.
+    """
+
+    code = "TA225"
+    name = "length-omission"
+    category = Category.OMISSION
+    severity = Severity.MINOR
+    options: ClassVar[Mapping[str, Any]] = LENGTH_OPTIONS
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        deviation = _deviation(segment, ctx)
+        if deviation is not None and deviation < -float(ctx.options.get("deviations", 3.3)):
+            start, end = _trimmed(segment.target)
+            yield Finding(
+                "target",
+                start,
+                end,
+                "the translation is much shorter than the source; something may be missing",
+            )
+
+
+@register
+class LengthAddition(Check):
+    """A long segment whose translation is far longer than usual: something was added.
+
+    Bad: a two-sentence source translated by three sentences.
+    Good: a translation of about the usual length for the language pair.
+    """
+
+    code = "TA226"
+    name = "length-addition"
+    category = Category.ADDITION
+    severity = Severity.MINOR
+    options: ClassVar[Mapping[str, Any]] = LENGTH_OPTIONS
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        deviation = _deviation(segment, ctx)
+        if deviation is not None and deviation > float(ctx.options.get("deviations", 3.3)):
+            start, end = _trimmed(segment.target)
+            yield Finding(
+                "target", start, end, "the translation is much longer than the source; something may be added"
+            )
+
+
+def _deviation(segment: Segment, ctx: CheckContext) -> float | None:
+    """How many spreads the segment's log length ratio is from the pair's usual one."""
+    source = segment.source.strip()
+    target = segment.target.strip()
+    if not target or len(source) < int(ctx.options.get("min_source_chars", 150)):
+        return None
+    if len(source.split()) < int(ctx.options.get("min_source_words", 20)):
+        return None
+    ratio, spread = _length_model(ctx)
+    return (math.log(len(target) / len(source)) - math.log(ratio)) / spread

@@ -1,0 +1,618 @@
+"""Numbers and dates: what the source says in figures must survive translation.
+
+Each side's numbers are read with that language's conventions
+(``data/numbers/<lang>.toml``: decimal and group marks, number words, scale
+words, month names), so "2.500" in Spanish equals "2,500" in English and
+"3.400 millones" equals "3.4 billion". A number is compared by the set of
+values it may mean: an ambiguous "1,400" in Spanish (Spain: 1.4, Mexico: 1400)
+matches either reading, which costs little recall and saves false alarms.
+
+Numbers written as words ("dos", "two", "first", "XX") are weak evidence: they
+match figures on the other side but are never reported missing, because
+translations routinely turn "both" into "the two" or "a couple" into "two".
+A target number word is reported only when it replaced a source number that
+went missing ("cinco millones" → "four million").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+from typing import Any
+
+from transaudit import data
+from transaudit.checks import register
+from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.completeness import is_bare_label
+from transaudit.model import Category, Segment, Severity
+
+Value = Decimal | tuple[Any, ...]
+
+#: Stretches whose digits belong to no number a reader sees (links, handles).
+_NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+")
+_SEPARATORS = ".,\u00a0\u202f\u2009 '’"
+_TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
+_ROMAN_RE = re.compile(
+    r"\b(?=[MDCLXVI]{2,7}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b"
+)
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_DECADE_RE = re.compile(r"['’]?s\b")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number as written on one side, with every value it may mean."""
+
+    start: int
+    end: int
+    text: str
+    #: Values under this language's conventions.
+    values: frozenset[Value]
+    #: Values times the scale word that follows ("3.4 billion"), if any.
+    scaled: frozenset[Value]
+    #: Values under any convention, to tell a wrong format from a wrong number.
+    loose: frozenset[Value]
+    #: "digit", "word", "month" or "roman".
+    kind: str
+    #: Whether the mention may be reported at all (idiomatic words may not).
+    reportable: bool = True
+    #: Unit written after the number, as (dimension, size in SI units).
+    unit: tuple[str, float] | None = None
+
+    def all_values(self) -> frozenset[Value]:
+        return self.values | self.scaled
+
+
+def _matches(a: Mention, b: Mention) -> bool:
+    """Same number? Two scaled numbers must agree after scaling (billion ≠ billón)."""
+    if a.scaled and b.scaled:
+        return bool(a.scaled & b.scaled)
+    return bool(a.all_values() & b.all_values())
+
+
+def _loose_match(a: Mention, b: Mention) -> bool:
+    return bool((a.loose | a.scaled) & b.all_values())
+
+
+def _dec(text: str) -> Decimal | None:
+    try:
+        return Decimal(text).normalize()
+    except InvalidOperation:
+        return None
+
+
+class Locale:
+    """A language's number conventions, compiled once from its data file."""
+
+    def __init__(self, lang: str, raw: Mapping[str, Any]) -> None:
+        self.lang = lang
+        self.decimal = tuple(raw.get("decimal", [".", ","]))
+        self.group = tuple(raw.get("group", [",", ".", "\u00a0", "\u202f"]))
+        self.three_digits: dict[str, str] = dict(raw.get("three_digits", {}))
+        self.words = {str(k).casefold(): Decimal(str(v)) for k, v in raw.get("words", {}).items()}
+        self.scales = {str(k).casefold(): Decimal(str(v)) for k, v in raw.get("scales", {}).items()}
+        self.months = {str(k).casefold(): int(v) for k, v in raw.get("months", {}).items()}
+        self.idiomatic = {str(w).casefold() for w in raw.get("idiomatic", [])}
+        self.month_title = raw.get("month_case") == "title"
+        seps = "".join(sorted(set(self.decimal) | set(self.group) | {".", ","}))
+        self.number_re = re.compile(rf"(?<![\d\w])\d+(?:[{re.escape(seps)}]\d+)*|(?<=[^\W\d])\d+(?:[.,]\d+)*")
+        scale_words = sorted(self.scales, key=len, reverse=True)
+        self.scale_re = (
+            re.compile(
+                r"[ \u00a0]?(" + "|".join(re.escape(w) for w in scale_words) + r")(?!\w)", re.IGNORECASE
+            )
+            if scale_words
+            else None
+        )
+        after_noon = [re.escape(w) for w in raw.get("after_noon", [])]
+        self.pm_re = re.compile(r"\s?(?:" + "|".join(after_noon) + r")(?!\w)", re.I) if after_noon else None
+        hour_marks = [re.escape(w) for w in raw.get("hour_marks", [])]
+        self.hour_re = re.compile(r"\s?(?:" + "|".join(hour_marks) + r")(?!\w)", re.I) if hour_marks else None
+        self.units = {str(k).casefold(): (str(v[0]), float(v[1])) for k, v in raw.get("units", {}).items()}
+        unit_names = sorted(self.units, key=len, reverse=True)
+        self.unit_re = (
+            re.compile(
+                r"[ \u00a0]?(" + "|".join(re.escape(u) for u in unit_names) + r")(?!\w)", re.IGNORECASE
+            )
+            if unit_names
+            else None
+        )
+        long_scales = {w for w in self.scales if len(w) >= 4}
+        #: Every word that may be (part of) a number; runs of them are joined by
+        #: spaces, hyphens or a connector ("twenty-five", "treinta y cinco").
+        self.vocab = frozenset(self.words) | long_scales | frozenset(self.months)
+        self.connectors = frozenset(str(c).casefold() for c in raw.get("connectors", []))
+        #: Number words that may be reported (not idiomatic), and months.
+        self.strong = frozenset(
+            w
+            for w in self.vocab
+            if w not in self.idiomatic and (w in self.months or self.words.get(w, 2) >= 2)
+        )
+
+    # -- digits ---------------------------------------------------------
+    def interpret(self, raw: str) -> tuple[set[Decimal], set[Decimal]]:
+        """Values of a digit string: (under this language, under any convention)."""
+        parts = re.split(r"(\D)", raw)
+        digits, seps = parts[0::2], parts[1::2]
+        if not seps:
+            value = _dec(raw)
+            return ({value}, {value}) if value is not None else (set(), set())
+        strict: set[Decimal] = set()
+        loose: set[Decimal] = set()
+        # All separators grouping thousands: "2.500.000", "2,500".
+        if len(set(seps)) == 1 and 1 <= len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
+            value = _dec("".join(digits))
+            sep = seps[0]
+            if value is not None:
+                loose.add(value)
+                rule = self.three_digits.get(sep, "both") if len(seps) == 1 else "group"
+                if sep in self.group and rule in ("group", "both"):
+                    strict.add(value)
+        # The last separator a decimal mark: "2,5", "1.234,56", "1,234.56".
+        last = seps[-1]
+        head_seps = set(seps[:-1])
+        if (
+            last in ".,"
+            and (
+                not head_seps
+                or (len(head_seps) == 1 and last not in head_seps and all(len(d) == 3 for d in digits[1:-1]))
+            )
+            and 1 <= len(digits[0]) <= (3 if head_seps else 20)
+        ):
+            value = _dec("".join(digits[:-1]) + "." + digits[-1])
+            if value is not None:
+                loose.add(value)
+                rule = self.three_digits.get(last, "both") if len(seps) == 1 and len(digits[-1]) == 3 else "x"
+                if last in self.decimal and all(s in self.group for s in head_seps) and rule != "group":
+                    strict.add(value)
+        if not loose:
+            # Dates and versions ("15.09.2022", "1.2.3"): each part on its own.
+            loose = {v for v in (_dec(d) for d in digits) if v is not None}
+            strict = set(loose)
+        return strict, loose
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every number on one side of a segment, in order."""
+        masked = (
+            _NOISE_RE.sub(lambda m: " " * len(m.group()), text)
+            if ("/" in text or "@" in text or "#" in text)
+            else text
+        )
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        if ":" in masked:
+            for match in _TIME_RE.finditer(masked):
+                hour, minute = int(match.group(1)), int(match.group(2))
+                values: set[Value] = {("t", hour % 12, minute), Decimal(hour), Decimal(hour % 12 or 12)}
+                if hour <= 12:
+                    values.add(Decimal(hour + 12))
+                if minute:
+                    values.add(Decimal(minute))
+                frozen = frozenset(values)
+                found.append(
+                    Mention(match.start(), match.end(), match.group(), frozen, frozenset(), frozen, "digit")
+                )
+                taken.append(match.span())
+        if _DIGIT_RE.search(masked):
+            for match in self.number_re.finditer(masked):
+                start, end = match.span()
+                if taken and any(s <= start < e for s, e in taken):
+                    continue
+                mention = self._digit_mention(masked, text, start, end)
+                if start and masked[start - 1].isalpha() and masked[end : end + 1].isalpha():
+                    # Part of a code or user name ("A319neo", "Psych2Go"): matches, never reported.
+                    mention = replace(mention, reportable=False)
+                found.append(mention)
+        for start, end, tokens in self._word_runs(masked):
+            mention = self._word_mention(text, start, end, tokens)
+            if mention is not None:
+                found.append(mention)
+        if "I" in masked or "V" in masked or "X" in masked:
+            for match in _ROMAN_RE.finditer(masked):
+                if match.group():
+                    value = Decimal(_roman(match.group()))
+                    vals = frozenset({value})
+                    found.append(
+                        Mention(
+                            match.start(), match.end(), match.group(), vals, frozenset(), vals, "roman", False
+                        )
+                    )
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _digit_mention(self, masked: str, text: str, start: int, end: int) -> Mention:
+        raw = masked[start:end]
+        strict, loose = self.interpret(raw)
+        values: set[Value] = set(strict)
+        loose_values: set[Value] = set(loose)
+        rest = masked[end : end + 24]
+        scaled: set[Value] = set()
+        if self.scale_re is not None:
+            scale = self.scale_re.match(rest)
+            if scale is not None:
+                factor = self.scales[scale.group(1).casefold()]
+                scaled = {(v * factor).normalize() for v in (strict or loose)}
+        decade = _DECADE_RE.match(rest)
+        if decade is not None and raw.isdigit() and raw.endswith("0") and len(raw) in (2, 4):
+            number = int(raw)
+            extra = (
+                {Decimal(number % 100)} if len(raw) == 4 else {Decimal(1900 + number), Decimal(2000 + number)}
+            )
+            values |= extra
+            loose_values |= extra
+        if raw.isdigit() and len(raw) == 2:
+            previous = re.search(r"(\d\d)\d\d\s?[-–/]\s?$", masked[max(0, start - 8) : start])
+            if previous is not None:  # "1981-87": the second year of a range
+                values.add(Decimal(previous.group(1) + raw))
+        if raw.isdigit() and len(raw) == 4 and raw.endswith("00") and decade is not None:
+            values.add(Decimal(int(raw) // 100 + 1))  # "the 1900s": the twentieth century
+        if raw.isdigit() and len(raw) == 4 and raw[0] in "012" and int(raw[:2]) <= 24 and int(raw[2:]) < 60:
+            values.add(("t", int(raw[:2]) % 12, int(raw[2:])))  # "0430 hours"
+        if raw.isdigit() and int(raw) <= 24:
+            hour = int(raw)
+            if self.pm_re is not None and hour <= 12 and self.pm_re.match(rest):
+                values |= {Decimal(hour + 12), ("t", hour % 12, 0)}
+            if self.hour_re is not None and self.hour_re.match(rest):
+                values |= {Decimal(hour % 12 or 12), ("t", hour % 12, 0)}
+        return Mention(
+            start,
+            end,
+            text[start:end],
+            frozenset(values),
+            frozenset(scaled),
+            frozenset(loose_values),
+            "digit",
+            unit=self.unit_after(rest),
+        )
+
+    def unit_after(self, rest: str) -> tuple[str, float] | None:
+        """The unit written right after a number, if any ("6 in", "15cm", "95 °F")."""
+        if self.unit_re is None:
+            return None
+        match = self.unit_re.match(rest)
+        return self.units[match.group(1).casefold()] if match is not None else None
+
+    def _word_runs(self, text: str) -> Iterator[tuple[int, int, list[str]]]:
+        """Runs of number words: (start, end, case-folded words).
+
+        Only the few vocabulary words present in the text are searched for
+        (one cached regex each), so a paragraph costs a set intersection.
+        """
+        present = self.vocab.intersection(_LETTERS_RE.findall(text.casefold()))
+        if not present:
+            return
+        hits = sorted(
+            (m.start(), m.end(), word) for word in present for m in _word_pattern(word).finditer(text)
+        )
+        run: list[str] = []
+        run_start = run_end = 0
+        for start, end, word in hits:
+            gap = text[run_end:start]
+            joined = not gap.strip(" -\u00a0") or (
+                gap.strip().casefold() in self.connectors and gap.startswith(" ") and gap.endswith(" ")
+            )
+            if run and joined:
+                run.append(word)
+            else:
+                if run:
+                    yield run_start, run_end, run
+                run = [word]
+                run_start = start
+            run_end = end
+        if run:
+            yield run_start, run_end, run
+
+    def may_report(self, text: str) -> tuple[bool, bool]:
+        """Cheap look: (has digits, has a reportable number word or month)."""
+        digits = _DIGIT_RE.search(text) is not None
+        folded = set(_LETTERS_RE.findall(text.casefold()))
+        return digits, not self.strong.isdisjoint(folded)
+
+    def _word_mention(self, text: str, start: int, end: int, tokens: list[str]) -> Mention | None:
+        if len(tokens) == 1 and tokens[0] in self.months:
+            word = text[start:end]
+            if self.month_title and not word[:1].isupper():
+                return None
+            vals = frozenset({Decimal(self.months[tokens[0]])})
+            return Mention(start, end, word, vals, frozenset(), vals, "month", True)
+        numbers = [self.words.get(t, self.scales.get(t)) for t in tokens]
+        if any(n is None for n in numbers):
+            # A month inside a run of words ("15 de mayo"): keep the number words only.
+            numbers = [n for n in numbers if n is not None]
+            if not numbers:
+                return None
+        known = [n for n in numbers if n is not None]
+        plain = [
+            n.normalize()
+            for t, n in zip(tokens, numbers, strict=True)
+            if n is not None and t not in self.scales
+        ]
+        total = _compose(known)
+        values: set[Value] = set(plain)
+        if total is not None:
+            values.add(total)
+        if not values:
+            values = {n.normalize() for n in known}
+        if all(t in self.scales for t in tokens):
+            # "millones" after a figure belongs to the figure; "millions of people" is no number.
+            before = text[:start].rstrip()
+            if before[-1:].isdigit():
+                return None
+            vals = frozenset(values)
+            return Mention(start, end, text[start:end], vals, frozenset(), vals, "word", False)
+        reportable = not (len(tokens) == 1 and tokens[0] in self.idiomatic) and max(values) >= 2
+        vals = frozenset(values)
+        unit = self.unit_after(text[end : end + 24])
+        return Mention(start, end, text[start:end], vals, frozenset(), vals, "word", reportable, unit)
+
+
+@cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w\-]){re.escape(word)}(?![\w\-])|(?<=-){re.escape(word)}(?!\w)|"
+        rf"(?<![\w\-]){re.escape(word)}(?=-)",
+        re.IGNORECASE,
+    )
+
+
+def _compose(numbers: list[Decimal]) -> Decimal | None:
+    """Value of a run of number words: "twenty five" → 25, "dos mil millones" → 2e9."""
+    if any(n < 1 for n in numbers):
+        return None
+    total = Decimal(0)
+    current = Decimal(0)
+    for n in numbers:
+        if n == 100:
+            current = (current or 1) * 100
+        elif n >= 1000:
+            total = (total + (current or 1)) * n if total and not current else total + (current or 1) * n
+            current = Decimal(0)
+        else:
+            current += n
+    return (total + current).normalize()
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for ch, nxt in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return total
+
+
+@cache
+def locale(lang: str) -> Locale:
+    """The compiled conventions of ``lang`` (generic ones when it has no data)."""
+    return Locale(lang, data.load("numbers", lang))
+
+
+@dataclass
+class Comparison:
+    """Which numbers of a segment found no counterpart on the other side."""
+
+    changed: list[tuple[Mention, Mention]]
+    missing: list[Mention]
+    added: list[Mention]
+    misformatted: list[tuple[Mention, Mention]]
+    months_changed: list[tuple[Mention, Mention]]
+
+
+_NOTHING = Comparison([], [], [], [], [])
+#: How far a converted figure may be rounded ("27 miles" → "más de 40 km").
+CONVERSION_TOLERANCE = 0.1
+
+
+def _converted(source: Mention, target: Mention) -> bool:
+    """True when the target is the source in another unit, rounded: "6 in" → "15 cm"."""
+    if source.unit is None or target.unit is None or source.unit == target.unit:
+        return False
+    (src_dim, src_size), (tgt_dim, tgt_size) = source.unit, target.unit
+    for a in source.values:
+        for b in target.values:
+            if not isinstance(a, Decimal) or not isinstance(b, Decimal) or b == 0:
+                continue
+            x, y = float(a), float(b)
+            if src_dim == tgt_dim:
+                expected = x * src_size / tgt_size
+            elif (src_dim, tgt_dim) == ("fahrenheit", "celsius"):
+                expected = (x - 32) * 5 / 9
+            elif (src_dim, tgt_dim) == ("celsius", "fahrenheit"):
+                expected = x * 9 / 5 + 32
+            else:
+                continue
+            if abs(expected - y) <= CONVERSION_TOLERANCE * max(abs(expected), abs(y)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def compare(source: str, target: str, source_lang: str, target_lang: str) -> Comparison:
+    """Match the numbers of both sides (cached: five checks ask about one segment)."""
+    src_locale, tgt_locale = locale(source_lang), locale(target_lang)
+    src_digits, src_words = src_locale.may_report(source)
+    tgt_digits, tgt_words = tgt_locale.may_report(target)
+    # Reports need a figure on either side, or number words (or months) on both.
+    if not (src_digits or tgt_digits or (src_words and tgt_words)):
+        return _NOTHING
+    src = src_locale.mentions(source)
+    tgt = tgt_locale.mentions(target)
+    result = Comparison([], [], [], [], [])
+    if not src and not tgt:
+        return result
+    src_numbers = [m for m in src if m.kind != "month"]
+    tgt_numbers = [m for m in tgt if m.kind != "month"]
+    all_src = [*src_numbers, *(m for m in src if m.kind == "month")]
+    all_tgt = [*tgt_numbers, *(m for m in tgt if m.kind == "month")]
+    lost_src = [
+        s
+        for s in src_numbers
+        if s.reportable and s.kind in ("digit", "word") and not any(_matches(s, t) for t in all_tgt)
+    ]
+    lost_tgt = [
+        t
+        for t in tgt_numbers
+        if t.reportable and t.kind in ("digit", "word") and not any(_matches(t, s) for s in all_src)
+    ]
+    for t in [t for t in lost_tgt if t.kind == "digit"]:
+        counterpart = next((s for s in all_src if _loose_match(t, s)), None)
+        if counterpart is not None:
+            result.misformatted.append((t, counterpart))
+            lost_tgt.remove(t)
+            if counterpart in lost_src:
+                lost_src.remove(counterpart)
+    for t in [t for t in lost_tgt if t.unit is not None]:
+        converted = next((s for s in lost_src if _converted(s, t)), None)
+        if converted is not None:
+            lost_tgt.remove(t)
+            lost_src.remove(converted)
+    # A source number gone and a target number come: one change, not two issues.
+    while lost_src and lost_tgt:
+        result.changed.append((lost_src.pop(0), lost_tgt.pop(0)))
+    result.missing = [s for s in lost_src if s.kind == "digit"]
+    result.added = [t for t in lost_tgt if t.kind == "digit"]
+    src_months = [m for m in src if m.kind == "month"]
+    tgt_months = [m for m in tgt if m.kind == "month"]
+    gone = [s for s in src_months if not any(s.values & t.values for t in tgt_months)]
+    come = [t for t in tgt_months if not any(t.values & s.values for s in src_months)]
+    result.months_changed = list(zip(gone, come, strict=False))
+    return result
+
+
+def _comparable(segment: Segment) -> bool:
+    """Both sides have content: empty or label-only targets are another check's job."""
+    return bool(segment.source.strip()) and bool(segment.target.strip()) and not is_bare_label(segment.target)
+
+
+def _comparison(segment: Segment, ctx: CheckContext) -> Comparison | None:
+    if not _comparable(segment):
+        return None
+    return compare(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
+
+
+@register
+class NumberChanged(Check):
+    """A number in the target differs from the one in the source.
+
+    Bad: "13 millones de trabajadores" → "45 million workers".
+    Good: "3.400 millones de euros" → "3.4 billion euros"; "el 12 %" → "12%".
+    """
+
+    code = "TA201"
+    name = "number-changed"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        comparison = _comparison(segment, ctx)
+        if comparison is None:
+            return
+        for source, target in comparison.changed:
+            yield Finding(
+                "target",
+                target.start,
+                target.end,
+                f"'{target.text}' does not match the source's '{source.text}'",
+                suggestion=source.text if source.kind == "digit" else None,
+            )
+
+
+@register
+class NumberMissing(Check):
+    """A number in the source has no counterpart in the target.
+
+    Bad: "murieron 14 personas" → "people died".
+    Good: "murieron 14 personas" → "14 people died" (or "fourteen people died").
+    """
+
+    code = "TA202"
+    name = "number-missing"
+    category = Category.OMISSION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        comparison = _comparison(segment, ctx)
+        if comparison is None:
+            return
+        for mention in comparison.missing:
+            yield Finding(
+                "source", mention.start, mention.end, f"'{mention.text}' is missing from the translation"
+            )
+
+
+@register
+class NumberAdded(Check):
+    """A number in the target that the source does not have.
+
+    Bad: "llegaron ayer" → "they arrived 3 days ago".
+    Good: "llegaron ayer" → "they arrived yesterday".
+    """
+
+    code = "TA203"
+    name = "number-added"
+    category = Category.ADDITION
+    severity = Severity.MINOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        comparison = _comparison(segment, ctx)
+        if comparison is None:
+            return
+        for mention in comparison.added:
+            yield Finding("target", mention.start, mention.end, f"'{mention.text}' is not in the source")
+
+
+@register
+class NumberFormat(Check):
+    """A number kept in the source language's format, which reads differently in the target.
+
+    Bad: "2.500 personas" → "2.500 people" (in English: two and a half).
+    Good: "2.500 personas" → "2,500 people".
+    """
+
+    code = "TA204"
+    name = "number-format"
+    category = Category.LOCALE_NUMBER
+    severity = Severity.MINOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        comparison = _comparison(segment, ctx)
+        if comparison is None:
+            return
+        for target, source in comparison.misformatted:
+            yield Finding(
+                "target",
+                target.start,
+                target.end,
+                f"'{target.text}' follows the source's number format ('{source.text}'); "
+                f"it reads as a different number in {ctx.target_lang}",
+            )
+
+
+@register
+class MonthChanged(Check):
+    """A month name in the target differs from the source's.
+
+    Bad: "el 15 de septiembre" → "on October 15".
+    Good: "el 15 de septiembre" → "on September 15" or "on 15 September".
+    """
+
+    code = "TA205"
+    name = "month-changed"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        comparison = _comparison(segment, ctx)
+        if comparison is None:
+            return
+        for source, target in comparison.months_changed:
+            yield Finding(
+                "target",
+                target.start,
+                target.end,
+                f"'{target.text}' does not match the source's '{source.text}'",
+            )
