@@ -47,7 +47,9 @@ def run(article: Article, settings: dict | None = None) -> list[tuple[str, str, 
 
 
 def seed(shared: Path) -> None:
-    rows = list(csv.DictReader((shared / "seeds/samarkand/aligned.tsv").open(encoding="utf-8"), delimiter="\t"))
+    rows = list(
+        csv.DictReader((shared / "seeds/samarkand/aligned.tsv").open(encoding="utf-8"), delimiter="\t")
+    )
     article = Article("samarkand", "es", "en", [Segment(r["id"], r["source"], r["target"]) for r in rows])
     print("== Samarkand seed (es→en)")
     for code, seg, side, text, message in run(article):
@@ -65,8 +67,11 @@ def wmt(shared: Path) -> None:
     segments = [Segment(f"l{i + 2}", s, t) for i, (s, t) in enumerate(zip(src, ref, strict=False)) if s or t]
     article = Article("wmt24-refA", "en", "es", segments)
     found = run(article)
-    print(f"== WMT24 en→es refA: {len(segments)} segments, {len(found)} flags = "
-          f"{100 * len(found) / len(segments):.2f} per 100 segments; by code {dict(Counter(f[0] for f in found))}")
+    print(
+        f"== WMT24 en→es refA: {len(segments)} segments, {len(found)} flags = "
+        f"{100 * len(found) / len(segments):.2f} per 100 segments; "
+        f"by code {dict(Counter(f[0] for f in found))}"
+    )
     for code, seg, side, text, message in found:
         print(f"  {code} {seg} {side:6} {text!r}: {message[:100]}")
 
@@ -80,8 +85,10 @@ def wmt(shared: Path) -> None:
     start = time.perf_counter()
     flags = sum(len(run(a)) for a in articles)
     elapsed = time.perf_counter() - start
-    print(f"== throughput: {len(articles)} systems, {total} segments, TA3xx in {elapsed:.2f} s "
-          f"({flags} flags, {100 * flags / max(total, 1):.2f} per 100 segments)")
+    print(
+        f"== throughput: {len(articles)} systems, {total} segments, TA3xx in {elapsed:.2f} s "
+        f"({flags} flags, {100 * flags / max(total, 1):.2f} per 100 segments)"
+    )
 
 
 def demetr(shared: Path) -> None:
@@ -94,8 +101,10 @@ def demetr(shared: Path) -> None:
         seen.add(row["mt"])
         mt_segments.append(Segment(f"m{index}", row["source"], row["mt"]))
     mt_found = run(Article("demetr-mt", "es", "en", mt_segments))
-    print(f"== DEMETR es→en mt side: {len(mt_segments)} segments, {len(mt_found)} flags = "
-          f"{100 * len(mt_found) / len(mt_segments):.2f} per 100 segments")
+    print(
+        f"== DEMETR es→en mt side: {len(mt_segments)} segments, {len(mt_found)} flags = "
+        f"{100 * len(mt_found) / len(mt_segments):.2f} per 100 segments"
+    )
     for code, seg, side, text, message in mt_found:
         print(f"  {code} {seg} {side:6} {text!r}: {message[:100]}")
     ne = [r for r in rows if r["perturbation"] == "critical_id9_ne_replaced" and r["applied"]]
@@ -107,8 +116,11 @@ def demetr(shared: Path) -> None:
         hit_mt += bool(mt)
         detected += bool(target) and not mt
         print(f"  {'HIT ' if target else 'miss'} {row['target'][:90]!r} {[f[3] for f in target]}")
-    print(f"== DEMETR critical_id9_ne_replaced: {len(ne)} applied; target flagged {hit_target}, "
-          f"mt flagged {hit_mt}, detected (target flagged, mt clean) {detected} = {100 * detected / len(ne):.0f}%")
+    print(
+        f"== DEMETR critical_id9_ne_replaced: {len(ne)} applied; target flagged {hit_target}, "
+        f"mt flagged {hit_mt}, detected (target flagged, mt clean) {detected} = "
+        f"{100 * detected / len(ne):.0f}%"
+    )
 
 
 def main() -> None:

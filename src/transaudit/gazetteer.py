@@ -642,6 +642,9 @@ def common_capitalized(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+#: Words that join the parts of an institution's name.
+_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "of", "the", "for", "y", "and", "on", "para"})
+
 _QUOTE_RE = re.compile(r'[«“»”"]')
 
 
@@ -681,7 +684,9 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
     common = common_capitalized(lang)
     endings = _not_name_endings(lang)
     known = [(m.start, m.end) for m in gazetteer(lang).mentions(text) if m.kind != PERSON]
-    quoted = [(s, e) for s, e in _quoted(text) if e - s <= 60] if '"' in text or "«" in text or "“" in text else []
+    quoted = (
+        [(s, e) for s, e in _quoted(text) if e - s <= 60] if '"' in text or "«" in text or "“" in text else []
+    )
 
     def name_like(token: tuple[int, int, str]) -> bool:
         word = token[2]
@@ -707,7 +712,7 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
     return tuple(runs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _not_name_endings(lang: str) -> tuple[str, ...]:
     return tuple(data.load(FAMILY, lang).get("name_shape", {}).get("not_name_endings", []))
 
@@ -724,6 +729,9 @@ def _close(
         return
     if len(current) == 1 and (len(current[0][2]) < 4 or _sentence_initial(tokens, last_index, text)):
         return
+    if len(current) == 1 and last_index >= 2 and tokens[last_index - 1][2] in _CONNECTORS:
+        if tokens[last_index - 2][2][0].isupper():
+            return  # "Junta de Seguridad del Transporte": the tail of an institution's name
     if any(s < current[0][0] < e for s, e in quoted):
         return
     start, end = current[0][0], current[-1][1]

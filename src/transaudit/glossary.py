@@ -39,7 +39,7 @@ from xml.etree import ElementTree
 from transaudit.errors import InputError
 
 _SPLIT_RE = re.compile(r"\s*\|\s*")
-_LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
+_LANG_RE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
 _FORBIDDEN_STATUS = ("deprecated", "superseded", "notrecommended", "forbidden")
 
 
@@ -79,6 +79,15 @@ def find_term(term: str, text: str) -> re.Match[str] | None:
     return term_pattern(term).search(text) if term and text else None
 
 
+def _is_language(name: str) -> bool:
+    """A header naming a language by ISO 639-1 code ("es", "en-GB")."""
+    if not _LANG_RE.match(name):
+        return False
+    import pycountry
+
+    return pycountry.languages.get(alpha_2=name[:2]) is not None
+
+
 def _split(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
@@ -111,18 +120,22 @@ def _load_csv(path: Path, text: str) -> tuple[Term, ...]:
         delimiter = ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise InputError(str(path), "empty glossary (expected a header row such as 'source,target,forbidden')", 1)
+        raise InputError(
+            str(path), "empty glossary (expected a header row such as 'source,target,forbidden')", 1
+        )
     header = [cell.strip().lower() for cell in rows[0]]
     columns = {name: index for index, name in enumerate(header) if name}
     source_lang = target_lang = None
     if "source" not in columns and "target" not in columns:
-        langs = [name for name in header if _LANG_RE.match(name) and name not in ("note",)]
+        langs = [name for name in header if _is_language(name)]
         if len(langs) >= 2:
             source_lang, target_lang = langs[0], langs[1]
             columns["source"], columns["target"] = header.index(langs[0]), header.index(langs[1])
     if "target" not in columns and "forbidden" not in columns:
         raise InputError(
-            str(path), f"header {rows[0]!r} has no 'target' or 'forbidden' column (nor two language columns)", 1
+            str(path),
+            f"header {rows[0]!r} has no 'target' or 'forbidden' column (nor two language columns)",
+            1,
         )
 
     def cell(row: list[str], name: str) -> str:
@@ -133,17 +146,23 @@ def _load_csv(path: Path, text: str) -> tuple[Term, ...]:
     for number, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
             continue
-        sources, targets, forbidden = _split(cell(row, "source")), _split(cell(row, "target")), _split(
-            cell(row, "forbidden")
+        sources, targets, forbidden = (
+            _split(cell(row, "source")),
+            _split(cell(row, "target")),
+            _split(cell(row, "forbidden")),
         )
         if sources and not targets:
             raise InputError(str(path), f"term {sources[0]!r} has no target term", number)
         if not targets and not forbidden:
             raise InputError(str(path), "row has neither a target term nor forbidden variants", number)
         if not sources and targets and not forbidden:
-            raise InputError(str(path), f"target {targets[0]!r} has no source term and no forbidden variants", number)
+            raise InputError(
+                str(path), f"target {targets[0]!r} has no source term and no forbidden variants", number
+            )
         if not targets and forbidden:
-            raise InputError(str(path), f"forbidden {forbidden[0]!r} has no preferred term in 'target'", number)
+            raise InputError(
+                str(path), f"forbidden {forbidden[0]!r} has no preferred term in 'target'", number
+            )
         terms.append(
             Term(
                 sources,

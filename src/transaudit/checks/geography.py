@@ -266,14 +266,20 @@ class EntityChanged(Check):
         src, tgt = gz.gazetteer(ctx.source_lang), gz.gazetteer(ctx.target_lang)
         if not (src.available and tgt.available):
             return
-        s_mentions = [m for m in src.mentions(segment.source) if m.strong or m.kind != gz.COUNTRY]
+        s_descriptors = src.descriptors(segment.source)
+        s_mentions = [
+            m
+            for m in src.mentions(segment.source)
+            if (m.strong or m.kind != gz.COUNTRY)
+            and not any(d.start <= m.start < d.end for d in s_descriptors)
+        ]
         t_all = tgt.mentions(segment.target)
         t_countries, t_named = _entity_keys(t_all)
         for d in tgt.descriptors(segment.target):
             if len(d.fits) == 1:
                 t_countries |= d.fits
         s_countries, s_named = _entity_keys(src.mentions(segment.source))
-        for d in src.descriptors(segment.source):
+        for d in s_descriptors:
             if len(d.fits) == 1:
                 s_countries |= d.fits
 
@@ -311,7 +317,7 @@ class EntityChanged(Check):
                     suggestion=tgt.standard.get((replaced.kind, replaced.entity))
                     or tgt.name(replaced.country),
                 )
-            return
+            missing = []
         for m in missing:
             expected = tgt.standard.get((m.kind, m.entity)) or tgt.name(m.country)
             yield Finding(

@@ -28,6 +28,16 @@ def _terms(ctx: CheckContext) -> list[Term]:
     return terms
 
 
+def _style_rule_applies(terms: list[Term], term: Term, target: str) -> bool:
+    """A forbidden variant of the required term is used: TA331 reports it."""
+    wanted = {t.casefold() for t in term.targets}
+    return any(
+        other.targets[0].casefold() in wanted and any(find_term(f, target) for f in other.forbidden)
+        for other in terms
+        if other.forbidden and other.targets
+    )
+
+
 def _note(term: Term) -> str:
     return f" ({term.note})" if term.note else ""
 
@@ -52,7 +62,8 @@ class GlossaryTermMissing(Check):
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         if not segment.source or not segment.target:
             return
-        for term in _terms(ctx):
+        terms = _terms(ctx)
+        for term in terms:
             if not term.sources:
                 continue
             match = next((m for m in (find_term(s, segment.source) for s in term.sources) if m), None)
@@ -60,7 +71,9 @@ class GlossaryTermMissing(Check):
                 continue
             if any(find_term(t, segment.target) for t in term.targets):
                 continue
-            if any(find_term(f, segment.target) for f in term.forbidden):
+            if any(find_term(f, segment.target) for f in term.forbidden) or _style_rule_applies(
+                terms, term, segment.target
+            ):
                 continue
             yield Finding(
                 "source",
@@ -92,15 +105,14 @@ class GlossaryForbiddenTerm(Check):
             for forbidden in term.forbidden:
                 for match in term_pattern(forbidden).finditer(segment.target):
                     span = (match.start(), match.end())
-                    if span in seen or any(
-                        t.casefold() == match.group().casefold() for t in term.targets
-                    ):
+                    if span in seen or any(t.casefold() == match.group().casefold() for t in term.targets):
                         continue
                     seen.add(span)
                     yield Finding(
                         "target",
                         span[0],
                         span[1],
-                        f"glossary: '{match.group()}' is not to be used; write '{term.targets[0]}'{_note(term)}",
+                        f"glossary: '{match.group()}' is not to be used; "
+                        f"write '{term.targets[0]}'{_note(term)}",
                         suggestion=term.targets[0],
                     )

@@ -1,0 +1,109 @@
+"""Geography checks (TA301-TA303): cases as data in cases/geography.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from transaudit.checks import CheckContext, get_check
+from transaudit.checks.base import iter_findings
+from transaudit.checks.geography import resolve
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.model import Article, Segment
+
+CASES = json.loads((Path(__file__).parent / "cases" / "geography.json").read_text(encoding="utf-8"))["cases"]
+CODES = ("TA301", "TA302", "TA303")
+
+
+def article(case: dict) -> Article:
+    src, tgt = case["pair"].split("-")
+    segments = [Segment(f"p{i + 1}", s, t) for i, (s, t) in enumerate(case["paragraphs"])]
+    return Article(case["id"], src, tgt, segments)
+
+
+def findings(code: str, art: Article) -> list[tuple[str, str, str, str]]:
+    check = get_check(code)()
+    ctx = CheckContext(art.source_lang, art.target_lang, dict(check.options), {})
+    found = []
+    if check.scope == "article":
+        pairs = [(f.segment, f) for f in iter_findings(check.check_article(art, ctx))]
+    else:
+        pairs = [(s.id, f) for s in art.segments for f in iter_findings(check.check_segment(s, ctx))]
+    for seg_id, finding in pairs:
+        text = art.segment(seg_id).text(finding.side)
+        assert 0 <= finding.start < finding.end <= len(text)
+        found.append((code, finding.side, text[finding.start : finding.end], finding.message))
+    return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case: dict) -> None:
+    art = article(case)
+    got = [f for code in CODES for f in findings(code, art)]
+    spans = {(code, side, text) for code, side, text, _ in got}
+    for code, side, text in case["fire"]:
+        assert (code, side, text) in spans, f"{code} should flag {text!r}; got {got}"
+    for code in case["silent"]:
+        assert not [g for g in got if g[0] == code], f"{code} should be silent; got {got}"
+
+
+def test_message_names_antecedent_and_fitting_descriptors() -> None:
+    case = next(c for c in CASES if c["id"] == "es-en-apposition-weak-antecedent")
+    [(_, _, text, message)] = findings("TA301", article(case))
+    assert text == "Central Asian country"
+    assert "refers to Iran" in message
+    assert "Middle Eastern" in message and "UN M49" in message
+
+
+def test_resolve_prefers_strong_antecedent_over_apposition() -> None:
+    text = (
+        "Iran applied in 2008. Members meeting in Dushanbe, the capital of Tajikistan, "
+        "admitted the Central Asian country."
+    )
+    [res] = resolve([("p1", text)], "en")
+    assert res.antecedent == "IR" and not res.fits
+
+
+def test_unsupported_language_is_silent() -> None:
+    art = Article(
+        "x",
+        "es",
+        "xx",
+        [Segment("p1", "Irán y el país centroasiático.", "Iran and the Central Asian country.")],
+    )
+    for code in CODES:
+        assert findings(code, art) == []
+
+
+def test_engine_runs_entity_checks_with_valid_spans() -> None:
+    case = next(c for c in CASES if c["id"] == "es-en-apposition-weak-antecedent")
+    run = Engine(Settings(select=("TA3",))).run(article(case))
+    assert not run.errors
+    issue = next(i for i in run.issues if i.code == "TA301")
+    assert issue.text == "Central Asian country" and issue.severity.value == "major"
+    assert issue.category == "Accuracy/Mistranslation"
+
+
+ENTITIES = Path(__file__).parents[1] / "data" / "entities"
+
+
+def read_article(name: str) -> Article:
+    import csv
+
+    src, tgt = name.split(".")[0].split("-")
+    with (ENTITIES / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return Article(name, src, tgt, [Segment(r["id"], r["source"], r["target"]) for r in rows])
+
+
+@pytest.mark.parametrize("name", ["es-en.tsv", "en-es.tsv"])
+def test_hand_written_articles(name: str) -> None:
+    expected = json.loads((ENTITIES / "expected.json").read_text(encoding="utf-8"))[name]
+    settings = Settings(select=("TA3",), extra={"glossary": [str(ENTITIES / "glossary.csv")]})
+    run = Engine(settings).run(read_article(name))
+    assert not run.errors
+    got = sorted((i.code, i.segment, i.side, i.text) for i in run.issues)
+    assert got == sorted(tuple(e) for e in expected)

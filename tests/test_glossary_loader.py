@@ -1,0 +1,116 @@
+"""Glossary loading: CSV/TSV/TBX, validation errors with lines, caching by mtime."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from transaudit.errors import InputError
+from transaudit.glossary import cached_glossary, find_term, glossary_paths, load_glossary
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+  <termEntry id="c1">
+    <langSet xml:lang="es"><tig><term>Samarcanda</term></tig></langSet>
+    <langSet xml:lang="en">
+      <tig><term>Samarkand</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+      <tig><term>Samarcand</term>
+        <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+    </langSet>
+  </termEntry>
+</body></text></martif>
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_csv_terms_and_style_rules(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "g.csv",
+        "source,target,forbidden,note\nSamarcanda,Samarkand,Samarcand,house style\n,Kyiv,Kiev|Kiew,\n",
+    )
+    glossary = load_glossary(path)
+    first, second = glossary.terms
+    assert first.sources == ("Samarcanda",) and first.targets == ("Samarkand",) and first.line == 2
+    assert first.note == "house style" and first.applies("es", "en")
+    assert second.sources == () and second.forbidden == ("Kiev", "Kiew")
+
+
+def test_language_columns_restrict_the_pair(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.tsv", "es\ten\tforbidden\nOTAN\tNATO\t\n")
+    [term] = load_glossary(path).terms
+    assert (term.source_lang, term.target_lang) == ("es", "en")
+    assert term.applies("es", "en") and not term.applies("en", "es")
+
+
+def test_semicolon_delimiter(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.csv", "source;target\nOTAN;NATO\n")
+    assert load_glossary(path).terms[0].targets == ("NATO",)
+
+
+def test_tbx_preferred_and_deprecated(tmp_path: Path) -> None:
+    glossary = load_glossary(write(tmp_path, "g.tbx", TBX))
+    es_en = glossary.for_pair("es", "en")
+    assert len(es_en) == 1
+    assert es_en[0].sources == ("Samarcanda",)
+    assert es_en[0].targets == ("Samarkand",) and es_en[0].forbidden == ("Samarcand",)
+    assert glossary.for_pair("en", "es")[0].targets == ("Samarcanda",)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem", "line"),
+    [
+        ("a.csv", "", "empty glossary", 1),
+        ("b.csv", "foo,bar\nx,y\n", "no 'target'", 1),
+        ("c.csv", "source,target\nOTAN,\n", "has no target term", 2),
+        ("d.csv", "source,target,forbidden\n,,\n,NATO,\n", "no source term", 3),
+        ("e.csv", "source,target,forbidden\n,,Kiev\n", "no preferred term", 2),
+        ("f.tbx", "<martif><text><body><termEntry>", "not well-formed", 1),
+        ("g.tbx", "<martif><text><body></body></text></martif>", "no termEntry", None),
+    ],
+)
+def test_errors_name_file_and_line(
+    tmp_path: Path, name: str, text: str, problem: str, line: int | None
+) -> None:
+    path = write(tmp_path, name, text)
+    with pytest.raises(InputError) as info:
+        load_glossary(path)
+    assert problem in info.value.problem
+    assert info.value.line == line
+    assert info.value.path == str(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        load_glossary(tmp_path / "nope.csv")
+    with pytest.raises(InputError, match="not found"):
+        cached_glossary(tmp_path / "nope.csv")
+
+
+def test_cache_reloads_when_file_changes(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.csv", "source,target\nOTAN,NATO\n")
+    first = cached_glossary(path)
+    assert cached_glossary(path) is first
+    path.write_text("source,target\nOTAN,NATO\nONU,UN\n", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert len(cached_glossary(path).terms) == 2
+
+
+def test_find_term_whole_words_any_case() -> None:
+    assert find_term("Kiev", "talks in kiev today") is not None
+    assert find_term("Kiev", "the Kievan Rus") is None
+    assert find_term("Casa Blanca", "la Casa\nBlanca dijo").group() == "Casa\nBlanca"
+
+
+def test_glossary_paths_setting() -> None:
+    assert glossary_paths(None) == []
+    assert glossary_paths("a.csv") == ["a.csv"]
+    assert glossary_paths(["a.csv", "", "b.tbx"]) == ["a.csv", "b.tbx"]
