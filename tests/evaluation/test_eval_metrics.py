@@ -126,6 +126,8 @@ def test_per_check_precision_and_samples() -> None:
     checks = {row["code"]: row for row in evaluate_segments(SEGMENTS, ISSUES, samples=1)["by_check"]}
     assert (checks["TA101"]["raised"], checks["TA101"]["judged"], checks["TA101"]["hits"]) == (3, 2, 1)
     assert checks["TA101"]["precision"] == 0.5
+    # Of its three issues, s1 and s3 have annotated errors; s2 has none.
+    assert checks["TA101"]["segment_precision"] == 0.6667
     assert checks["TA101"]["categories_hit"] == {"Fluency/Repetition": 1}
     assert [m["segment"] for m in checks["TA101"]["false_alarm_samples"]] == ["s2"]
     assert checks["TA102"]["precision"] == 0.0

@@ -16,7 +16,10 @@ Definitions (also written into every report):
   over the issues whose own category names the same kind (same last path part,
   e.g. ``Fluency/Punctuation`` ~ ``Linguistic_conventions/Punctuation``) and
   whether they overlap a span of that category.
-- per check: issues raised, their precision, and the categories they hit.
+- per check: issues raised, their precision, and the categories they hit;
+  also their *segment precision*, the share of its issues that fall in a
+  segment with any annotated error, which credits a source-side issue (an
+  omitted name) whose error the annotators marked on the target side.
 - DEMETR, per perturbation: detection rate = perturbed items whose output has
   any issue / perturbed items; new-issue detection counts only issues (code and
   text) the unperturbed output lacks; false-alarm rate = items whose
@@ -115,6 +118,8 @@ class CheckFigures:
     raised: int = 0
     judged: int = 0
     hits: int = 0
+    #: Issues in segments with at least one counted annotated error (any side, any span).
+    in_erroneous: int = 0
     segments: set[str] = field(default_factory=set)
     categories: Counter[str] = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
@@ -131,6 +136,7 @@ class CheckFigures:
             "judged": self.judged,
             "hits": self.hits,
             "precision": _ratio(self.hits, self.judged),
+            "segment_precision": _ratio(self.in_erroneous, self.raised),
             "segments_flagged": len(self.segments),
             "categories_hit": dict(self.categories.most_common()),
             "false_alarm_samples": [{k: v for k, v in m.items() if k != "order"} for m in misses],
@@ -196,6 +202,7 @@ def evaluate_segments(
         for issue in found:
             figures = checks.setdefault(issue.code, CheckFigures(issue.code, issue.name))
             figures.raised += 1
+            figures.in_erroneous += bool(gold)
             figures.segments.add(segment.id)
             hits = _hits(issue, located)
             for error in hits:

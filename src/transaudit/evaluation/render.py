@@ -92,11 +92,13 @@ def _segments_text(data: dict[str, Any]) -> list[str]:
                 str(row["raised"]),
                 str(row["hits"]),
                 _num(row["precision"]),
+                _num(row["segment_precision"]),
                 str(row["segments_flagged"]),
                 top,
             ]
         )
-    out += _table(["check", "issues", "hits", "precision", "segments", "categories hit"], rows)
+    headers = ["check", "issues", "hits", "precision", "seg. precision", "segments", "categories hit"]
+    out += _table(headers, rows)
     return out
 
 
@@ -194,11 +196,13 @@ annotated errors ({{ data.unlocated_errors }} unlocated), {{ data.issues }} issu
 </table>
 <h3>Checks</h3>
 <table>
-<tr><th>check</th><th>issues</th><th>hits</th><th>precision</th><th>segments</th><th>categories hit</th></tr>
+<tr><th>check</th><th>issues</th><th>hits</th><th>precision</th><th>segment precision</th><th>segments</th>
+<th>categories hit</th></tr>
 {% for row in data.by_check %}
 <tr{% if row.precision is not none and row.precision < 0.5 %} class="low"{% endif %}>
 <td>{{ row.code }} {{ row.name }}</td><td class="n">{{ row.raised }}</td><td class="n">{{ row.hits }}</td>
-<td class="n">{{ num(row.precision) }}</td><td class="n">{{ row.segments_flagged }}</td>
+<td class="n">{{ num(row.precision) }}</td><td class="n">{{ num(row.segment_precision) }}</td>
+<td class="n">{{ row.segments_flagged }}</td>
 <td>{% for cat, n in row.categories_hit.items() %}{{ cat }}×{{ n }} {% endfor %}</td></tr>
 {% endfor %}
 </table>
