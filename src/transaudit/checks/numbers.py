@@ -76,6 +76,9 @@ def _matches(a: Mention, b: Mention) -> bool:
 
 
 def _loose_match(a: Mention, b: Mention) -> bool:
+    """Same number under some other convention ("2.500" read the Spanish way)?"""
+    if a.scaled and b.scaled:
+        return False  # a different scale word is a different number, not a format
     return bool((a.loose | a.scaled) & b.all_values())
 
 

@@ -40,6 +40,10 @@ _NOISE_RE = re.compile(
 )
 #: A short quoted term ("like", «streaming») is usually kept on purpose.
 _TITLE_RE = re.compile(r"[\"“«‘]([^\"“”«»‘’\n]{1,80})[\"”»’]")
+#: A name or title: capitalised words, possibly joined by short lower-case
+#: words ("The Lord of the Rings", "Banco de España").
+_CAP = r"[A-ZÁÉÍÓÚÑÜÀÈÌÒÙÇÄÖ][\w'’\-]*"
+_NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:[a-z]{{1,3}}\s+){{0,2}}{_CAP})+")
 _QUOTED_RE = re.compile(r"[\"“”«»‘’']([^\"“”«»‘’'\n]{1,40})[\"“”«»‘’']")
 
 
@@ -111,16 +115,20 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
     # a target wholly in the source language costs one call, not one a sentence.
     hits = sum(map(src_only.__contains__, tgt_folded))
     if hits >= 2:
+        spans = sentence_spans(target)
         whole = _source_language(target, src_only, source_lang, target_lang)
         if whole:
-            start = len(target) - len(target.lstrip())
-            result.sentences.append((start, len(target.rstrip())))
+            # One call said "source language"; keep the sentences whose vocabulary agrees.
+            chosen = [(s, e) for s, e in spans if _source_share(target[s:e], src_only) >= PREFILTER_SHARE]
+            result.sentences.extend(_merge(target, chosen))
         elif whole is None or hits * 2 >= MIN_SENTENCE_WORDS:
-            for start, end in sentence_spans(target):
-                if (start, end) != (0, len(target)) and _source_language(
-                    target[start:end], src_only, source_lang, target_lang
-                ):
-                    result.sentences.append((start, end))
+            chosen = [
+                (s, e)
+                for s, e in spans
+                if (s, e) != (0, len(target))
+                and _source_language(target[s:e], src_only, source_lang, target_lang)
+            ]
+            result.sentences.extend(_merge(target, chosen))
 
     # Words copied from the source: lower-case there, or capitalised only to
     # start a sentence; a word capitalised inside a source sentence is a name.
@@ -161,16 +169,40 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
     return result
 
 
+def _plain_words(text: str) -> tuple[str, list[str]]:
+    """The text without quoted titles and capitalised names, and its case-folded words."""
+    plain = _NAME_RE.sub(" ", _TITLE_RE.sub(" ", text))
+    return plain, list(map(str.casefold, _PLAIN_WORD_RE.findall(plain)))
+
+
+def _source_share(text: str, src_only: frozenset[str]) -> float:
+    _plain, words = _plain_words(text)
+    return sum(map(src_only.__contains__, words)) / len(words) if words else 0.0
+
+
 def _source_language(text: str, src_only: frozenset[str], source_lang: str, target_lang: str) -> bool | None:
-    """Is this stretch in the source language? None when too short or the pre-filter says no."""
-    # Quoted titles ("It's My Party") are kept in the original on purpose.
-    plain = _TITLE_RE.sub(" ", text)
-    words = list(map(str.casefold, _PLAIN_WORD_RE.findall(plain)))
+    """Is this stretch in the source language? None when too short or the pre-filter says no.
+
+    Quoted titles ("It's My Party") and runs of capitalised words ("The Lord
+    of the Rings") are kept in the original on purpose, so they do not count.
+    """
+    plain, words = _plain_words(text)
     if len(words) < MIN_SENTENCE_WORDS:
         return None
     if sum(map(src_only.__contains__, words)) < PREFILTER_SHARE * len(words):
         return None
     return langid.is_language(plain, source_lang, target_lang, MARGIN)
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join adjacent sentences into one span (one issue for one untranslated stretch)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _title_like(quoted: str) -> bool:
