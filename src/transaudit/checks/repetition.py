@@ -1,42 +1,450 @@
-"""Repetition: words and phrases machine translation doubled by mistake."""
+"""Repetition: words and phrases machine translation doubled by mistake.
+
+Four shapes, one scan: a word twice in a row (TA101), a phrase twice in a row
+(TA102), a word or phrase coordinated with itself ("problems and problems",
+TA103) and a loop, a unit repeated three or more times (TA104). The scan runs
+once per target text (cached), and each check picks its own shape, so the
+catalogue pays for one tokenisation however many of these checks are on.
+
+Legitimate reduplication ("had had", "more and more", "poco a poco") is data:
+``data/repetition/<lang>.toml`` lists it per language. A repetition the source
+has too ("Walla Walla", "Baden Baden") is faithful and stays silent.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any, ClassVar
 
+from transaudit import data
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Category, Segment, Severity
-from transaudit.text import words
+from transaudit.text import WORD_RE, fold
+
+#: Longest unit (in words) a doubled phrase or loop may have. Machine
+#: translation loops are short ("of the country of the country"); each extra
+#: word costs the C-level hint about a fifth more time on every segment.
+MAX_UNIT = 4
+#: Longest conjunct (in words) of a self-coordination.
+MAX_CONJUNCT = 3
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """One repetition found in a text: its shape, span and repeated unit."""
+
+    kind: str  # "word" | "phrase" | "coordination" | "loop"
+    start: int
+    end: int
+    unit: str
+    count: int
+    #: The copies are separated by commas ("the rim, the rim, the rim").
+    separated: bool = False
+
+
+@dataclass(frozen=True)
+class _LangData:
+    doubled_ok: frozenset[str]
+    loop_ok: frozenset[str]
+    coordinators: frozenset[str]
+    coordination_ok: frozenset[str]
+    coordination_ok_re: re.Pattern[str] | None
+    #: Words that may follow "X and X" (prepositions, articles…); empty: only punctuation may.
+    function_words: frozenset[str]
+    #: " and ", " or "…: what :func:`_coordination_hints` looks for.
+    needles: tuple[str, ...]
+
+
+#: One C-level pass that every word, phrase or loop repeat the scan can find
+#: must match: a word then itself (doubled words, loops, "ft) ft)"), or a word
+#: pair seen again within MAX_UNIT words (doubled phrases, phrase loops).
+#: Possessive, so failed attempts never backtrack; "don’t" is two hint words,
+#: which only makes the hint looser. Most texts fail it and skip the Python scan.
+_REPEAT_HINT = re.compile(
+    rf"\b(\w++)\W++(?:\1\b|(\w++)\W++(?:\w++\W++){{0,{MAX_UNIT - 2}}}?\1\W++\2\b)", re.IGNORECASE
+)
+
+
+def _coordination_hints(text: str, needles: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Windows around each " and " whose left word recurs just after it (str.find, no regex)."""
+    for needle in needles:
+        index = text.find(needle)
+        while index >= 0:
+            after = index + len(needle)
+            left_start = text.rfind(" ", 0, index) + 1
+            word = text[left_start:index]
+            reach = after + (len(word) + 12) * MAX_CONJUNCT
+            if word and (text.find(word, after, reach) >= 0 or text.find(word.lower(), after, reach) >= 0):
+                start = left_start
+                for _ in range(MAX_CONJUNCT - 1):
+                    start = text.rfind(" ", 0, max(start - 1, 0)) + 1
+                yield start, min(len(text), reach)
+            index = text.find(needle, after - 1)
+
+
+@lru_cache(maxsize=32)
+def _lang_data(lang: str) -> _LangData:
+    raw = data.load("repetition", lang)
+    patterns = [p for p in raw.get("coordination_ok_patterns", []) if p]
+    return _LangData(
+        doubled_ok=frozenset(w.casefold() for w in raw.get("doubled_ok", [])),
+        loop_ok=frozenset(w.casefold() for w in raw.get("loop_ok", [])),
+        coordinators=frozenset(w.casefold() for w in raw.get("coordinators", [])),
+        coordination_ok=frozenset(w.casefold() for w in raw.get("coordination_ok", [])),
+        coordination_ok_re=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
+        function_words=frozenset(
+            w.casefold() for w in data.load("capitalization", lang).get("lowercase_words", [])
+        ),
+        needles=tuple(f" {w} " for w in raw.get("coordinators", [])),
+    )
+
+
+def _is_space(gap: str) -> bool:
+    return bool(gap) and gap.isspace()
+
+
+def _is_loop_gap(gap: str) -> bool:
+    """Between copies of a looping unit: spaces, or a comma and spaces."""
+    return _is_space(gap) or (gap.startswith(",") and (len(gap) == 1 or gap[1:].isspace()))
+
+
+_BREAKS = (". ", "? ", "! ", "\n")
+#: A word or short phrase repeated after a comma, in any language: "rim, rim", "all right, all right".
+_COMMA_REPEAT_RE = re.compile(r"\b(\w++(?:\s+\w++){0,3}),\s+\1\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def scan(text: str, lang: str) -> tuple[Repeat, ...]:
+    """Every repetition in ``text`` (target language ``lang``), left to right.
+
+    Cheap hints find the candidates; only the text from a repeat hint to the end
+    of its sentence, or a few words around a suspicious " and ", is tokenised
+    and scanned in Python.
+    """
+    if not text:
+        return ()
+    lang_data = _lang_data(lang)
+    found: list[Repeat] = []
+    covered = 0
+    for hint in _REPEAT_HINT.finditer(text):
+        if hint.start() < covered:
+            continue
+        ends = [i for i in (text.find(b, hint.end()) for b in _BREAKS) if i >= 0]
+        covered = min(ends) + 1 if ends else len(text)
+        found.extend(_repeats(text, hint.start(), covered, hint.end(), lang_data))
+    for start, end in _coordination_hints(text, lang_data.needles):
+        for repeat in _coordinations(text, start, end, lang_data):
+            if not any(r.start < repeat.end and repeat.start < r.end for r in found):
+                found.append(repeat)  # once, and not inside a loop or doubled phrase
+    if len(found) > 1:
+        found.sort(key=lambda r: r.start)
+    return tuple(found)
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[str], list[str]]:
+    matches = list(WORD_RE.finditer(text, start, end))
+    folded = [m.group().casefold() for m in matches]
+    gaps = [text[a.end() : b.start()] for a, b in pairwise(matches)]
+    return matches, folded, gaps
+
+
+def _repeats(text: str, start: int, end: int, hint_end: int, lang_data: _LangData) -> list[Repeat]:
+    """Word and phrase repeats and loops in text[start:end] (start is a hint's start)."""
+    matches, folded, gaps = _tokens(text, start, end)
+    found: list[Repeat] = []
+    # Candidate starts: a word whose next occurrence is at most MAX_UNIT words on.
+    last_seen: dict[str, int] = {}
+    candidates: list[tuple[int, int]] = []
+    for j, word in enumerate(folded):
+        i = last_seen.get(word)
+        if i is not None and j - i <= MAX_UNIT:
+            candidates.append((i, j - i))
+        last_seen[word] = j
+    candidates.sort()
+    covered_until = -1
+    for i, size in candidates:
+        if i <= covered_until:
+            continue
+        repeat = _repeat_at(text, matches, folded, gaps, i, size, lang_data)
+        if repeat is not None:
+            found.append(repeat)
+            covered_until = i + size * repeat.count - 1
+    if not found:
+        found.extend(_doubled_chunks(text, start, min(end, hint_end + 20), found))
+    return found
+
+
+_CHUNK_RE = re.compile(r"\S+")
+_CLAUSE_PUNCTUATION = frozenset(".,;:!?…¿¡")
+
+
+def _doubled_chunks(text: str, start: int, end: int, found: list[Repeat]) -> Iterator[Repeat]:
+    """A word doubled with its punctuation ("(328 ft) ft)"), which the word scan misses.
+
+    Only chunks with punctuation are looked at (plain words are the scan's job),
+    and not those with clause punctuation: "No. No." and "Sí, sí," are speech.
+    """
+    chunks = list(_CHUNK_RE.finditer(text, start, end))
+    for first, second in pairwise(chunks):
+        chunk = first.group()
+        if chunk != second.group().rstrip(".,;:!?…") or chunk.isalnum():
+            continue
+        if not any(c.isalpha() for c in chunk):
+            continue
+        if any(c in _CLAUSE_PUNCTUATION for c in chunk):
+            continue
+        if not text[first.end() : second.start()].isspace():
+            continue
+        end = second.start() + len(chunk)
+        if any(r.start < end and first.start() < r.end for r in found):
+            continue
+        yield Repeat("word", first.start(), end, chunk, 2)
+
+
+#: What follows a transcribed stutter ("la la…", "the the—").
+_HESITATION = ("…", "...", "-", "—", "–")
+
+
+def _primitive(unit: list[str]) -> bool:
+    """A unit that is not itself a smaller unit repeated ("the the" is not)."""
+    size = len(unit)
+    return not any(size % p == 0 and unit == unit[:p] * (size // p) for p in range(1, size))
+
+
+def _repeat_at(
+    text: str,
+    matches: list[re.Match[str]],
+    folded: list[str],
+    gaps: list[str],
+    i: int,
+    size: int,
+    lang_data: _LangData,
+) -> Repeat | None:
+    unit = folded[i : i + size]
+    if not _primitive(unit):
+        return None
+    count = 1
+    while folded[i + count * size : i + (count + 1) * size] == unit:
+        count += 1
+    if count < 2:
+        return None
+    # Gaps between the copies decide whether this is a stutter or prose.
+    joints = [gaps[i + k * size - 1] for k in range(1, count)]
+    if count == 2 and not _is_space(joints[0]):
+        return None
+    if count >= 3 and not all(_is_loop_gap(g) for g in joints):
+        # The first two copies might still be a plain doubling.
+        if not _is_space(joints[0]):
+            return None
+        count = 2
+    start = matches[i].start()
+    end = matches[i + count * size - 1].end()
+    unit_text = text[start : matches[i + size - 1].end()]
+    if size == 1:
+        word = unit[0]
+        if count == 2 and (word in lang_data.doubled_ok or (len(word) == 1 and word.isdigit())):
+            return None
+        if count == 2 and text.startswith(_HESITATION, end):
+            return None  # "de la la… del borde": transcribed hesitation
+        if count >= 3 and word in lang_data.loop_ok:
+            return None
+    kind = "loop" if count >= 3 else ("word" if size == 1 else "phrase")
+    return Repeat(kind, start, end, unit_text, count, separated=any("," in g for g in joints))
+
+
+def _coordinations(text: str, start: int, end: int, lang_data: _LangData) -> Iterator[Repeat]:
+    """"X and X" in text[start:end] for a conjunct X of up to MAX_CONJUNCT words, longest first."""
+    matches, folded, gaps = _tokens(text, start, end)
+    n = len(folded)
+    for j in range(1, n - 1):
+        if folded[j] not in lang_data.coordinators:
+            continue
+        if not (_is_space(gaps[j - 1]) and _is_space(gaps[j])):
+            continue
+        for size in range(min(MAX_CONJUNCT, j, n - 1 - j), 0, -1):
+            left = folded[j - size : j]
+            if left != folded[j + 1 : j + 1 + size]:
+                continue
+            if not all(_is_space(g) for g in gaps[j - size : j - 1] + gaps[j + 1 : j + size]):
+                continue
+            if _coordination_ok(left, matches[j - size].group(), matches[j + 1].group(), lang_data):
+                break
+            before = folded[j - size - 1] if j - size - 1 >= 0 else _word_before(text, matches[0].start())
+            if j + size + 1 < n:
+                after = folded[j + size + 1] if _is_space(gaps[j + size]) else None
+            else:
+                after = _word_after(text, matches[-1].end())
+            if before is not None and before == after:
+                break  # a chain, "scissors beat paper and paper beat rock"
+            if after is not None and after not in lang_data.function_words:
+                # "metro y metro ligero", "oil and oil products", "paper and paper
+                # beats rock": the second copy heads a compound or a new clause.
+                break
+            yield Repeat(
+                "coordination",
+                matches[j - size].start(),
+                matches[j + size].end(),
+                text[matches[j - size].start() : matches[j - 1].end()],
+                2,
+            )
+            break
+
+
+def _word_before(text: str, index: int) -> str | None:
+    """The word just before ``index`` (only spaces between), for the chain test."""
+    found = list(WORD_RE.finditer(text, max(0, index - 40), index))
+    if not found or not text[found[-1].end() : index].isspace():
+        return None
+    return found[-1].group().casefold()
+
+
+def _word_after(text: str, index: int) -> str | None:
+    """The word just after ``index`` (only spaces between)."""
+    match = WORD_RE.search(text, index, index + 40)
+    return match.group().casefold() if match and text[index : match.start()].isspace() else None
+
+
+def _coordination_ok(conjunct: list[str], left_first: str, right_first: str, lang_data: _LangData) -> bool:
+    phrase = " ".join(conjunct)
+    if phrase in lang_data.coordination_ok or any(w.isdigit() for w in conjunct):
+        return True
+    # Both copies capitalised: a name such as "Johnson and Johnson".
+    if left_first[:1].isupper() and right_first[:1].isupper():
+        return True
+    pattern = lang_data.coordination_ok_re
+    return bool(pattern and pattern.fullmatch(phrase))
+
+
+def _in_source(segment: Segment, repeat: Repeat, source_lang: str) -> bool:
+    """The source repeats the same words ("Walla Walla"), or loops as often ("Whoa, whoa, whoa")."""
+    if not segment.source or repeat.kind == "coordination":
+        return False
+    if repeat.kind == "loop":
+        if any(r.kind == "loop" and r.count == repeat.count for r in scan(segment.source, source_lang)):
+            return True
+        if repeat.separated and _COMMA_REPEAT_RE.search(segment.source):
+            return True  # "Okay, okay, okay!" → "Bien, bien, bien": speech, rendered faithfully
+    copies = " ".join([fold(repeat.unit)] * min(repeat.count, 2))
+    return copies in fold(" ".join(segment.source.split()))
+
+
+class _RepetitionCheck(Check):
+    """Shared plumbing: pick one shape from the cached scan of the target."""
+
+    kind = ""
+    category = Category.REPETITION
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        for repeat in scan(segment.target, ctx.target_lang):
+            if repeat.kind != self.kind or _in_source(segment, repeat, ctx.source_lang):
+                continue
+            yield self.finding(repeat)
+
+    def finding(self, repeat: Repeat) -> Finding:
+        raise NotImplementedError
 
 
 @register
-class DoubledWord(Check):
+class DoubledWord(_RepetitionCheck):
     """A word written twice in a row.
 
     Bad: "talks at the the summit" — Good: "talks at the summit".
     Legitimate reduplication listed in the target language's data
-    (``data/repetition/<lang>.toml``, key ``doubled_ok``) stays silent.
+    (``data/repetition/<lang>.toml``, key ``doubled_ok``: "had had", "bye bye")
+    stays silent, and so does a doubling the source has too.
     """
 
     code = "TA101"
     name = "doubled-word"
-    category = Category.REPETITION
     severity = Severity.MINOR
+    kind = "word"
+
+    def finding(self, repeat: Repeat) -> Finding:
+        return Finding(
+            "target", repeat.start, repeat.end, f"'{repeat.unit}' is written twice", suggestion=repeat.unit
+        )
+
+
+@register
+class DoubledPhrase(_RepetitionCheck):
+    """A phrase of two to four words written twice in a row.
+
+    Bad: "she arrived in the city in the city on Monday" — Good: "she arrived
+    in the city on Monday". Only copies separated by plain spaces count.
+    """
+
+    code = "TA102"
+    name = "doubled-phrase"
+    severity = Severity.MINOR
+    kind = "phrase"
+
+    def finding(self, repeat: Repeat) -> Finding:
+        return Finding(
+            "target", repeat.start, repeat.end, f"'{repeat.unit}' is written twice", suggestion=repeat.unit
+        )
+
+
+@register
+class SelfCoordination(_RepetitionCheck):
+    """A word or phrase coordinated with itself.
+
+    Bad: "it can solve many problems and problems" / "problemas y problemas" —
+    Good: "it can solve many problems". Idioms where the repetition is the point
+    ("more and more", "again and again", "horas y horas") are listed per
+    language (``coordination_ok``) and stay silent, as do names ("Johnson and
+    Johnson").
+    """
+
+    code = "TA103"
+    name = "self-coordination"
+    severity = Severity.MINOR
+    kind = "coordination"
+
+    def finding(self, repeat: Repeat) -> Finding:
+        return Finding(
+            "target",
+            repeat.start,
+            repeat.end,
+            f"'{repeat.unit}' is coordinated with itself",
+            suggestion=repeat.unit,
+        )
+
+
+@register
+class RepetitionLoop(_RepetitionCheck):
+    """A word or phrase repeated three or more times in a row (a generation loop).
+
+    Bad: "the the the talks" / "prices rose more more more more." — Good: "the
+    talks" / "prices rose more." Expressive loops listed per language
+    (``loop_ok``: "ha ha ha", "bla bla bla") stay silent. Minor, or major when
+    the loop runs to ``major_words`` words (runaway generation).
+    """
+
+    code = "TA104"
+    name = "repetition-loop"
+    severity = Severity.MINOR
+    kind = "loop"
+    #: A loop this many words long reads as runaway generation: major.
+    options: ClassVar[Mapping[str, Any]] = {"major_words": 8}
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        allowed = set(ctx.data("repetition", ctx.target_lang).get("doubled_ok", []))
-        tokens = words(segment.target)
-        for previous, current in zip(tokens, tokens[1:]):
-            if previous.text.casefold() != current.text.casefold() or previous.text.isdigit():
-                continue
-            gap = segment.target[previous.end : current.start]
-            if gap.strip() or previous.text.casefold() in allowed:
-                continue
-            yield Finding(
-                "target",
-                previous.start,
-                current.end,
-                f"'{previous.text}' is written twice",
-                suggestion=previous.text,
-            )
+        major_words = int(ctx.options.get("major_words", 8))
+        for finding in super().check_segment(segment, ctx):
+            length = len(WORD_RE.findall(segment.target, finding.start, finding.end))
+            if length >= major_words:
+                finding = replace(finding, severity=Severity.MAJOR)
+            yield finding
+
+    def finding(self, repeat: Repeat) -> Finding:
+        return Finding(
+            "target",
+            repeat.start,
+            repeat.end,
+            f"'{repeat.unit}' is repeated {repeat.count} times",
+            suggestion=repeat.unit,
+        )

@@ -1,0 +1,57 @@
+"""Repetition checks (TA101-TA104): cases as data in cases/repetition.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from transaudit.checks.repetition import scan
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.model import Article, Segment
+
+CODES = ("TA101", "TA102", "TA103", "TA104")
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "repetition.toml").read_text(encoding="utf-8"))["case"]
+ENGINE = Engine(Settings(select=CODES, backend="none"))
+
+
+def run_case(case: dict) -> list[tuple[str, str]]:
+    source_lang, target_lang = case["pair"].split("-")
+    pairs = case.get("segments") or [[case["source"], case["target"]]]
+    segments = [Segment(f"s{n}", source, target) for n, (source, target) in enumerate(pairs, start=1)]
+    run = ENGINE.run(Article("t", source_lang, target_lang, segments))
+    assert not run.errors
+    for issue in run.issues:
+        text = segments[int(issue.segment[1:]) - 1].text(issue.side)
+        assert text[issue.start : issue.end] == issue.text
+    return [(issue.code, issue.text) for issue in run.issues]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case: dict) -> None:
+    got = run_case(case)
+    for code, text in case["fire"]:
+        assert (code, text) in got, f"expected {code} on {text!r}; got {got}"
+    for code in case.get("silent", []):
+        assert not [g for g in got if g[0] == code], f"{code} should be silent; got {got}"
+
+
+def test_every_check_has_firing_cases_in_both_languages() -> None:
+    for code in CODES:
+        targets = {c["pair"].split("-")[1] for c in CASES if any(f[0] == code for f in c["fire"])}
+        assert {"en", "es"} <= targets, code
+
+
+def test_loop_is_major_when_long() -> None:
+    target = "They said that " + "the talks go on " * 3 + "until May."
+    run = ENGINE.run(Article("t", "es", "en", [Segment("s1", "Dijeron que seguirán hasta mayo.", target)]))
+    loops = [i for i in run.issues if i.code == "TA104"]
+    assert [i.severity.value for i in loops] == ["major"]
+    assert loops[0].text == ("the talks go on " * 3).strip()
+
+
+def test_scan_without_language_data_still_finds_doubled_words() -> None:
+    repeats = scan("ceci est est faux", "xx")
+    assert [(r.kind, r.unit) for r in repeats] == [("word", "est")]
