@@ -13,7 +13,7 @@ from transaudit.engine import Engine
 from transaudit.model import Article, Segment
 
 CODES = ("TA101", "TA102", "TA103", "TA104")
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "repetition.toml").read_text(encoding="utf-8"))["case"]
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "repetition.toml").read_text("utf-8"))["case"]
 ENGINE = Engine(Settings(select=CODES, backend="none"))
 
 
