@@ -38,6 +38,7 @@ _TITLE_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 class _LangData:
     lowercase_words: frozenset[str]
     abbreviations: frozenset[str]
+    particles: frozenset[str]
 
 
 @lru_cache(maxsize=32)
@@ -46,7 +47,13 @@ def _lang(lang: str) -> _LangData:
     return _LangData(
         frozenset(w.casefold() for w in raw.get("lowercase_words", [])),
         frozenset(w.casefold() for w in raw.get("abbreviations", [])),
+        frozenset(raw.get("particles", [])),
     )
+
+
+def _name_particle(word: str, following: str | None, particles: frozenset[str]) -> bool:
+    """"van Gogh", "de Gaulle": a particle that keeps its lower case before a name."""
+    return word in particles and bool(following) and following[0].isupper()
 
 
 def _mixed_case(word: str) -> bool:
@@ -132,10 +139,13 @@ def lowercase_starts(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of each sentence that starts lower-case after a full stop."""
     if ". " not in text and ".\t" not in text:
         return
-    abbreviations = _lang(lang).abbreviations
+    lang_data = _lang(lang)
+    abbreviations = lang_data.abbreviations
     for match in _AFTER_STOP_RE.finditer(text):
         word = match.group(1)
         if not word[0].islower() or _mixed_case(word):
+            continue
+        if _name_particle(word, match.group(2), lang_data.particles):
             continue
         dot = match.start()
         if dot > 0 and text[dot - 1] == ".":
@@ -172,7 +182,12 @@ class LowercaseSentenceStart(Check):
         if not text:
             return
         first = _FIRST_WORD_RE.match(text)
-        if first and first.group(1)[0].islower() and not _mixed_case(first.group(1)):
+        if (
+            first
+            and first.group(1)[0].islower()
+            and not _mixed_case(first.group(1))
+            and not _name_particle(first.group(1), first.group(2), _lang(ctx.target_lang).particles)
+        ):
             source_first = _FIRST_WORD_RE.match(segment.source)
             if (
                 source_first

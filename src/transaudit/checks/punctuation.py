@@ -18,10 +18,10 @@ a space before a comma) the target is being faithful and the check is silent.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 from transaudit import data
 from transaudit.checks import register
@@ -565,13 +565,17 @@ class EndPunctuation(Check):
 
     Bad: source "¿Quién pagará?" → target "Who will pay." (or "Who will pay")
     — Good: "Who will pay?" Closing quotes and brackets are ignored, so “…?”
-    and «¿…?». agree; titles without end punctuation on both sides are fine.
+    and «¿…?». agree; titles without end punctuation on both sides are fine,
+    and so is a heading of fewer than ``min_source_words`` words that drops
+    its full stop ("Resultados." → "RESULTS").
     """
 
     code = "TA118"
     name = "end-punctuation"
     category = Category.PUNCTUATION
     severity = Severity.MINOR
+    #: A dropped full stop is not reported for sources shorter than this (headings, labels).
+    options: ClassVar[Mapping[str, Any]] = {"min_source_words": 4}
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = segment.source.rstrip()
@@ -584,6 +588,8 @@ class EndPunctuation(Check):
         target_end = end_marks(target)
         source_marks = _mark_set(source_end[0])
         if target_end is None:
+            if len(source.split()) <= int(ctx.options.get("min_source_words", 4)) - 1:
+                return  # a heading or label ("Resultados." → "RESULTS")
             last = target[-1]
             if last.isalnum() or last in _TRAILING:
                 index = len(target)

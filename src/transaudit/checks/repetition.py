@@ -206,6 +206,11 @@ def _doubled_chunks(text: str, start: int, end: int, found: list[Repeat]) -> Ite
         yield Repeat("word", first.start(), end, chunk, 2)
 
 
+def _acronym_and_word(first: str, second: str) -> bool:
+    """One copy is an acronym, the other a word: "DE de", "US us"."""
+    return len(first) > 1 and first.isupper() != second.isupper()
+
+
 #: What follows a transcribed stutter ("la la…", "the the—").
 _HESITATION = ("…", "...", "-", "—", "–")
 
@@ -251,6 +256,8 @@ def _repeat_at(
             return None
         if count == 2 and text.startswith(_HESITATION, end):
             return None  # "de la la… del borde": transcribed hesitation
+        if count == 2 and _acronym_and_word(matches[i].group(), matches[i + 1].group()):
+            return None  # "DE de 3 años" (DE: desviación estándar)
         if count >= 3 and word in lang_data.loop_ok:
             return None
     kind = "loop" if count >= 3 else ("word" if size == 1 else "phrase")
