@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transaudit.config import Settings
 from transaudit.engine import Engine
@@ -14,6 +16,8 @@ from transaudit.model import Article, Segment
 CODES = ("TA110", "TA111", "TA112", "TA113", "TA114", "TA115", "TA116", "TA117", "TA118")
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "punctuation.toml").read_text("utf-8"))["case"]
 ENGINE = Engine(Settings(select=CODES, backend="none"))
+#: Letters, spaces and every mark these checks look at, for the property test.
+ALPHABET = "aAbBeEsS yY.,;:!?¿¡…\"'“”‘’«»„‚‹›()- \u00a0\u202f\n"
 
 
 def run_case(case: dict) -> list[tuple[str, str]]:
@@ -45,3 +49,13 @@ def test_every_check_has_firing_cases_in_its_languages() -> None:
     for code in CODES:
         targets = {c["pair"].split("-")[1] for c in CASES if any(f[0] == code for f in c["fire"])}
         assert FIRING_LANGUAGES[code] <= targets, code
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    source=st.text(alphabet=ALPHABET, max_size=60),
+    target=st.text(alphabet=ALPHABET, max_size=60),
+    pair=st.sampled_from(["es-en", "en-es", "en-fr", "es-xx"]),
+)
+def test_never_raises_and_spans_match(source: str, target: str, pair: str) -> None:
+    run_case({"pair": pair, "source": source, "target": target})

@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transaudit.checks.repetition import scan
 from transaudit.config import Settings
@@ -15,6 +17,8 @@ from transaudit.model import Article, Segment
 CODES = ("TA101", "TA102", "TA103", "TA104")
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "repetition.toml").read_text("utf-8"))["case"]
 ENGINE = Engine(Settings(select=CODES, backend="none"))
+#: Letters, spaces and every mark these checks look at, for the property test.
+ALPHABET = "aAbBeEsS yY.,;:!?¿¡…\"'“”‘’«»„‚‹›()- \u00a0\u202f\n"
 
 
 def run_case(case: dict) -> list[tuple[str, str]]:
@@ -55,3 +59,13 @@ def test_loop_is_major_when_long() -> None:
 def test_scan_without_language_data_still_finds_doubled_words() -> None:
     repeats = scan("ceci est est faux", "xx")
     assert [(r.kind, r.unit) for r in repeats] == [("word", "est")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    source=st.text(alphabet=ALPHABET, max_size=60),
+    target=st.text(alphabet=ALPHABET, max_size=60),
+    pair=st.sampled_from(["es-en", "en-es", "en-fr", "es-xx"]),
+)
+def test_never_raises_and_spans_match(source: str, target: str, pair: str) -> None:
+    run_case({"pair": pair, "source": source, "target": target})
