@@ -105,8 +105,16 @@ class _Entry:
 class _Trie:
     by_first: dict[str, list[_Entry]] = field(default_factory=dict)
 
+    #: First words as they can appear in text (exact, and lower/capitalized for
+    #: case-insensitive entries), for a set intersection before any per-word work.
+    surfaces: set[str] = field(default_factory=set)
+
     def add(self, entry: _Entry) -> None:
-        bucket = self.by_first.setdefault(entry.tokens[0].casefold(), [])
+        first = entry.tokens[0]
+        self.surfaces.add(first)
+        if not entry.case_sensitive:
+            self.surfaces.update({first.lower(), first[:1].upper() + first[1:].lower(), first.upper()})
+        bucket = self.by_first.setdefault(first.casefold(), [])
         bucket.append(entry)
         bucket.sort(key=lambda e: -len(e.tokens))
 
@@ -123,10 +131,30 @@ def quick_fold(word: str) -> str:
     return word.casefold() if word.isascii() else fold(word)
 
 
+def words_of(text: str) -> frozenset[str]:
+    """The set of distinct words of a text (cached)."""
+    return _words(text)
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
+    """The set of words of a text (cached): a cheap first filter for every lookup."""
+    return frozenset(_TOKEN_RE.findall(text))
+
+
 @lru_cache(maxsize=16384)
 def tokenize(text: str) -> tuple[tuple[int, int, str], ...]:
     """Words (no hyphens) with offsets, the unit every gazetteer lookup uses (cached)."""
-    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))
+    # findall + str.find is about twice as fast as finditer; between two matches
+    # there are no word characters, so find() lands on the match itself.
+    tokens = []
+    position = 0
+    find = text.find
+    for word in _TOKEN_RE.findall(text):
+        start = find(word, position)
+        position = start + len(word)
+        tokens.append((start, position, word))
+    return tuple(tokens)
 
 
 def _match(entry: _Entry, tokens: Sequence[tuple[int, int, str]], i: int, text: str) -> bool:
@@ -201,9 +229,13 @@ class Gazetteer:
         self.available = bool(spec)
         grammar = spec.get("grammar", {})
         self.articles = frozenset(w.casefold() for w in grammar.get("articles", []))
+        self.article_surfaces = frozenset(
+            form for w in self.articles for form in (w, w.capitalize(), w.upper())
+        )
         self.modifier_before = grammar.get("modifier_position", "before") == "before"
         self.max_fillers = int(grammar.get("max_fillers", 2))
         self.heads = frozenset(grammar.get("heads", []))
+        self.head_surfaces = frozenset(form for w in self.heads for form in (w, w.capitalize()))
         self.demonym_heads = frozenset(grammar.get("demonym_heads", []))
         self.of_words = frozenset(grammar.get("of_words", []))
         self.not_fillers = frozenset(grammar.get("not_fillers", []))
@@ -294,11 +326,19 @@ class Gazetteer:
         return _descriptors(self.lang, text)
 
     def _find_mentions(self, text: str) -> tuple[Mention, ...]:
+        hits = _words(text) & self.names.surfaces
+        if not hits:
+            return ()
         tokens = tokenize(text)
+        firsts = self.names.by_first
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            entry = self._scan(self.names, tokens, i, text)
+            if tokens[i][2] not in hits:
+                i += 1
+                continue
+            bucket = firsts.get(tokens[i][2].casefold())
+            entry = next((e for e in bucket if _match(e, tokens, i, text)), None) if bucket else None
             if entry is None:
                 i += 1
                 continue
@@ -355,13 +395,18 @@ class Gazetteer:
         return True
 
     def _find_descriptors(self, text: str) -> tuple[Descriptor, ...]:
-        tokens = tokenize(text)
         if not self.articles:
             return ()
+        words = _words(text)
+        if not (words & self.article_surfaces) or not (
+            words & self.head_surfaces or words & self.type_nouns.surfaces
+        ):
+            return ()
+        tokens = tokenize(text)
         country_spans = [(m.start, m.end) for m in self.mentions(text) if m.kind == COUNTRY]
         found: list[Descriptor] = []
         for i, token in enumerate(tokens):
-            if token[2].casefold() not in self.articles:
+            if token[2] not in self.article_surfaces:
                 continue
             described = self._describe(tokens, i + 1, text)
             if described is None:
@@ -642,8 +687,16 @@ def common_capitalized(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-#: Words that join the parts of an institution's name.
-_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "of", "the", "for", "y", "and", "on", "para"})
+#: A capitalized word that does not open a sentence: without one, a text has no name run.
+_INNER_CAPITAL_RE = re.compile(r"[^\s.!?¿¡:]\s+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+#: A capitalized word (the first letter is checked again with str.isupper).
+_CAPITAL_RE = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-Ž]\w*(?:['’](?![sS]\b)\w+)*")
+
+#: "… Seguridad del " before a word: that word ends an institution's name.
+_INSTITUTION_TAIL_RE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ]\w*\s+(?:de|del|de la|de los|de las|la|las|los|of|of the|the|for|y|and|on|para)\s+$"
+)
 
 _QUOTE_RE = re.compile(r'[«“»”"]')
 
@@ -671,15 +724,18 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8192)
 def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
-    """Runs of two or more capitalized, non-common words outside quotations.
+    """Runs of capitalized, non-common words outside short quotations.
 
-    Title-case lines (headlines) are skipped: there every word is capitalized.
+    A run of one word counts only when it does not open a sentence and is not
+    the tail of an institution's name ("Junta de Seguridad del Transporte").
+    Runs with a word ending like a common noun ("Protección", "Safety") are
+    dropped, and title-case lines (headlines) are skipped altogether.
     """
-    if not text:
+    if not text or not _INNER_CAPITAL_RE.search(text):
         return ()
-    tokens = tokenize(text)
-    long_words = [t for t in tokens if len(t[2]) > 3]
-    if len(long_words) >= 4 and sum(1 for t in long_words if t[2][:1].isupper()) >= 0.75 * len(long_words):
+    capitals = [(m.start(), m.end(), m.group()) for m in _CAPITAL_RE.finditer(text)]
+    long_words = [w for w in _words(text) if len(w) > 3]
+    if len(long_words) >= 4 and sum(1 for w in long_words if w[0].isupper()) >= 0.75 * len(long_words):
         return ()
     common = common_capitalized(lang)
     endings = _not_name_endings(lang)
@@ -687,29 +743,45 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
     quoted = (
         [(s, e) for s, e in _quoted(text) if e - s <= 60] if '"' in text or "«" in text or "“" in text else []
     )
-
-    def name_like(token: tuple[int, int, str]) -> bool:
-        word = token[2]
-        if len(word) < 2 or not word[0].isupper() or word.isupper() or word.casefold() in common:
-            return False
-        return not any(ch.isdigit() for ch in word) and not any(s <= token[0] < e for s, e in known)
-
     runs: list[NameRun] = []
     current: list[tuple[int, int, str]] = []
-    last_index = -1
-    for index, token in enumerate(tokens):
-        if not token[2][0].isupper() or not name_like(token):
-            continue
-        if current and index == last_index + 1 and text[current[-1][1] : token[0]] == " ":
+    for token in [*capitals, (-1, -1, "")]:
+        word = token[2]
+        usable = (
+            len(word) >= 2
+            and word[0].isupper()
+            and not word.isupper()
+            and word.casefold() not in common
+            and not any(ch.isdigit() for ch in word)
+            and not any(s <= token[0] < e for s, e in known)
+        )
+        if usable and current and text[current[-1][1] : token[0]] == " ":
             current.append(token)
-        else:
-            _close(current, last_index, tokens, text, quoted, runs)
-            current = [token]
-        last_index = index
-    _close(current, last_index, tokens, text, quoted, runs)
-    if endings:
-        runs = [r for r in runs if not any(w.casefold().endswith(endings) for _, _, w in r.words)]
+            continue
+        if current and _keep_run(current, text, quoted, endings):
+            start, end = current[0][0], current[-1][1]
+            runs.append(NameRun(start, end, text[start:end], tuple(current)))
+        current = [token] if usable else []
     return tuple(runs)
+
+
+def _keep_run(
+    run: list[tuple[int, int, str]], text: str, quoted: Sequence[tuple[int, int]], endings: tuple[str, ...]
+) -> bool:
+    start = run[0][0]
+    if any(s < start < e for s, e in quoted):
+        return False
+    if endings and any(w.casefold().endswith(endings) for _, _, w in run):
+        return False
+    if len(run) > 1:
+        return True
+    if len(run[0][2]) < 4:
+        return False
+    before = text[max(0, start - 60) : start]
+    opened = before.rstrip(" \t\"'“‘«¿¡(")
+    if not opened or opened[-1] in ".!?:\n":
+        return False
+    return not _INSTITUTION_TAIL_RE.search(before)
 
 
 @cache
@@ -717,38 +789,18 @@ def _not_name_endings(lang: str) -> tuple[str, ...]:
     return tuple(data.load(FAMILY, lang).get("name_shape", {}).get("not_name_endings", []))
 
 
-def _close(
-    current: list[tuple[int, int, str]],
-    last_index: int,
-    tokens: Sequence[tuple[int, int, str]],
-    text: str,
-    quoted: Sequence[tuple[int, int]],
-    runs: list[NameRun],
-) -> None:
-    if not current:
-        return
-    if len(current) == 1 and (len(current[0][2]) < 4 or _sentence_initial(tokens, last_index, text)):
-        return
-    if len(current) == 1 and last_index >= 2 and tokens[last_index - 1][2] in _CONNECTORS:
-        if tokens[last_index - 2][2][0].isupper():
-            return  # "Junta de Seguridad del Transporte": the tail of an institution's name
-    if any(s < current[0][0] < e for s, e in quoted):
-        return
-    start, end = current[0][0], current[-1][1]
-    runs.append(NameRun(start, end, text[start:end], tuple(current)))
-
-
+@lru_cache(maxsize=65536)
 def _bigrams(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1))
 
 
 @lru_cache(maxsize=8192)
-def _folded_words(text: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
-    """(every folded word, capitalized folded words of three letters or more with their bigrams)."""
-    tokens = tokenize(text)
-    every = frozenset(quick_fold(t[2]) for t in tokens)
-    capitalized = sorted({quick_fold(t[2]) for t in tokens if t[2][0].isupper() and len(t[2]) >= 3})
-    return every, tuple((w, _bigrams(w)) for w in capitalized)
+def _folded_words(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(every folded word, capitalized folded words of three letters or more)."""
+    words = _words(text)
+    every = frozenset(quick_fold(w) for w in words)
+    capitalized = sorted({quick_fold(w) for w in words if w[0].isupper() and len(w) >= 3})
+    return every, tuple(capitalized)
 
 
 def similar_token(word: str, text: str, threshold: float = 0.7) -> bool:
@@ -762,8 +814,8 @@ def similar_token(word: str, text: str, threshold: float = 0.7) -> bool:
     if len(key) < 4:
         return False
     grams = _bigrams(key)
-    for other, other_grams in capitalized:
-        if abs(len(other) - len(key)) > 3 or len(grams & other_grams) < 0.4 * len(grams):
+    for other in capitalized:
+        if abs(len(other) - len(key)) > 3 or len(grams & _bigrams(other)) < 0.4 * len(grams):
             continue
         if SequenceMatcher(None, key, other).ratio() >= threshold:
             return True

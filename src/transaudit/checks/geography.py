@@ -65,10 +65,12 @@ def _resolve(segments: tuple[tuple[str, str], ...], lang: str, window: int) -> t
     gaz = gz.gazetteer(lang)
     if not gaz.available:
         return ()
+    all_descriptors = [gaz.descriptors(text) if text else () for _, text in segments]
+    if not any(all_descriptors):
+        return ()
     scanned = []
     article_counts: Counter[str] = Counter()
-    for seg_id, text in segments:
-        descriptors = gaz.descriptors(text) if text else ()
+    for (seg_id, text), descriptors in zip(segments, all_descriptors, strict=True):
         mentions = [
             m
             for m in (gaz.mentions(text) if text else ())

@@ -45,20 +45,23 @@ def known_misspellings(
         if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
             found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
     common = gz.common_capitalized(target_lang)
-    for start, end, word in gz.tokenize(target):
-        if start in found or not word[:1].isupper() or len(word) < 4 or word in index["exact"]:
-            continue
-        if word.casefold() in common:
+    wrong: dict[str, tuple[str, str]] = {}
+    for word in gz.words_of(target):
+        if not word[:1].isupper() or len(word) < 4 or word in index["exact"] or word.casefold() in common:
             continue
         key = gz.quick_fold(word)
         standard = index["folded"].get(key)
         if standard is not None:
             if _marks(word) - _marks(standard):
-                found[start] = (start, end, "diacritics", standard)
+                wrong[word] = ("diacritics", standard)
             continue
         standard = index["skeleton"].get(key)
         if standard is not None and fold(standard) != key:
-            found[start] = (start, end, "transliteration", standard)
+            wrong[word] = ("transliteration", standard)
+    if wrong:
+        for start, end, word in gz.tokenize(target):
+            if word in wrong and start not in found:
+                found[start] = (start, end, *wrong[word])
     return tuple(found[k] for k in sorted(found))
 
 
