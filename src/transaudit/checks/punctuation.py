@@ -106,6 +106,10 @@ def _role(text: str, index: int, char: str, stack: list[Quote], elisions: frozen
         return None  # 12" (inches)
     if char in "„‚":
         return "open" if not closing else None
+    if char in "«‹":
+        return "close" if closing else "open"  # « with spaces inside is French, not ambiguous
+    if char in "»›":
+        return "open" if opening else "close"
     if opening:
         return "open"
     if closing:

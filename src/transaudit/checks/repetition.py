@@ -8,7 +8,11 @@ catalogue pays for one tokenisation however many of these checks are on.
 
 Legitimate reduplication ("had had", "more and more", "poco a poco") is data:
 ``data/repetition/<lang>.toml`` lists it per language. A repetition the source
-has too ("Walla Walla", "Baden Baden") is faithful and stays silent.
+has too ("Walla Walla", "Baden Baden") is faithful and stays silent. "X and X"
+is reported only when the second copy closes the phrase (punctuation or a
+function word follows; the function words are ``lowercase_words`` of
+``data/capitalization/<lang>.toml``), because "metro y metro ligero" and
+"paper and paper beats rock" are fine.
 """
 
 from __future__ import annotations
@@ -402,9 +406,11 @@ class SelfCoordination(_RepetitionCheck):
 
     Bad: "it can solve many problems and problems" / "problemas y problemas" —
     Good: "it can solve many problems". Idioms where the repetition is the point
-    ("more and more", "again and again", "horas y horas") are listed per
-    language (``coordination_ok``) and stay silent, as do names ("Johnson and
-    Johnson").
+    ("more and more", "again and again", "horas y horas") and verb shapes
+    ("waited and waited") are listed per language (``coordination_ok``,
+    ``coordination_ok_patterns``) and stay silent, as do names ("Johnson and
+    Johnson") and a second copy that heads a compound or a clause ("oil and oil
+    products", "paper and paper beats rock").
     """
 
     code = "TA103"
