@@ -60,8 +60,8 @@ class _LangData:
     coordination_ok_re: re.Pattern[str] | None
     #: Words that may follow "X and X" (prepositions, articles…); empty: only punctuation may.
     function_words: frozenset[str]
-    #: " and ", " or "…: what :func:`_coordination_hints` looks for.
-    needles: tuple[str, ...]
+    #: " and ", " or "…: what :func:`_coordination_hints` looks for (the spaces are not consumed).
+    needles: re.Pattern[str] | None
 
 
 #: One C-level pass that every word, phrase or loop repeat the scan can find
@@ -74,21 +74,20 @@ _REPEAT_HINT = re.compile(
 )
 
 
-def _coordination_hints(text: str, needles: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """Windows around each " and " whose left word recurs just after it (str.find, no regex)."""
-    for needle in needles:
-        index = text.find(needle)
-        while index >= 0:
-            after = index + len(needle)
-            left_start = text.rfind(" ", 0, index) + 1
-            word = text[left_start:index]
-            reach = after + (len(word) + 12) * MAX_CONJUNCT
-            if word and (text.find(word, after, reach) >= 0 or text.find(word.lower(), after, reach) >= 0):
-                start = left_start
-                for _ in range(MAX_CONJUNCT - 1):
-                    start = text.rfind(" ", 0, max(start - 1, 0)) + 1
-                yield start, min(len(text), reach)
-            index = text.find(needle, after - 1)
+def _coordination_hints(text: str, needles: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:
+    """Windows around each " and " whose left word recurs just after it."""
+    if needles is None:
+        return
+    for match in needles.finditer(text):
+        index, after = match.start() - 1, match.end() + 1
+        left_start = text.rfind(" ", 0, index) + 1
+        word = text[left_start:index]
+        reach = after + (len(word) + 12) * MAX_CONJUNCT
+        if word and (text.find(word, after, reach) >= 0 or text.find(word.lower(), after, reach) >= 0):
+            start = left_start
+            for _ in range(MAX_CONJUNCT - 1):
+                start = text.rfind(" ", 0, max(start - 1, 0)) + 1
+            yield start, min(len(text), reach)
 
 
 @lru_cache(maxsize=32)
@@ -104,8 +103,15 @@ def _lang_data(lang: str) -> _LangData:
         function_words=frozenset(
             w.casefold() for w in data.load("capitalization", lang).get("lowercase_words", [])
         ),
-        needles=tuple(f" {w} " for w in raw.get("coordinators", [])),
+        needles=_needles(raw.get("coordinators", [])),
     )
+
+
+def _needles(coordinators: list[str]) -> re.Pattern[str] | None:
+    if not coordinators:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(coordinators, key=len, reverse=True))
+    return re.compile(f"(?<= )(?:{words})(?= )")
 
 
 def _is_space(gap: str) -> bool:
@@ -118,6 +124,8 @@ def _is_loop_gap(gap: str) -> bool:
 
 
 _BREAKS = (". ", "? ", "! ", "\n")
+#: How far past a hint the scan reads before it knows whether a loop goes on.
+_LOOK_AHEAD = 120
 #: A word or short phrase repeated after a comma, in any language: "rim, rim", "all right, all right".
 _COMMA_REPEAT_RE = re.compile(r"\b(\w++(?:\s+\w++){0,3}),\s+\1\b", re.IGNORECASE)
 
@@ -139,8 +147,13 @@ def scan(text: str, lang: str) -> tuple[Repeat, ...]:
         if hint.start() < covered:
             continue
         ends = [i for i in (text.find(b, hint.end()) for b in _BREAKS) if i >= 0]
-        covered = min(ends) + 1 if ends else len(text)
-        found.extend(_repeats(text, hint.start(), covered, hint.end(), lang_data))
+        sentence_end = min(ends) + 1 if ends else len(text)
+        covered = min(sentence_end, hint.end() + _LOOK_AHEAD)
+        repeats = _repeats(text, hint.start(), covered, hint.end(), lang_data)
+        if covered < sentence_end and any(r.end > covered - _LOOK_AHEAD // 2 for r in repeats):
+            covered = sentence_end  # a long loop: follow it to the end of its sentence
+            repeats = _repeats(text, hint.start(), covered, hint.end(), lang_data)
+        found.extend(repeats)
     for start, end in _coordination_hints(text, lang_data.needles):
         for repeat in _coordinations(text, start, end, lang_data):
             if not any(r.start < repeat.end and repeat.start < r.end for r in found):
