@@ -107,3 +107,51 @@ def test_hand_written_articles(name: str) -> None:
     assert not run.errors
     got = sorted((i.code, i.segment, i.side, i.text) for i in run.issues)
     assert got == sorted(tuple(e) for e in expected)
+
+
+@pytest.mark.parametrize("pair", ["es-en", "en-es"])
+def test_checks_never_raise_and_spans_match(pair: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        [
+            "Irán",
+            "Iran",
+            "the",
+            "el",
+            "país",
+            "country",
+            "Central Asian",
+            "centroasiático",
+            "emirate",
+            "emirato",
+            "Kiev",
+            "Dushanbé",
+            "Pekín",
+            ", ",
+            ". ",
+            " ",
+            "«",
+            "»",
+            '"',
+            "de",
+            "of",
+            "Daniel Ortega",
+            "Tomb",
+            "'s",
+        ]
+    )
+    text = st.lists(pieces, max_size=25).map("".join)
+    src, tgt = pair.split("-")
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(text, text), min_size=1, max_size=4))
+    def run(paragraphs: list[tuple[str, str]]) -> None:
+        art = Article("h", src, tgt, [Segment(f"p{i}", s, t) for i, (s, t) in enumerate(paragraphs)])
+        result = Engine(Settings(select=("TA3",))).run(art)
+        assert not result.errors
+        for issue in result.issues:
+            assert art.segment(issue.segment).text(issue.side)[issue.start : issue.end] == issue.text
+
+    run()

@@ -32,17 +32,25 @@ def _strip(word: str, accents: frozenset[str]) -> str:
 
 @lru_cache(maxsize=8192)
 def known_misspellings(
-    source_lang: str, target_lang: str, target: str
+    source_lang: str, target_lang: str, target: str, source: str = ""
 ) -> tuple[tuple[int, int, str, str], ...]:
-    """(start, end, reason, standard form) for names the gazetteer can correct."""
+    """(start, end, reason, standard form) for names the gazetteer can correct.
+
+    A source-language name inside a phrase copied from the source ("the Birth in
+    Brazil study", "RT Russia") is a title or a brand, not a leaked exonym.
+    """
     if not target:
         return ()
     index = gz.spelling_index(source_lang, target_lang)
     found: dict[int, tuple[int, int, str, str]] = {}
     src = gz.gazetteer(source_lang)
     ambiguous = src.ambiguous | gz.gazetteer(target_lang).ambiguous
+    copied = gz.words_of(source)
+    tokens = gz.tokenize(target) if source else ()
     for m in src.mentions(target):
         if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
+            if _inside_copied_phrase(m, tokens, copied):
+                continue
             found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
     common = gz.common_capitalized(target_lang)
     wrong: dict[str, tuple[str, str]] = {}
@@ -63,6 +71,19 @@ def known_misspellings(
             if word in wrong and start not in found:
                 found[start] = (start, end, *wrong[word])
     return tuple(found[k] for k in sorted(found))
+
+
+def _inside_copied_phrase(
+    mention: gz.Mention, tokens: tuple[tuple[int, int, str], ...], copied: frozenset[str]
+) -> bool:
+    index = next((i for i, t in enumerate(tokens) if t[0] == mention.start), None)
+    if index is None:
+        return False
+    neighbours = [tokens[index - 1][2]] if index else []
+    end_index = next((i for i, t in enumerate(tokens) if t[1] == mention.end), index)
+    if end_index + 1 < len(tokens):
+        neighbours.append(tokens[end_index + 1][2])
+    return any(word in copied for word in neighbours)
 
 
 _REASONS = {
@@ -89,7 +110,7 @@ class KnownNameSpelling(Check):
         if not gz.supported(ctx.target_lang) or not gz.supported(ctx.source_lang):
             return
         for start, end, reason, standard in known_misspellings(
-            ctx.source_lang, ctx.target_lang, segment.target
+            ctx.source_lang, ctx.target_lang, segment.target, segment.source
         ):
             word = segment.target[start:end]
             yield Finding(
@@ -125,7 +146,12 @@ class CopiedTransliteration(Check):
         markers = habits["markers"]
         if not accents or markers is None or not segment.source:
             return
-        known = {start for start, *_ in known_misspellings(ctx.source_lang, ctx.target_lang, segment.target)}
+        known = {
+            start
+            for start, *_ in known_misspellings(
+                ctx.source_lang, ctx.target_lang, segment.target, segment.source
+            )
+        }
         exact = gz.spelling_index(ctx.source_lang, ctx.target_lang)["exact"]
         source_words = {w for _, _, w in gz.tokenize(segment.source)}
         for start, end, word in gz.tokenize(segment.target):
