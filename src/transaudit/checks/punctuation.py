@@ -276,7 +276,7 @@ class UnbalancedQuote(Check):
 class ForeignQuotes(Check):
     """Quotation marks of another language's convention (usually the source's).
 
-    Bad (English target): the «unipolar» world / the „unipolar“ world —
+    Bad: (English target) the «unipolar» world / the „unipolar“ world —
     Good: the “unipolar” world. Each language's own marks (CLDR) and its
     foreign openers are in ``data/punctuation/<lang>.toml``; a correct
     conversion («…» in Spanish → “…” in English) is silent.
@@ -321,7 +321,7 @@ _INVERTED_RE = re.compile("[¿¡]")
 class InvertedMarks(Check):
     """Spanish ¿ or ¡ left in a target language that does not use them.
 
-    Bad (English target): ¿Who will pay for it? — Good: Who will pay for it?
+    Bad: (English target) ¿Who will pay for it? — Good: Who will pay for it?
     Languages that use them say ``inverted_marks = true`` in their data; a
     language without punctuation data is never flagged.
     """
@@ -431,7 +431,7 @@ def _space_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] 
 class SpaceBeforePunctuation(Check):
     """A space where the target language wants none (English "word ,") or none where it wants one.
 
-    Bad (English): "the talks , held on Monday ." — Good: "the talks, held on
+    Bad: (English) "the talks , held on Monday ." — Good: "the talks, held on
     Monday." In French a no-break space goes before ; : ! ? ("Pourquoi ?"),
     so there the missing space is flagged instead. The rules are data
     (``no_space_before`` and ``space_before``); silent when the source has the
