@@ -253,6 +253,9 @@ class EntityChanged(Check):
     compared with folding and fuzzy matching (transliterations differ) and only
     multi-word names are judged.
 
+    A country the target names that the source does not name at all is flagged
+    as a minor addition.
+
     Bad: source "para México, la relación…" → target "for the United States, the
     relationship…". Good: "for Mexico, the relationship…".
     """
@@ -312,6 +315,7 @@ class EntityChanged(Check):
                 )
             )
         ]
+        extra_reported = bool(missing and extra)
         if missing and extra:
             replaced = missing[0]
             for m in extra:
@@ -334,6 +338,18 @@ class EntityChanged(Check):
                 severity=Severity.MINOR,
                 category=Category.OMISSION,
             )
+        if not missing and not extra_reported:
+            source_words = gz.words_of(segment.source)
+            for m in extra:
+                if m.kind == gz.COUNTRY and m.text.split()[-1] not in source_words:
+                    yield Finding(
+                        "target",
+                        m.start,
+                        m.end,
+                        f"'{m.text}' is named in the translation but the source names no such country",
+                        severity=Severity.MINOR,
+                        category=Category.ADDITION,
+                    )
         yield from self._people(segment, ctx)
 
     def _people(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
