@@ -247,11 +247,15 @@ def _entity_keys(mentions: Sequence[gz.Mention]) -> tuple[set[str], set[str]]:
 class EntityChanged(Check):
     """A country, city or person of the source that is missing or replaced in the target.
 
-    Countries count as present when the target names them, uses their demonym,
-    capital or a description that fits them; cities and known people must
-    appear under their target-language names; other people's names are
-    compared with folding and fuzzy matching (transliterations differ) and only
-    multi-word names are judged.
+    A source country counts as present when the target names it, uses its
+    demonym, capital or metonym ("the Kremlin") or a description that fits only
+    it; a name copied unchanged is left to TA320. Demonyms of the source are not
+    required ("el sistema brasileño" may become "the SUS"). Cities and known
+    people must appear under their target-language names (close spellings count).
+    Other people's names (capitalized runs outside short quotations) are compared
+    with folding and fuzzy matching and judged only when a source name is gone
+    *and* a new one appears, one of them of two words or more, and at most two
+    new ones (more are a translated title, not a swap).
 
     A country the target names that the source does not name at all is flagged
     as a minor addition.
