@@ -72,8 +72,10 @@ def _check_ids(segments: list[Segment], path: Path) -> None:
     seen: dict[str, int | None] = {}
     for segment in segments:
         if segment.id in seen:
-            raise InputError(str(path), f"duplicate segment id {segment.id!r} (first on line {seen[segment.id]})",
-                             segment.line)
+            raise InputError(
+                str(path), f"duplicate segment id {segment.id!r} (first on line {seen[segment.id]})",
+                segment.line,
+            )
         seen[segment.id] = segment.line
 
 
@@ -81,44 +83,109 @@ def _default_id(index: int, width: int) -> str:
     return f"p{index:0{width}d}"
 
 
+def _lines(text: str) -> list[str]:
+    """Lines ending in ``\n`` only: ``str.splitlines`` would also split at U+2028, form feeds
+    and other characters that are legitimate inside a segment."""
+    lines = [line + "\n" for line in text.split("\n")]
+    if lines and lines[-1] == "\n":
+        lines.pop()
+    return lines
+
+
+_Rows = list[tuple[int, list[str]]]
+
+
+class _QuoteError(Exception):
+    def __init__(self, line: int, problem: str, at_end: bool) -> None:
+        super().__init__(problem)
+        self.line, self.problem, self.at_end = line, problem, at_end
+
+
+def _quoted_rows(lines: list[str]) -> _Rows:
+    """Rows under spreadsheet quoting (doubled quotes, cells spanning lines), with start lines."""
+    reader = csv.reader(lines, delimiter="\t", strict=True)
+    rows: _Rows = []
+    line = 0
+    try:
+        for row in reader:
+            rows.append((line + 1, row))
+            line = reader.line_num
+    except csv.Error as error:
+        at_end = "end of data" in str(error)  # the quoted cell ran to the end of the file
+        raise _QuoteError(line + 1, str(error), at_end) from None
+    return rows
+
+
+def _plain_rows(lines: list[str]) -> _Rows:
+    """Rows of plain TSV (IANA text/tab-separated-values): no quoting, one row per line."""
+    return [(number, line[:-1].split("\t")) for number, line in enumerate(lines, start=1)]
+
+
+def _consistent(rows: _Rows) -> bool:
+    width = len(rows[0][1])
+    return all(len(row) == width for _, row in rows if any(cell.strip() for cell in row))
+
+
+def _tsv_rows(text: str, path: Path) -> _Rows:
+    """Pick the reading of the file: spreadsheet-quoted or plain.
+
+    The two differ only where a cell starts with a quote. A spreadsheet quotes a
+    cell only when it must (the cell holds a quote, a tab or a line break) or
+    quotes every cell; a hand-written TSV whose cell is ``"Yes," he said.`` or
+    ``"A whole quoted sentence."`` means the quotes literally. A quote that
+    opens and never closes is refused: it would swallow the rest of the file
+    as one cell, and nothing tells us that was not meant.
+    """
+    lines = _lines(text)
+    plain = _plain_rows(lines)
+    try:
+        quoted = _quoted_rows(lines)
+    except _QuoteError as error:
+        if error.at_end:
+            raise InputError(
+                str(path),
+                "unclosed quote: a cell on this line opens a \" that never closes "
+                "(close it, double the quotes inside a quoted cell, or remove it)",
+                error.line,
+            ) from None
+        if _consistent(plain):
+            return plain
+        raise InputError(str(path), f"bad TSV quoting: {error.problem}", error.line) from None
+    if quoted == plain or not _consistent(plain):
+        return quoted
+    header = lines[0].rstrip("\n").split("\t")
+    quote_all = all(len(cell) >= 2 and cell[0] == cell[-1] == '"' for cell in header)
+    needed = any(
+        any(c in cell for c in '"\t\n') for _, row in quoted for cell in row
+    )
+    return quoted if quote_all or needed else plain
+
+
 def read_tsv(path: Path, langs: Languages = Languages()) -> Article:
     """A TSV whose header names ``source`` and ``target`` (and optionally ``id``)."""
-    text = read_text(path)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter="\t", strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError(str(path), "file is empty") from None
-    except csv.Error as error:
-        raise InputError(str(path), f"bad TSV header: {error}", 1) from None
-    names = [name.strip().lower() for name in header]
+    rows = _tsv_rows(read_text(path), path)
+    header = rows[0][1]
+    names = [name.strip().strip('"').strip().lower() for name in header]
     missing = [column for column in ("source", "target") if column not in names]
     if missing:
-        raise InputError(
-            str(path), f"header lacks column(s) {', '.join(missing)} (found: {', '.join(header) or 'nothing'})", 1
-        )
+        found = ", ".join(repr(name) for name in header[:10]) or "nothing"
+        raise InputError(str(path), f"header lacks column(s) {', '.join(missing)} (found: {found})", 1)
     duplicated = sorted({name for name in names if names.count(name) > 1 and name})
     if duplicated:
         raise InputError(str(path), f"header repeats column(s) {', '.join(duplicated)}", 1)
     columns = {name: index for index, name in enumerate(names)}
-    rows: list[tuple[int, list[str]]] = []
-    line = 1
-    try:
-        for row in reader:
-            line_start = line + 1
-            line = reader.line_num
-            if not row or all(not cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise InputError(
-                    str(path), f"row has {len(row)} fields, the header has {len(header)}", line_start
-                )
-            rows.append((line_start, row))
-    except csv.Error as error:
-        raise InputError(str(path), f"bad TSV: {error} (an unclosed quote?)", reader.line_num) from None
-    width = max(2, len(str(len(rows))))
+    body: _Rows = []
+    for number, row in rows[1:]:
+        if all(not cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise InputError(str(path), f"row has {len(row)} fields, the header has {len(header)}", number)
+        body.append((number, row))
+    if not body:
+        raise InputError(str(path), "no segments (the header has no rows under it)")
+    width = max(2, len(str(len(body))))
     segments = []
-    for index, (number, row) in enumerate(rows, start=1):
+    for index, (number, row) in enumerate(body, start=1):
         segment_id = row[columns["id"]].strip() if "id" in columns else ""
         segments.append(
             Segment(
@@ -133,6 +200,20 @@ def read_tsv(path: Path, langs: Languages = Languages()) -> Article:
     return _finish(article_id, path, segments, _merge(langs, implied))
 
 
+def _check_unicode(value: object, key: str, path: Path, line: int) -> None:
+    """JSON escapes can spell lone surrogates (``"\\ud800"``), which no report can encode."""
+    if not isinstance(value, str):
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(value[error.start])
+        raise InputError(
+            str(path), f"'{key}' holds an unpaired surrogate \\u{code:04x} at character {error.start} "
+            "(not valid Unicode)", line
+        ) from None
+
+
 def read_jsonl(path: Path, langs: Languages = Languages()) -> Article:
     """One JSON object per line with ``source`` and ``target`` (and optionally ``id``)."""
     text = read_text(path)
@@ -144,6 +225,8 @@ def read_jsonl(path: Path, langs: Languages = Languages()) -> Article:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(str(path), f"invalid JSON: {error.msg} (column {error.colno})", number) from None
+        except RecursionError:
+            raise InputError(str(path), "invalid JSON: nested too deeply", number) from None
         if not isinstance(record, dict):
             raise InputError(str(path), "expected a JSON object with 'source' and 'target'", number)
         for key in ("source", "target"):
@@ -152,8 +235,10 @@ def read_jsonl(path: Path, langs: Languages = Languages()) -> Article:
                 raise InputError(str(path), f"object lacks '{key}'", number)
             if not isinstance(value, str):
                 raise InputError(str(path), f"'{key}' must be a string", number)
-        if "id" in record and not isinstance(record["id"], str | int):
-            raise InputError(str(path), "'id' must be a string or a number", number)
+        if "id" in record and (not isinstance(record["id"], str | int) or isinstance(record["id"], bool)):
+            raise InputError(str(path), "'id' must be a string or a whole number", number)
+        for key in ("id", "source", "target"):
+            _check_unicode(record.get(key), key, path, number)
         records.append((number, record))
     width = max(2, len(str(len(records))))
     segments = [
@@ -223,7 +308,9 @@ def read_article(path: Path, langs: Languages = Languages()) -> Article:
         return read_tsv(path, langs)
     if suffix == ".jsonl":
         return read_jsonl(path, langs)
-    raise InputError(str(path), f"unsupported file type {suffix or '(none)'}: expected .tsv, .jsonl or an article folder")
+    raise InputError(
+        str(path), f"unsupported file type {suffix or '(none)'}: expected .tsv, .jsonl or an article folder"
+    )
 
 
 def is_article_folder(path: Path) -> bool:

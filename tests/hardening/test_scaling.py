@@ -1,0 +1,121 @@
+"""Large inputs: a 1 MB segment, a 100 KB segment per check, thousands of segments.
+
+Each check gets a time limit (SIGALRM, so a quadratic check fails in seconds
+instead of hanging the suite). Figures measured for docs/reliability.md come
+from these shapes.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from transaudit.checks import all_checks
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.model import Article, Segment
+from transaudit.readers import read_article
+
+#: No month names: "millones de enero" crashes TA201-205 (see test_known_crashes.py), and
+#: these tests are about time, not that bug.
+SOURCE_WORDS = ("el alcalde inauguró ayer el nuevo puente sobre el río y dijo que costará 20 millones "
+                "de euros en Madrid el 15 de 2024").split()
+TARGET_WORDS = ("the mayor opened the new bridge over the river yesterday and said it will cost 20 million "
+                "euros in Madrid on 15 2024").split()
+
+
+class TooSlow(BaseException):
+    """BaseException so the engine's per-check ``except Exception`` cannot swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    def expire(signum: int, frame: object) -> None:
+        raise TooSlow(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def prose(words: tuple[str, ...] | list[str], count: int, seed: int, stutter: float = 0.0) -> str:
+    """Random sentences of the given words; ``stutter`` doubles some words (the the)."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    for index in range(count):
+        word = rng.choice(words)
+        out.append(word)
+        if rng.random() < stutter:
+            out.append(word)
+        if index % 17 == 16:
+            out[-1] += "."
+    return " ".join(out)
+
+
+def one_segment_article(chars: int) -> Article:
+    words = chars // 6
+    source = prose(SOURCE_WORDS, words, 1, stutter=0.05)[:chars]
+    target = prose(TARGET_WORDS, words, 2, stutter=0.05)[:chars]
+    return Article("big", "es", "en", [Segment("p1", source, target, 1)], "big.tsv")
+
+
+#: Checks that take quadratic time in the length of one segment (see docs/reliability.md).
+QUADRATIC = {
+    "TA101": "repetition._in_source folds the whole source once per repeat found (O(repeats x length))",
+    "TA102": "repetition._in_source folds the whole source once per repeat found (O(repeats x length))",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "code",
+    [
+        pytest.param(check.code, marks=pytest.mark.xfail(reason=QUADRATIC[check.code], strict=False))
+        if check.code in QUADRATIC else check.code
+        for check in all_checks()
+    ],
+)
+def test_each_check_handles_a_100_kb_segment(code: str) -> None:
+    article = one_segment_article(100_000)
+    engine = Engine(Settings().with_overrides(select=(code,)))
+    with time_limit(15):
+        run = engine.run(article)
+    assert run.errors == []
+
+
+def test_reader_takes_a_1_mb_cell(tmp_path: Path) -> None:
+    target = prose(TARGET_WORDS, 200_000, 3)[:1_000_000]
+    path = tmp_path / "huge.es-en.tsv"
+    path.write_text(f"source\ttarget\nHola.\t{target}\n", encoding="utf-8")
+    with time_limit(20):
+        article = read_article(path)
+    assert len(article.segments[0].target) == len(target.strip())
+
+
+@pytest.mark.slow
+def test_ten_thousand_segments_in_reasonable_time(tmp_path: Path) -> None:
+    rng = random.Random(4)
+    rows = []
+    for index in range(10_000):
+        size = rng.randint(5, 30)
+        rows.append(f"s{index}\t{prose(SOURCE_WORDS, size, index)}\t{prose(TARGET_WORDS, size, -index)}\n")
+    path = tmp_path / "long.es-en.tsv"
+    path.write_text("id\tsource\ttarget\n" + "".join(rows), encoding="utf-8")
+    started = time.process_time()
+    with time_limit(240):
+        article = read_article(path)
+        run = Engine(Settings()).run(article)
+    elapsed = time.process_time() - started
+    assert len(article.segments) == 10_000
+    assert run.errors == []
+    assert elapsed < 120, f"{elapsed:.1f} s of CPU for 10,000 segments"
