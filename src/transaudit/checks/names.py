@@ -46,10 +46,9 @@ def known_misspellings(
     src = gz.gazetteer(source_lang)
     ambiguous = src.ambiguous | gz.gazetteer(target_lang).ambiguous
     copied = gz.words_of(source)
-    tokens = gz.tokenize(target) if source else ()
     for m in src.mentions(target):
         if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
-            if _inside_copied_phrase(m, tokens, copied):
+            if source and _inside_copied_phrase(m, gz.tokenize(target), copied):
                 continue
             found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
     common = gz.common_capitalized(target_lang)
