@@ -8,6 +8,8 @@ Reads, never copies, the evaluation data (default ``../shared``):
   detection of ``critical_id9_ne_replaced`` (named entity replaced): the share of
   applied perturbations whose ``target`` gets a TA3xx flag while its ``mt`` does
   not;
+- Bio-MQM (both directions): flags per 100 segments and how many land on
+  segments with annotated errors;
 - throughput: TA3xx over WMT24's 23 system outputs (one article per system).
 
 Usage: ``python benchmarks/measure_entities.py [--shared ../shared]``
@@ -132,12 +134,33 @@ def demetr(shared: Path) -> None:
     )
 
 
+def bio(shared: Path) -> None:
+    """Bio-MQM: flags per 100 segments, and how many fall on annotated errors."""
+    from collections import defaultdict
+
+    for name, (src, tgt) in (("es2en", ("es", "en")), ("en2es", ("en", "es"))):
+        rows = [json.loads(line) for line in (shared / f"eval/bio-mqm/{name}.jsonl").open(encoding="utf-8")]
+        docs: dict[tuple[str, str], list[Segment]] = defaultdict(list)
+        for index, row in enumerate(rows):
+            docs[(row["doc"], row["system"])].append(Segment(f"b{index}", row["source"], row["target"]))
+        found = [
+            f for (doc, system), segs in docs.items() for f in run(Article(f"{doc}/{system}", src, tgt, segs))
+        ]
+        on_error = sum(1 for f in found if rows[int(f[1][1:])]["errors"])
+        print(
+            f"== Bio-MQM {name}: {len(rows)} segments, {len(found)} flags = "
+            f"{100 * len(found) / len(rows):.2f} per 100; {on_error} on segments with annotated errors"
+        )
+        for code, seg, side, text, message in found:
+            print(f"  {code} {seg} {side:6} {text!r}: {message[:100]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
-    parser.add_argument("--only", choices=["seed", "wmt", "demetr"], default=None)
+    parser.add_argument("--only", choices=["seed", "wmt", "demetr", "bio"], default=None)
     args = parser.parse_args()
-    for name, step in (("seed", seed), ("demetr", demetr), ("wmt", wmt)):
+    for name, step in (("seed", seed), ("demetr", demetr), ("bio", bio), ("wmt", wmt)):
         if args.only in (None, name):
             step(args.shared)
 
