@@ -35,14 +35,16 @@ def check(*args: str):
 BAD = [
     ("empty", "a.es-en.tsv", b"", ": file is empty"),
     ("blank", "a.es-en.tsv", b"  \n\n\t\n", ": file is empty"),
-    ("binary", "a.es-en.tsv", b"source\ttarget\n\x89PNG\x00\x00\x01", ":2: binary file (NUL byte at offset 18)"),
+    ("binary", "a.es-en.tsv", b"source\ttarget\n\x89PNG\x00\x00\x01",
+     ":2: binary file (NUL byte at offset 18)"),
     ("utf16-no-bom", "a.es-en.tsv", "source\ttarget\nHola\tHello\n".encode("utf-16-le"),
      ": looks like UTF-16LE without a byte-order mark"),
     ("latin1", "a.es-en.tsv", "source\ttarget\nSe\u00f1or\tSir\n".encode("latin-1"),
      ":2: not valid UTF-8: byte 0xf1 at offset 16"),
     ("cp1252-quotes", "a.es-en.tsv", "source\ttarget\nok\tok\nDijo \u201cs\u00ed\u201d\tx\n".encode("cp1252"),
      ":3: not valid UTF-8: byte 0x93 at offset 25"),
-    ("utf16-bom-broken", "a.es-en.tsv", b"\xff\xfe" + "source\ttarget\nA\tB\n".encode("utf-16-le") + b"\x00\xd8A\x00",
+    ("utf16-bom-broken", "a.es-en.tsv",
+     b"\xff\xfe" + "source\ttarget\nA\tB\n".encode("utf-16-le") + b"\x00\xd8A\x00",
      ":3: not valid UTF-16"),
     ("tsv-missing-column", "a.es-en.tsv", "id\tsource\n1\tHola\n", ":1: header lacks column(s) target"),
     ("tsv-no-header", "a.es-en.tsv", GOOD_ROW, ":1: header lacks column(s) source, target"),
@@ -50,7 +52,8 @@ BAD = [
      ":3: row has 3 fields, the header has 2"),
     ("tsv-ragged", "a.es-en.tsv", "id\tsource\ttarget\n1\t" + GOOD_ROW + "2\tsolo\n",
      ":3: row has 2 fields, the header has 3"),
-    ("tsv-unclosed-quote", "a.es-en.tsv", "source\ttarget\n" + GOOD_ROW + '"Sin cierre\tNo close\n' + GOOD_ROW,
+    ("tsv-unclosed-quote", "a.es-en.tsv",
+     "source\ttarget\n" + GOOD_ROW + '"Sin cierre\tNo close\n' + GOOD_ROW,
      ":3: unclosed quote"),
     ("tsv-header-only", "a.es-en.tsv", "source\ttarget\n", ": no segments"),
     ("tsv-duplicate-id", "a.es-en.tsv", "id\tsource\ttarget\nx\t" + GOOD_ROW + "x\t" + GOOD_ROW,
@@ -67,7 +70,8 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [case[1:] for case in BAD], ids=[case[0] for case in BAD])
+@pytest.mark.parametrize(("name", "content", "message"), [case[1:] for case in BAD],
+                         ids=[case[0] for case in BAD])
 def test_bad_file_is_one_line_exit_2(tmp_path: Path, name: str, content: str | bytes, message: str) -> None:
     path = write(tmp_path / name, content)
     result = check(str(path), "--out", str(tmp_path / "out"))
@@ -80,7 +84,8 @@ def test_bad_file_is_one_line_exit_2(tmp_path: Path, name: str, content: str | b
 
 def test_missing_file_and_empty_folder(tmp_path: Path) -> None:
     result = check(str(tmp_path / "nope.tsv"), "--out", str(tmp_path / "out"))
-    assert (result.exit_code, result.stderr) == (2, f"transaudit: {tmp_path / 'nope.tsv'}: no such file or folder\n")
+    assert result.exit_code == 2
+    assert result.stderr == f"transaudit: {tmp_path / 'nope.tsv'}: no such file or folder\n"
     (tmp_path / "empty").mkdir()
     result = check(str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
     assert result.exit_code == 2 and "holds no articles" in result.stderr
@@ -128,9 +133,10 @@ ODD = [
      [("مرحبا بالعالم 😀", "\u202eHello\u202c world 👩‍👩‍👧 🇪🇸")]),
     ("quote-at-cell-start", 'source\ttarget\n"Sí", dijo.\t"Yes," he said.\n"Todo."\t"All."\n'.encode(),
      [('"Sí", dijo.', '"Yes," he said.'), ('"Todo."', '"All."')]),
-    ("spreadsheet-quoting", 'source\ttarget\n"Dijo ""sí"".\nOtra línea."\t"He said ""yes"".\nAnother."\n'.encode(),
+    ("spreadsheet-quoting",
+     'source\ttarget\n"Dijo ""sí"".\nOtra línea."\t"He said ""yes"".\nAnother."\n'.encode(),
      [('Dijo "sí".\nOtra línea.', 'He said "yes".\nAnother.')]),
-    ("one-sided-rows", "source\ttarget\nHola.\t\n\tSubscribe\n".encode(), [("Hola.", ""), ("", "Subscribe")]),
+    ("one-sided-rows", b"source\ttarget\nHola.\t\n\tSubscribe\n", [("Hola.", ""), ("", "Subscribe")]),
 ]
 
 

@@ -21,7 +21,8 @@ CASES = [
         "TA201", "es", "en", "millones de enero", "million January",
         marks=pytest.mark.xfail(
             reason="numbers.py _word_mention: after `numbers` drops the month's None, "
-                   "zip(tokens, numbers, strict=True) has unequal lengths; filter (token, number) pairs together",
+                   "zip(tokens, numbers, strict=True) has unequal lengths; "
+                   "filter (token, number) pairs together",
             strict=False,
         ),
         id="TA201-month-after-scale-word",

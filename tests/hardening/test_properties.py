@@ -127,7 +127,9 @@ def test_decode_returns_text_or_input_error(data: bytes) -> None:
     assert "\r" not in text and "\x00" not in text and text.strip()
 
 
-cell_text = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\t\n\r\x00"), max_size=40)
+cell_text = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\t\n\r\x00"), max_size=40
+)
 
 
 @PROFILE
