@@ -33,7 +33,7 @@ from transaudit.backends.base import Backend, Translation, language_codes
 from transaudit.backends.cache import CachedTranslation, CacheScope, TranslationCache
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
-from transaudit.roundtrip import corpus_scores, segment_scores, signatures
+from transaudit.roundtrip import TER_MAX_WORDS, corpus_scores, segment_scores, signatures
 from transaudit.text import sentence_spans
 
 BACKENDS = ("auto", "apertium", "transformers", "none")
@@ -227,6 +227,7 @@ def back_translate(article: Article, settings: Settings) -> dict[str, Any]:
     )
     if scored:
         summary["signatures"] = signatures()
+        summary["ter_max_words"] = TER_MAX_WORDS
     if failed:
         reasons = sorted({segment.bt_note or "" for segment in failed})
         notices.append(

@@ -13,6 +13,7 @@ import json
 import random
 import warnings
 from pathlib import Path
+from typing import Any
 
 #: (English, Spanish) pairs written for these tests; the model learns en→es.
 PAIRS: list[tuple[str, str]] = [
@@ -49,7 +50,7 @@ PAIRS: list[tuple[str, str]] = [
 ]
 
 D_MODEL = 32
-STEPS = 600
+STEPS = 400
 
 
 def _train_spm(folder: Path) -> Path:
@@ -77,7 +78,7 @@ def _train_spm(folder: Path) -> Path:
     return prefix.with_suffix(".model")
 
 
-def build_tiny_marian(folder: Path, seed: int = 0) -> Path:
+def build_tiny_marian(folder: Path, seed: int = 0, steps: int = STEPS) -> Path:
     """Train and save the tiny model into ``folder``; returns the folder."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -132,16 +133,24 @@ def build_tiny_marian(folder: Path, seed: int = 0) -> Path:
     labels = batch["labels"].masked_fill(batch["labels"] == pad, -100)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
     model.train()
-    for _ in range(STEPS):
-        optimizer.zero_grad()
-        loss = model(
-            input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], labels=labels
-        ).loss
-        loss.backward()
-        optimizer.step()
+    threads = torch.get_num_threads()
+    # One thread: on a busy machine more threads contend and training gets 10× slower.
+    torch.set_num_threads(1)
+    try:
+        _fit(model, optimizer, batch, labels, steps)
+    finally:
+        torch.set_num_threads(threads)
     model.eval()
     model.generation_config.max_length = 48
     model.generation_config.num_beams = 1
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
+
+
+def _fit(model: Any, optimizer: Any, batch: Any, labels: Any, steps: int) -> None:
+    for _ in range(steps):
+        optimizer.zero_grad()
+        loss = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], labels=labels).loss
+        loss.backward()
+        optimizer.step()

@@ -1,0 +1,87 @@
+"""The transformers backend, on a MarianMT model trained in this session (no downloads)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tiny_marian import PAIRS
+
+from transaudit.backends.base import BackendError
+from transaudit.backends.transformers import TransformersBackend
+from transaudit.backtranslate import back_translate
+from transaudit.config import Settings
+from transaudit.model import Article, Segment
+
+pytestmark = pytest.mark.slow
+
+
+def test_translates_every_text_in_input_order(tiny_marian_dir: Path) -> None:
+    backend = TransformersBackend(str(tiny_marian_dir), batch_size=4, beams=2, max_length=48)
+    english = [en for en, _ in PAIRS]
+    results = backend.translate(english, "en", "es")
+    assert [r.text for r in results] == [es for _, es in PAIRS]
+    assert all(r.note is None and r.unknown == [] for r in results)
+
+
+def test_blank_texts_stay_blank(tiny_marian_dir: Path) -> None:
+    results = TransformersBackend(str(tiny_marian_dir)).translate(
+        ["", "The dog eats apples.", " "], "en", "es"
+    )
+    assert [r.text for r in results] == ["", "El perro come manzanas.", ""]
+
+
+def test_describe_records_model_and_settings(tiny_marian_dir: Path) -> None:
+    backend = TransformersBackend(str(tiny_marian_dir), beams=3, max_length=40)
+    described = backend.describe()
+    assert described["engine"] == "transformers"
+    assert described["model"] == str(tiny_marian_dir.resolve())
+    assert described["version"].startswith("transformers ")
+    assert "beams 3, max length 40" in described["version"]
+
+
+def test_back_translate_fills_segments_through_the_real_path(tiny_marian_dir: Path, tmp_path: Path) -> None:
+    article = Article(
+        "a1",
+        "es",
+        "en",
+        [
+            Segment("p1", "El perro come manzanas.", "The dog eats apples. The river is long."),
+            Segment("p2", "Fecha: 15 de septiembre", "Date:"),
+            Segment("p3", "", ""),
+        ],
+    )
+    settings = Settings(model=str(tiny_marian_dir), extra={"cache-dir": str(tmp_path), "beams": 2})
+    summary = back_translate(article, settings)
+    first, second, third = article.segments
+    assert first.back_translation == "El perro come manzanas. El río es largo."
+    assert second.back_translation == "Fecha:"
+    assert third.back_translation is None and third.bt_note is None
+    assert first.bt_scores["chrF"] > second.bt_scores["chrF"]
+    assert summary["backend"] == "transformers" and summary["model"] == str(tiny_marian_dir.resolve())
+    assert summary["notices"] == []
+    again = back_translate(article, settings)
+    assert again["units_from_cache"] == again["units"] == 3
+
+
+def test_missing_model_marks_segments_and_the_audit_goes_on(tmp_path: Path, offline: None) -> None:
+    article = Article("a1", "es", "en", [Segment("p1", "Hola", "Hello")])
+    summary = back_translate(
+        article, Settings(model=str(tmp_path / "no-such-model"), extra={"no-cache": True})
+    )
+    segment = article.segments[0]
+    assert segment.back_translation is None
+    assert segment.bt_note is not None and segment.bt_note.startswith(
+        "not back-translated: cannot load model"
+    )
+    assert any("failed for 1 of 1 segments" in notice for notice in summary["notices"])
+    with pytest.raises(BackendError, match="cannot load model"):
+        TransformersBackend(str(tmp_path / "no-such-model")).translate(["Hello"], "en", "es")
+
+
+def test_timeout_marks_only_the_batch(tiny_marian_dir: Path) -> None:
+    results = TransformersBackend(str(tiny_marian_dir), timeout=0.001).translate(
+        ["The dog eats apples."], "en", "es"
+    )
+    assert results[0].text is None
+    assert results[0].note == "model timed out after 0.001 s"

@@ -1,0 +1,173 @@
+"""back_translate(): engine choice, segment fields, cache use and local failures."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transaudit.backends.cache import FILENAME
+from transaudit.backtranslate import BtOptions, back_translate
+from transaudit.config import Settings
+from transaudit.model import Article, Segment
+
+needs_apertium = pytest.mark.skipif(
+    shutil.which("apertium") is None, reason="apertium is not on PATH (install apertium and apertium-eng-spa)"
+)
+
+
+def article(*pairs: tuple[str, str], source_lang: str = "es", target_lang: str = "en") -> Article:
+    segments = [Segment(f"p{n}", source, target) for n, (source, target) in enumerate(pairs, start=1)]
+    return Article("a1", source_lang, target_lang, segments)
+
+
+def settings(tmp_path: Path, **extra: object) -> Settings:
+    return Settings(extra={"cache-dir": str(tmp_path), **extra})
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected", "problems"),
+    [
+        ({}, BtOptions(), 0),
+        ({"no-cache": True, "cache-dir": "/x", "bt-timeout": 2.5}, BtOptions(True, "/x", 2.5), 0),
+        ({"no_cache": "yes", "bt_timeout": "3"}, BtOptions(no_cache=True, timeout=3.0), 0),
+        (
+            {"batch-size": 8, "beams": 1, "max-length": 64, "device": "cuda"},
+            BtOptions(batch_size=8, beams=1, max_length=64, device="cuda"),
+            0,
+        ),
+        ({"apertium-mode": "spa-eng_US"}, BtOptions(apertium_mode="spa-eng_US"), 0),
+        ({"bt-timeout": "soon", "beams": 0, "batch-size": True}, BtOptions(), 3),
+    ],
+)
+def test_options_from_settings(extra: dict[str, object], expected: BtOptions, problems: int) -> None:
+    options, found = BtOptions.from_extra(extra)
+    assert options == expected
+    assert len(found) == problems
+
+
+def test_backend_none_leaves_segments_alone(tmp_path: Path) -> None:
+    doc = article(("Hola", "Hello"))
+    summary = back_translate(doc, Settings(backend="none"))
+    assert summary == {"backend": "none", "direction": "en→es", "notices": []}
+    assert doc.segments[0].back_translation is None and doc.segments[0].bt_note is None
+
+
+def test_auto_without_a_pair_says_what_to_install() -> None:
+    doc = article(("Bonjour le monde", "Hallo Welt"), source_lang="fr", target_lang="de")
+    summary = back_translate(doc, Settings())
+    assert summary["backend"] == "none"
+    assert summary["notices"] == [
+        "no back-translation for de→fr: install apertium-deu-fra or configure a model"
+    ]
+    assert doc.segments[0].bt_note == "not back-translated: install apertium-deu-fra or configure a model"
+
+
+@pytest.mark.parametrize(
+    ("backend", "notice"),
+    [
+        ("transformers", "no back-translation for en→es: the transformers backend needs a model (--model)"),
+        (
+            "babelfish",
+            "no back-translation: unknown backend 'babelfish' (choose auto, apertium, transformers, none)",
+        ),
+    ],
+)
+def test_unusable_backend_choice_is_a_notice(backend: str, notice: str) -> None:
+    summary = back_translate(article(("Hola", "Hello")), Settings(backend=backend))
+    assert summary["notices"] == [notice]
+
+
+def test_importing_does_not_import_torch() -> None:
+    code = "import sys, transaudit.backtranslate, transaudit.audit; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.apertium
+@needs_apertium
+def test_apertium_fills_every_field_and_the_summary(tmp_path: Path) -> None:
+    doc = article(
+        ("El perro come manzanas.", "The dog eats apples."),
+        ("La cumbre de Samarcanda", "The leaders met at the Samarkand Summit"),
+        ("", "LEAVE A REPLY"),
+        ("Fecha: 15 de septiembre", ""),
+    )
+    summary = back_translate(doc, settings(tmp_path))
+    first, second, residue, omitted = doc.segments
+    assert first.back_translation == "El perro come manzanas."
+    assert first.bt_scores["chrF"] == pytest.approx(100.0)
+    assert second.bt_unknown == ["Samarkand"] and "*" not in (second.back_translation or "")
+    assert residue.back_translation and residue.bt_scores == {}
+    assert omitted.back_translation is None and omitted.bt_note is None
+    assert summary["backend"] == "apertium" and summary["mode"] == "eng-spa"
+    assert summary["version"].startswith("Apertium ")
+    assert summary["segments"] == 3 and summary["back_translated"] == 3
+    assert set(summary["scores"]) == {"chrF", "BLEU", "TER"}
+    assert set(summary["signatures"]) == {"segment", "corpus"}
+    assert summary["cache"] == str(tmp_path / FILENAME)
+    assert summary["notices"] == []
+
+
+@pytest.mark.apertium
+@needs_apertium
+def test_lines_inside_a_segment_stay_apart(tmp_path: Path) -> None:
+    doc = article(("La cumbre\nFecha:", "The leaders met at the Samarkand Summit\nDate:\n\nI have 3 dogs."))
+    back_translate(doc, settings(tmp_path))
+    lines = (doc.segments[0].back_translation or "").split("\n")
+    assert lines[0].endswith("Cumbre") and lines[1:] == ["Cita:", "", "Tengo 3 perros."]
+
+
+@pytest.mark.apertium
+@needs_apertium
+def test_an_edited_article_only_translates_what_changed(tmp_path: Path) -> None:
+    pairs = [("x", f"I have {n} dogs.") for n in range(1, 6)]
+    first = back_translate(article(*pairs), settings(tmp_path))
+    assert first["units_from_cache"] == 0 and first["units"] == 5
+    pairs[2] = ("x", "I have 3 cats.")
+    edited = article(*pairs)
+    second = back_translate(edited, settings(tmp_path))
+    assert second["units_from_cache"] == 4
+    assert edited.segments[2].back_translation == "Tengo 3 gatos."
+
+
+@pytest.mark.apertium
+@needs_apertium
+def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
+    summary = back_translate(article(("x", "I have 2 dogs.")), settings(tmp_path, **{"no-cache": True}))
+    assert summary["cache"] == "disabled" and summary["units_from_cache"] == 0
+    assert not (tmp_path / FILENAME).exists()
+
+
+@pytest.mark.apertium
+@needs_apertium
+def test_a_corrupt_cache_does_not_fail_the_audit(tmp_path: Path) -> None:
+    (tmp_path / FILENAME).write_bytes(b"\x00garbage" * 500)
+    doc = article(("x", "I have 2 dogs."))
+    summary = back_translate(doc, settings(tmp_path))
+    assert doc.segments[0].back_translation == "Tengo 2 perros."
+    assert summary["cache"] == "unusable"
+    assert any("cache" in notice and "not used" in notice for notice in summary["notices"])
+
+
+@pytest.mark.apertium
+@needs_apertium
+@pytest.mark.parametrize(
+    ("extra", "note"),
+    [
+        ({"bt-timeout": 0.001}, "not back-translated: apertium timed out after 0.001 s"),
+        ({"apertium-mode": "xxx-yyy"}, "not back-translated: apertium has no mode xxx-yyy"),
+    ],
+)
+def test_engine_failures_mark_segments_and_the_audit_goes_on(
+    tmp_path: Path, extra: dict[str, object], note: str
+) -> None:
+    doc = article(("Hola", "Hello"), ("Adiós", "Goodbye"))
+    summary = back_translate(doc, settings(tmp_path, **extra))
+    assert [s.bt_note for s in doc.segments] == [note, note]
+    assert all(s.back_translation is None and s.bt_scores == {} for s in doc.segments)
+    assert summary["not_back_translated"] == 2
+    assert summary["notices"][-1].startswith("back-translation (apertium) failed for 2 of 2 segments")
