@@ -162,15 +162,20 @@ def wmt(eng: Engine, folder: Path, systems: int, verbose: bool) -> None:
             )
         )
     total = sum(len(a.segments) for a in articles)
-    issues = 0
+    codes: Counter[str] = Counter()
     started = time.perf_counter()
+    cpu = time.process_time()
     for art in articles:
-        issues += len(eng.run(art).issues)
+        codes.update(i.code for i in eng.run(art).issues)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu
+    issues = sum(codes.values())
     print(
-        f"== speed: {len(articles)} system outputs, {total} segments in {elapsed:.2f} s "
-        f"({1000 * elapsed / total:.3f} ms/segment); {100 * issues / total:.1f} issues per 100 segments"
+        f"== speed: {len(articles)} system outputs, {total} segments in {elapsed:.2f} s wall, "
+        f"{cpu:.2f} s CPU "
+        f"({1000 * cpu / total:.3f} ms CPU/segment); {100 * issues / total:.1f} issues per 100 segments"
     )
+    print(f"  by code: {dict(sorted(codes.items()))}")
 
 
 def main(argv: list[str] | None = None) -> int:

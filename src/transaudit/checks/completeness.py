@@ -45,6 +45,15 @@ def is_bare_label(text: str) -> bool:
     return match is not None and len(match.group(1).split()) <= 4
 
 
+def _has_value(source: str, lang: str) -> bool:
+    """Does the source field carry a value ("Fecha: 15 de mayo", "Por Ana Gómez")?"""
+    if _LABEL_VALUE_RE.match(source):
+        return True
+    words = fold(source).split()
+    labels = boilerplate(lang).labels
+    return any(len(words) > n and " ".join(words[:n]).strip(":") in labels for n in (1, 2) if len(words) >= n)
+
+
 def _trimmed(text: str) -> tuple[int, int]:
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
@@ -70,6 +79,7 @@ class Boilerplate:
         self.lines = {self.normalise(line) for line in raw.get("lines", [])}
         self.patterns = [re.compile(p, re.IGNORECASE) for p in raw.get("patterns", [])]
         self.truncation = {fold(w) for w in raw.get("truncation_words", [])}
+        self.labels = {fold(w) for w in raw.get("labels", [])}
 
     @staticmethod
     def normalise(line: str) -> str:
@@ -124,7 +134,7 @@ class EmptyField(Check):
     severity = Severity.MAJOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        if not has_words(segment.source) or not has_words(segment.target):
+        if ":" not in segment.target or not has_words(segment.source) or not has_words(segment.target):
             return
         target_lines = _lines(segment.target)
         source_lines = _lines(segment.source)
@@ -138,7 +148,7 @@ class EmptyField(Check):
             label = segment.target[start:end]
             if not is_bare_label(label):
                 continue
-            if _LABEL_VALUE_RE.match(source) or not is_bare_label(source):
+            if _has_value(source, ctx.source_lang):
                 yield Finding(
                     "target",
                     start,
@@ -191,6 +201,8 @@ class WebResidue(Check):
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         if not has_words(segment.target):
             return
+        if "\n" not in segment.target and len(segment.target) > 2 * MAX_RESIDUE_LINE:
+            return  # one long line of article text
         residue = boilerplate(ctx.target_lang)
         lines = _lines(segment.target)
         if not has_words(segment.source):
@@ -300,11 +312,17 @@ class LengthAddition(Check):
 
 def _deviation(segment: Segment, ctx: CheckContext) -> float | None:
     """How many spreads the segment's log length ratio is from the pair's usual one."""
+    min_chars = int(ctx.options.get("min_source_chars", 150))
+    if len(segment.source) < min_chars:
+        return None
     source = segment.source.strip()
     target = segment.target.strip()
-    if not target or len(source) < int(ctx.options.get("min_source_chars", 150)):
-        return None
-    if len(source.split()) < int(ctx.options.get("min_source_words", 20)):
+    if not target or len(source) < min_chars:
         return None
     ratio, spread = _length_model(ctx)
-    return (math.log(len(target) / len(source)) - math.log(ratio)) / spread
+    deviation = (math.log(len(target) / len(source)) - math.log(ratio)) / spread
+    if abs(deviation) < 2.0:
+        return deviation  # usual length: no need to count words
+    if source.count(" ") + 1 < int(ctx.options.get("min_source_words", 20)):
+        return None
+    return deviation

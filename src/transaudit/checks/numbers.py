@@ -17,7 +17,7 @@ went missing ("cinco millones" → "four million").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -35,11 +35,12 @@ Value = Decimal | tuple[Any, ...]
 _NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+")
 _SEPARATORS = ".,\u00a0\u202f\u2009 '’"
 _TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
-_ROMAN_RE = re.compile(
-    r"\b(?=[MDCLXVI]{2,7}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b"
-)
+_ROMAN_CANDIDATE_RE = re.compile(r"\b[MDCLXVI]{2,7}\b")
+_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _DECADE_RE = re.compile(r"['’]?s\b")
+_NON_DIGIT_SPLIT_RE = re.compile(r"(\D)")
+_RANGE_START_RE = re.compile(r"(\d\d)\d\d\s?[-–/]\s?$")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -102,8 +103,10 @@ class Locale:
         self.months = {str(k).casefold(): int(v) for k, v in raw.get("months", {}).items()}
         self.idiomatic = {str(w).casefold() for w in raw.get("idiomatic", [])}
         self.month_title = raw.get("month_case") == "title"
+        self.long_months = tuple(m for m in self.months if len(m) >= 4)
         seps = "".join(sorted(set(self.decimal) | set(self.group) | {".", ","}))
-        self.number_re = re.compile(rf"(?<![\d\w])\d+(?:[{re.escape(seps)}]\d+)*|(?<=[^\W\d])\d+(?:[.,]\d+)*")
+        # Starts with \d so the regex engine can skip ahead to digits.
+        self.number_re = re.compile(rf"\d+(?:[{re.escape(seps)}]\d+)*")
         scale_words = sorted(self.scales, key=len, reverse=True)
         self.scale_re = (
             re.compile(
@@ -140,7 +143,7 @@ class Locale:
     # -- digits ---------------------------------------------------------
     def interpret(self, raw: str) -> tuple[set[Decimal], set[Decimal]]:
         """Values of a digit string: (under this language, under any convention)."""
-        parts = re.split(r"(\D)", raw)
+        parts = _NON_DIGIT_SPLIT_RE.split(raw)
         digits, seps = parts[0::2], parts[1::2]
         if not seps:
             value = _dec(raw)
@@ -179,13 +182,31 @@ class Locale:
             strict = set(loose)
         return strict, loose
 
-    def mentions(self, text: str) -> list[Mention]:
-        """Every number on one side of a segment, in order."""
-        masked = (
-            _NOISE_RE.sub(lambda m: " " * len(m.group()), text)
-            if ("/" in text or "@" in text or "#" in text)
-            else text
-        )
+    def mentions(self, text: str, words: frozenset[str] | None = None) -> list[Mention]:
+        """Every number on one side of a segment, in order.
+
+        ``words`` are the text's case-folded words if the caller has them already.
+        """
+        return sorted([*self.figures(text), *self.word_mentions(text, words)], key=lambda m: m.start)
+
+    def word_mentions(self, text: str, words: frozenset[str] | None = None) -> list[Mention]:
+        """Numbers and months written as words."""
+        masked = _mask(text)
+        found = []
+        for start, end, tokens in self._word_runs(masked, words):
+            mention = self._word_mention(text, start, end, tokens)
+            if mention is not None:
+                found.append(mention)
+        return found
+
+    def has_month(self, text: str) -> bool:
+        """Cheap look for a month name anywhere (may say yes for "mayor")."""
+        folded = text.casefold()
+        return any(month in folded for month in self.long_months)
+
+    def figures(self, text: str) -> list[Mention]:
+        """Numbers written with digits (and clock times, Roman numerals), in order."""
+        masked = _mask(text)
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         if ":" in masked:
@@ -211,13 +232,9 @@ class Locale:
                     # Part of a code or user name ("A319neo", "Psych2Go"): matches, never reported.
                     mention = replace(mention, reportable=False)
                 found.append(mention)
-        for start, end, tokens in self._word_runs(masked):
-            mention = self._word_mention(text, start, end, tokens)
-            if mention is not None:
-                found.append(mention)
         if "I" in masked or "V" in masked or "X" in masked:
-            for match in _ROMAN_RE.finditer(masked):
-                if match.group():
+            for match in _ROMAN_CANDIDATE_RE.finditer(masked):
+                if _ROMAN_RE.fullmatch(match.group()):
                     value = Decimal(_roman(match.group()))
                     vals = frozenset({value})
                     found.append(
@@ -249,7 +266,7 @@ class Locale:
             values |= extra
             loose_values |= extra
         if raw.isdigit() and len(raw) == 2:
-            previous = re.search(r"(\d\d)\d\d\s?[-–/]\s?$", masked[max(0, start - 8) : start])
+            previous = _RANGE_START_RE.search(masked[max(0, start - 8) : start])
             if previous is not None:  # "1981-87": the second year of a range
                 values.add(Decimal(previous.group(1) + raw))
         if raw.isdigit() and len(raw) == 4 and raw.endswith("00") and decade is not None:
@@ -280,18 +297,18 @@ class Locale:
         match = self.unit_re.match(rest)
         return self.units[match.group(1).casefold()] if match is not None else None
 
-    def _word_runs(self, text: str) -> Iterator[tuple[int, int, list[str]]]:
+    def _word_runs(self, text: str, words: frozenset[str] | None) -> Iterator[tuple[int, int, list[str]]]:
         """Runs of number words: (start, end, case-folded words).
 
         Only the few vocabulary words present in the text are searched for
         (one cached regex each), so a paragraph costs a set intersection.
         """
-        present = self.vocab.intersection(_LETTERS_RE.findall(text.casefold()))
+        present = self.vocab.intersection(
+            words if words is not None else _LETTERS_RE.findall(text.casefold())
+        )
         if not present:
             return
-        hits = sorted(
-            (m.start(), m.end(), word) for word in present for m in _word_pattern(word).finditer(text)
-        )
+        hits = sorted(_find_words(text, present))
         run: list[str] = []
         run_start = run_end = 0
         for start, end, word in hits:
@@ -310,11 +327,11 @@ class Locale:
         if run:
             yield run_start, run_end, run
 
-    def may_report(self, text: str) -> tuple[bool, bool]:
-        """Cheap look: (has digits, has a reportable number word or month)."""
+    def may_report(self, text: str) -> tuple[bool, bool, frozenset[str]]:
+        """Cheap look: (has digits, has a reportable number word or month, its words)."""
         digits = _DIGIT_RE.search(text) is not None
-        folded = set(_LETTERS_RE.findall(text.casefold()))
-        return digits, not self.strong.isdisjoint(folded)
+        folded = frozenset(_LETTERS_RE.findall(text.casefold()))
+        return digits, not self.strong.isdisjoint(folded), folded
 
     def _word_mention(self, text: str, start: int, end: int, tokens: list[str]) -> Mention | None:
         if len(tokens) == 1 and tokens[0] in self.months:
@@ -352,6 +369,32 @@ class Locale:
         vals = frozenset(values)
         unit = self.unit_after(text[end : end + 24])
         return Mention(start, end, text[start:end], vals, frozenset(), vals, "word", reportable, unit)
+
+
+def _mask(text: str) -> str:
+    """The text with links and handles blanked (same length): their digits are no numbers."""
+    if "/" in text or "@" in text or "#" in text:
+        return _NOISE_RE.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def _find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """Whole-word (or hyphen-joined) occurrences of ``words`` in ``text``, by str.find."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered
+        for word in words:
+            for m in _word_pattern(word).finditer(text):
+                yield m.start(), m.end(), word
+        return
+    for word in words:
+        start = lowered.find(word)
+        while start != -1:
+            end = start + len(word)
+            before = lowered[start - 1] if start else " "
+            after = lowered[end] if end < len(lowered) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                yield start, end, word
+            start = lowered.find(word, end)
 
 
 @cache
@@ -406,6 +449,15 @@ class Comparison:
 
 
 _NOTHING = Comparison([], [], [], [], [])
+
+
+def _all_matched(source: list[Mention], target: list[Mention]) -> bool:
+    """Does every reportable figure on each side match one on the other?"""
+    return all(any(_matches(s, t) for t in target) for s in source if s.reportable) and all(
+        any(_matches(t, s) for s in source) for t in target if t.reportable
+    )
+
+
 #: How far a converted figure may be rounded ("27 miles" → "más de 40 km").
 CONVERSION_TOLERANCE = 0.1
 
@@ -437,13 +489,20 @@ def _converted(source: Mention, target: Mention) -> bool:
 def compare(source: str, target: str, source_lang: str, target_lang: str) -> Comparison:
     """Match the numbers of both sides (cached: five checks ask about one segment)."""
     src_locale, tgt_locale = locale(source_lang), locale(target_lang)
-    src_digits, src_words = src_locale.may_report(source)
-    tgt_digits, tgt_words = tgt_locale.may_report(target)
-    # Reports need a figure on either side, or number words (or months) on both.
-    if not (src_digits or tgt_digits or (src_words and tgt_words)):
-        return _NOTHING
-    src = src_locale.mentions(source)
-    tgt = tgt_locale.mentions(target)
+    src_figures = src_locale.figures(source)
+    tgt_figures = tgt_locale.figures(target)
+    if not src_figures and not tgt_figures:
+        # Reports then need number words (or months) on both sides.
+        if not src_locale.may_report(source)[1] or not tgt_locale.may_report(target)[1]:
+            return _NOTHING
+    elif _all_matched(src_figures, tgt_figures) and not (
+        src_locale.has_month(source) and tgt_locale.has_month(target)
+    ):
+        return _NOTHING  # every figure found its counterpart: number words cannot change that
+    src_folded = frozenset(_LETTERS_RE.findall(source.casefold()))
+    tgt_folded = frozenset(_LETTERS_RE.findall(target.casefold()))
+    src = sorted([*src_figures, *src_locale.word_mentions(source, src_folded)], key=lambda m: m.start)
+    tgt = sorted([*tgt_figures, *tgt_locale.word_mentions(target, tgt_folded)], key=lambda m: m.start)
     result = Comparison([], [], [], [], [])
     if not src and not tgt:
         return result

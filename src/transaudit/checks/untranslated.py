@@ -31,6 +31,10 @@ from transaudit.text import sentence_spans
 MIN_SENTENCE_WORDS = 5
 #: Share of source-only vocabulary in a target sentence that warrants a langdetect call.
 PREFILTER_SHARE = 0.25
+#: Vocabulary evidence strong enough to decide without langdetect: this share of
+#: source-only words, in at least this many words, and no target-only word.
+CERTAIN_SHARE = 0.4
+CERTAIN_WORDS = 8
 #: How much more probable the source language must be than the target language.
 MARGIN = 0.5
 
@@ -97,14 +101,13 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
         return _EMPTY
     src_only = source_only(source_lang, target_lang)
     tgt_vocab = vocabulary(target_lang)
-    tgt_words = _PLAIN_WORD_RE.findall(target)
-    if not tgt_words:
+    tgt_folded = _PLAIN_WORD_RE.findall(target.casefold())
+    if not tgt_folded:
         return _EMPTY
-    src_words = _PLAIN_WORD_RE.findall(source)
-    tgt_folded = list(map(str.casefold, tgt_words))
+    src_folded = _PLAIN_WORD_RE.findall(source.casefold())
 
     # The whole segment again, names, numbers, links and markup aside.
-    if len(src_words) == len(tgt_words) and list(map(str.casefold, src_words)) == tgt_folded:
+    if src_folded == tgt_folded:
         plain = _PLAIN_WORD_RE.findall(_NOISE_RE.sub(" ", target))
         unknown = [w for w in plain if not w[0].isupper() and len(w) >= 4 and w.casefold() not in tgt_vocab]
         if any(w.casefold() in src_only for w in plain) or len(unknown) >= 3:
@@ -132,7 +135,7 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
 
     # Words copied from the source: lower-case there, or capitalised only to
     # start a sentence; a word capitalised inside a source sentence is a name.
-    candidates = set(map(str.casefold, src_words)).intersection(tgt_folded) - tgt_vocab
+    candidates = set(src_folded).intersection(tgt_folded) - tgt_vocab
     if not candidates:
         return result
     shapes = _shapes(source_lang)
@@ -189,8 +192,15 @@ def _source_language(text: str, src_only: frozenset[str], source_lang: str, targ
     plain, words = _plain_words(text)
     if len(words) < MIN_SENTENCE_WORDS:
         return None
-    if sum(map(src_only.__contains__, words)) < PREFILTER_SHARE * len(words):
+    hits = sum(map(src_only.__contains__, words))
+    if hits < PREFILTER_SHARE * len(words):
         return None
+    if hits >= CERTAIN_SHARE * len(words) and len(words) >= CERTAIN_WORDS:
+        # Two words in five are frequent source-only words and none is a
+        # target-only one: no n-gram statistics needed.
+        tgt_only = source_only(target_lang, source_lang)
+        if not any(map(tgt_only.__contains__, words)):
+            return True
     return langid.is_language(plain, source_lang, target_lang, MARGIN)
 
 
