@@ -40,6 +40,8 @@ _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _DECADE_RE = re.compile(r"['’]?s\b")
 _NON_DIGIT_SPLIT_RE = re.compile(r"(\D)")
+#: Marks that may separate decimals somewhere ("1·89" in British scientific text).
+_DECIMAL_MARKS = ".,·"
 _RANGE_START_RE = re.compile(r"(\d\d)\d\d\s?[-–/]\s?$")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")
@@ -104,7 +106,7 @@ class Locale:
         self.idiomatic = {str(w).casefold() for w in raw.get("idiomatic", [])}
         self.month_title = raw.get("month_case") == "title"
         self.long_months = tuple(m for m in self.months if len(m) >= 4)
-        seps = "".join(sorted(set(self.decimal) | set(self.group) | {".", ","}))
+        seps = "".join(sorted(set(self.decimal) | set(self.group) | set(_DECIMAL_MARKS)))
         # Starts with \d so the regex engine can skip ahead to digits.
         self.number_re = re.compile(rf"\d+(?:[{re.escape(seps)}]\d+)*")
         scale_words = sorted(self.scales, key=len, reverse=True)
@@ -148,22 +150,30 @@ class Locale:
         if not seps:
             value = _dec(raw)
             return ({value}, {value}) if value is not None else (set(), set())
-        strict: set[Decimal] = set()
-        loose: set[Decimal] = set()
-        # All separators grouping thousands: "2.500.000", "2,500".
-        if len(set(seps)) == 1 and 1 <= len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
+        strict: set[Decimal] = set()  # allowed here and by the three-digit rule
+        allowed: set[Decimal] = set()  # allowed here, whatever the three-digit rule says
+        loose: set[Decimal] = set()  # under any convention
+        # All separators grouping thousands: "2.500.000", "2,500" (never "0,001").
+        if (
+            len(set(seps)) == 1
+            and 1 <= len(digits[0]) <= 3
+            and not digits[0].startswith("0")
+            and all(len(d) == 3 for d in digits[1:])
+        ):
             value = _dec("".join(digits))
             sep = seps[0]
             if value is not None:
                 loose.add(value)
                 rule = self.three_digits.get(sep, "both") if len(seps) == 1 else "group"
-                if sep in self.group and rule in ("group", "both"):
-                    strict.add(value)
-        # The last separator a decimal mark: "2,5", "1.234,56", "1,234.56".
+                if sep in self.group:
+                    allowed.add(value)
+                    if rule in ("group", "both"):
+                        strict.add(value)
+        # The last separator a decimal mark: "2,5", "1.234,56", "1,234.56", "1·89".
         last = seps[-1]
         head_seps = set(seps[:-1])
         if (
-            last in ".,"
+            last in _DECIMAL_MARKS
             and (
                 not head_seps
                 or (len(head_seps) == 1 and last not in head_seps and all(len(d) == 3 for d in digits[1:-1]))
@@ -174,13 +184,16 @@ class Locale:
             if value is not None:
                 loose.add(value)
                 rule = self.three_digits.get(last, "both") if len(seps) == 1 and len(digits[-1]) == 3 else "x"
-                if last in self.decimal and all(s in self.group for s in head_seps) and rule != "group":
-                    strict.add(value)
+                if last in self.decimal and all(s in self.group for s in head_seps):
+                    allowed.add(value)
+                    if rule != "group":
+                        strict.add(value)
         if not loose:
             # Dates and versions ("15.09.2022", "1.2.3"): each part on its own.
             loose = {v for v in (_dec(d) for d in digits) if v is not None}
             strict = set(loose)
-        return strict, loose
+        # The three-digit rule only breaks ties: "0.001" is a decimal even in Spanish.
+        return (strict or allowed), loose
 
     def mentions(self, text: str, words: frozenset[str] | None = None) -> list[Mention]:
         """Every number on one side of a segment, in order.

@@ -158,13 +158,14 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
     flagged: list[int] = []
     for index, (start, _end, text) in enumerate(tokens):
         key = text.casefold()
-        if key not in candidates or masked[start] == "\0":
-            continue
+        if key not in candidates or masked[start] == "\0" or len(key) < 2:
+            continue  # one letter is a variable or an initial ("y in x"), not a word
         shaped = _shaped(shapes, key)
         if text[0].isupper() and (text.isupper() or not shaped):
             continue  # a name or a title, unless it has a source-language shape
-        if (not shaped or text[0].isupper()) and _next_to_name(tokens, index, names):
-            continue
+        title_word = text[0].isupper() or (len(key) <= 3 and not shaped)
+        if title_word and _next_to_name(tokens, index, names):
+            continue  # inside a name or title: "Lord of the Rings", "Banco de España"
         if any(s <= start < e for s, e in result.sentences):
             continue
         flagged.append(index)
