@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from transaudit.backends.apertium import ApertiumBackend, installed_modes, mode_for
-from transaudit.backends.base import Backend, Translation, language_codes
+from transaudit.backends.base import Backend, BackendError, Translation, language_codes
 from transaudit.backends.cache import CachedTranslation, CacheScope, TranslationCache
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
@@ -153,9 +153,10 @@ def _translate_units(
     """The backend's translations; even an unexpected crash only marks these units."""
     try:
         return backend.translate(units, source_lang, target_lang)
+    except BackendError as error:
+        return [Translation(None, note=str(error)) for _ in units]
     except Exception as error:  # a crashing engine must not stop the audit
-        reason = str(error) if type(error).__name__ == "BackendError" else f"{type(error).__name__}: {error}"
-        return [Translation(None, note=reason) for _ in units]
+        return [Translation(None, note=f"{type(error).__name__}: {error}") for _ in units]
 
 
 def back_translate(article: Article, settings: Settings) -> dict[str, Any]:

@@ -114,7 +114,7 @@ def test_silent_when_nothing_was_back_translated() -> None:
         ("Los problemas del país", "Los problema del país", []),
         ("Firmó el acuerdo en 2022", "Firmó el acuerdo en 2021", [["2022"]]),
         ("El ministro firmó el gran acuerdo", "El ministro rechazó", [["firmó", "gran", "acuerdo"]]),
-        ("Firmó el acuerdo y el ministro aplaudió", "Rechazó el acuerdo y el ministro", [["Firmó"], ["aplaudió"]]),
+        ("Firmó el acuerdo y luego aplaudió", "Rechazó el acuerdo y luego", [["Firmó"], ["aplaudió"]]),
         ("Dushanbé y Tashkent", "Dushanbe y Taskent", [["Tashkent"]]),
     ],
 )

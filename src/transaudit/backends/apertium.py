@@ -187,7 +187,9 @@ class ApertiumBackend:
         if self.mode not in installed_modes(self.executable):
             raise BackendError(f"apertium has no mode {self.mode}")
         results: list[Translation] = [Translation("") for _ in texts]
-        work = [(index, " ".join(text.split())) for index, text in enumerate(texts)]
+        # NUL would switch the pipeline's null-flush handling on; whitespace runs
+        # (newlines included) become one space so no unit spans a line break.
+        work = [(index, " ".join(text.replace("\x00", " ").split())) for index, text in enumerate(texts)]
         work = [(index, text) for index, text in work if text]
         for start in range(0, len(work), self.chunk_size):
             chunk = work[start : start + self.chunk_size]
