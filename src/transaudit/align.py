@@ -116,30 +116,42 @@ class _Scorer:
 
 
 def align_paragraphs(
-    sources: Sequence[Paragraph], targets: Sequence[Paragraph], source_lang: str = "en", target_lang: str = "en"
+    sources: Sequence[Paragraph],
+    targets: Sequence[Paragraph],
+    source_lang: str = "en",
+    target_lang: str = "en",
 ) -> list[Pair]:
     """Align two paragraph lists; every paragraph appears in exactly one pair."""
     n, m = len(sources), len(targets)
     src = [p.text for p in sources]
     tgt = [p.text for p in targets]
     scorer = _Scorer(src, tgt)
-    cuts: dict[tuple[str, int], list[int]] = {}
+    cuts: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
 
-    def sentence_cuts(side: str, index: int) -> list[int]:
+    def sentence_cuts(side: str, index: int) -> list[tuple[int, int, int]]:
+        """(offset, length of the stripped head, length of the stripped tail) per candidate cut.
+
+        Computed once per paragraph: the DP asks for the same paragraph's cuts
+        from up to ~2 x band cells, and slicing it each time made long
+        articles quadratic in paragraph length.
+        """
         key = (side, index)
         if key not in cuts:
             text, lang = (src[index], source_lang) if side == "source" else (tgt[index], target_lang)
-            cuts[key] = [0, *_sentence_cuts(text, lang), len(text)]
+            offsets = [0, *_sentence_cuts(text, lang), len(text)]
+            cuts[key] = [(cut, len(text[:cut].strip()), len(text[cut:].strip())) for cut in offsets]
         return cuts[key]
 
     def step_cost(pi: int, pj: int, di: int, dj: int) -> tuple[float, int | None]:
         if not (di and dj):
             return 0.0, None
         if di == 1 and dj == 1:
-            return scorer.pair_cost(src[pi], tgt[pj], scorer.source_anchors[pi], scorer.target_anchors[pj]), None
+            return scorer.pair_cost(
+                src[pi], tgt[pj], scorer.source_anchors[pi], scorer.target_anchors[pj]
+            ), None
         if di == 2:
-            return _best_cut(tgt[pj], sentence_cuts("target", pj), src[pi : pi + 2], scorer, True)
-        return _best_cut(src[pi], sentence_cuts("source", pi), tgt[pj : pj + 2], scorer, False)
+            return _best_cut(sentence_cuts("target", pj), src[pi : pi + 2], scorer, True)
+        return _best_cut(sentence_cuts("source", pi), tgt[pj : pj + 2], scorer, False)
 
     band = max(25, abs(n - m) + 10)
     inf = float("inf")
@@ -176,11 +188,15 @@ def align_paragraphs(
         if di == 2 and dj == 1 and cut is not None:
             head, tail = _cut(targets[j], cut)
             pairs.append(Pair(sources[i].text, head.text, sources[i].line, head.line if head.text else None))
-            pairs.append(Pair(sources[i + 1].text, tail.text, sources[i + 1].line, tail.line if tail.text else None))
+            pairs.append(
+                Pair(sources[i + 1].text, tail.text, sources[i + 1].line, tail.line if tail.text else None)
+            )
         elif di == 1 and dj == 2 and cut is not None:
             head, tail = _cut(sources[i], cut)
             pairs.append(Pair(head.text, targets[j].text, head.line if head.text else None, targets[j].line))
-            pairs.append(Pair(tail.text, targets[j + 1].text, tail.line if tail.text else None, targets[j + 1].line))
+            pairs.append(
+                Pair(tail.text, targets[j + 1].text, tail.line if tail.text else None, targets[j + 1].line)
+            )
         else:
             s = sources[i] if di else None
             t = targets[j] if dj else None
@@ -198,24 +214,27 @@ def _cut(paragraph: Paragraph, offset: int) -> tuple[Paragraph, Paragraph]:
 
 
 def _best_cut(
-    one: str, cuts: list[int], two: Sequence[str], scorer: _Scorer, one_is_target: bool
+    pieces: list[tuple[int, int, int]], two: Sequence[str], scorer: _Scorer, one_is_target: bool
 ) -> tuple[float, int]:
-    """Cost and offset of the best sentence boundary to cut ``one`` into two pieces.
+    """Cost and offset of the best sentence boundary to cut one paragraph into two pieces.
 
-    A piece left empty costs a skip, so pairing a paragraph with a one-sided
-    neighbour is never cheaper than leaving the neighbour one-sided.
+    ``pieces`` holds (offset, stripped head length, stripped tail length) per
+    candidate cut, the last one being the paragraph's end. A piece left empty
+    costs a skip, so pairing a paragraph with a one-sided neighbour is never
+    cheaper than leaving the neighbour one-sided.
     """
     skip = _MOVE_COST[(1, 0)]
-    best_cost, best_cut = float("inf"), len(one)
-    for cut in cuts:
+    best_cost, best_cut = float("inf"), pieces[-1][0]
+    lengths = (len(two[0]), len(two[1]))
+    for cut, head, tail in pieces:
         total = 0.0
-        for piece, other in ((one[:cut].strip(), two[0]), (one[cut:].strip(), two[1])):
+        for piece, other in ((head, lengths[0]), (tail, lengths[1])):
             if not piece:
                 total += skip
             elif one_is_target:
-                total += _length_cost(len(other), len(piece), scorer.ratio)
+                total += _length_cost(other, piece, scorer.ratio)
             else:
-                total += _length_cost(len(piece), len(other), scorer.ratio)
+                total += _length_cost(piece, other, scorer.ratio)
         if total < best_cost:
             best_cost, best_cut = total, cut
     return best_cost, best_cut
