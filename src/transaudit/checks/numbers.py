@@ -264,13 +264,17 @@ class Locale:
         values: set[Value] = set(strict)
         loose_values: set[Value] = set(loose)
         rest = masked[end : end + 24]
+        # Words or symbols after the number (scale, unit, "p.m.", decade "s"):
+        # most numbers are followed by punctuation, so look only when needed.
+        first = rest.lstrip(" \u00a0")[:1]
+        worded = first.isalpha() or first in "°º'’"
         scaled: set[Value] = set()
-        if self.scale_re is not None:
+        if worded and self.scale_re is not None:
             scale = self.scale_re.match(rest)
             if scale is not None:
                 factor = self.scales[scale.group(1).casefold()]
                 scaled = {(v * factor).normalize() for v in (strict or loose)}
-        decade = _DECADE_RE.match(rest)
+        decade = _DECADE_RE.match(rest) if worded else None
         if decade is not None and raw.isdigit() and raw.endswith("0") and len(raw) in (2, 4):
             number = int(raw)
             extra = (
@@ -286,7 +290,7 @@ class Locale:
             values.add(Decimal(int(raw) // 100 + 1))  # "the 1900s": the twentieth century
         if raw.isdigit() and len(raw) == 4 and raw[0] in "012" and int(raw[:2]) <= 24 and int(raw[2:]) < 60:
             values.add(("t", int(raw[:2]) % 12, int(raw[2:])))  # "0430 hours"
-        if raw.isdigit() and int(raw) <= 24:
+        if worded and raw.isdigit() and int(raw) <= 24:
             hour = int(raw)
             if self.pm_re is not None and hour <= 12 and self.pm_re.match(rest):
                 values |= {Decimal(hour + 12), ("t", hour % 12, 0)}
@@ -300,7 +304,7 @@ class Locale:
             frozenset(scaled),
             frozenset(loose_values),
             "digit",
-            unit=self.unit_after(rest),
+            unit=self.unit_after(rest) if worded else None,
         )
 
     def unit_after(self, rest: str) -> tuple[str, float] | None:
@@ -464,6 +468,12 @@ class Comparison:
 _NOTHING = Comparison([], [], [], [], [])
 
 
+@lru_cache(maxsize=4096)
+def _figures(lang: str, text: str) -> list[Mention]:
+    """Figures of a text, cached: one source is often compared with many translations."""
+    return locale(lang).figures(text)
+
+
 def _all_matched(source: list[Mention], target: list[Mention]) -> bool:
     """Does every reportable figure on each side match one on the other?"""
     return all(any(_matches(s, t) for t in target) for s in source if s.reportable) and all(
@@ -502,7 +512,7 @@ def _converted(source: Mention, target: Mention) -> bool:
 def compare(source: str, target: str, source_lang: str, target_lang: str) -> Comparison:
     """Match the numbers of both sides (cached: five checks ask about one segment)."""
     src_locale, tgt_locale = locale(source_lang), locale(target_lang)
-    src_figures = src_locale.figures(source)
+    src_figures = _figures(source_lang, source)
     tgt_figures = tgt_locale.figures(target)
     if not src_figures and not tgt_figures:
         # Reports then need number words (or months) on both sides.

@@ -104,10 +104,10 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
     tgt_folded = _PLAIN_WORD_RE.findall(target.casefold())
     if not tgt_folded:
         return _EMPTY
-    src_folded = _PLAIN_WORD_RE.findall(source.casefold())
+    src_folded = _folded_words(source)
 
     # The whole segment again, names, numbers, links and markup aside.
-    if src_folded == tgt_folded:
+    if len(src_folded) == len(tgt_folded) and list(src_folded) == tgt_folded:
         plain = _PLAIN_WORD_RE.findall(_NOISE_RE.sub(" ", target))
         unknown = [w for w in plain if not w[0].isupper() and len(w) >= 4 and w.casefold() not in tgt_vocab]
         if any(w.casefold() in src_only for w in plain) or len(unknown) >= 3:
@@ -135,21 +135,14 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
 
     # Words copied from the source: lower-case there, or capitalised only to
     # start a sentence; a word capitalised inside a source sentence is a name.
-    candidates = set(src_folded).intersection(tgt_folded) - tgt_vocab
+    candidates = _folded_set(source).intersection(tgt_folded) - tgt_vocab
     if not candidates:
         return result
     shapes = _shapes(source_lang)
     candidates = {w for w in candidates if w in src_only or _shaped(shapes, w)}
     if not candidates:
         return result
-    src_lower: set[str] = set()
-    names: set[str] = set()
-    for match in _PLAIN_WORD_RE.finditer(source):
-        word = match.group()
-        if not word[0].isupper() or _starts_sentence(source, match.start()):
-            src_lower.add(word.casefold())
-        else:
-            names.add(word.casefold())
+    src_lower, names = _source_cases(source)
     candidates = (candidates & src_lower) - names
     if not candidates:
         return result
@@ -177,6 +170,31 @@ def _plain_words(text: str) -> tuple[str, list[str]]:
     """The text without quoted titles and capitalised names, and its case-folded words."""
     plain = _NAME_RE.sub(" ", _TITLE_RE.sub(" ", text))
     return plain, list(map(str.casefold, _PLAIN_WORD_RE.findall(plain)))
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """Case-folded words of a text, cached: one source meets many translations."""
+    return tuple(_PLAIN_WORD_RE.findall(text.casefold()))
+
+
+@lru_cache(maxsize=4096)
+def _source_cases(source: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Source words written lower-case (or capitalised only to start a sentence), and names."""
+    lower: set[str] = set()
+    names: set[str] = set()
+    for match in _PLAIN_WORD_RE.finditer(source):
+        word = match.group()
+        if not word[0].isupper() or _starts_sentence(source, match.start()):
+            lower.add(word.casefold())
+        else:
+            names.add(word.casefold())
+    return frozenset(lower), frozenset(names)
+
+
+@lru_cache(maxsize=4096)
+def _folded_set(text: str) -> frozenset[str]:
+    return frozenset(_folded_words(text))
 
 
 def _source_share(text: str, src_only: frozenset[str]) -> float:
