@@ -145,3 +145,30 @@ def test_discover_batch_in_stable_order(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(InputError, match="holds no articles"):
         list(discover([empty]))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # plain TSV: quotes are text, wherever they are
+        ('source\ttarget\n"Sí", dijo.\t"Yes," he said.\n', [('"Sí", dijo.', '"Yes," he said.')]),
+        ('source\ttarget\n"Todo."\t"All."\n', [('"Todo."', '"All."')]),
+        # spreadsheet quoting: doubled quotes and a cell spanning two lines
+        ('source\ttarget\n"Dijo ""sí""."\t"He said ""yes""."\n', [('Dijo "sí".', 'He said "yes".')]),
+        ('"source"\t"target"\n"Hola."\t"Hello."\n', [("Hola.", "Hello.")]),
+        ('source\ttarget\n"Uno\ndos"\tOne two\n', [("Uno\ndos", "One two")]),
+        # separators str.splitlines would split at stay inside the cell
+        ("source\ttarget\nA\u2028b\tC\x0cd\x1ce\x85f\n", [("A\u2028b", "C\x0cd\x1ce\x85f")]),
+    ],
+)
+def test_tsv_quoting_is_read_as_meant(tmp_path: Path, content: str, expected) -> None:
+    article = read_article(write(tmp_path / "q.es-en.tsv", content))
+    assert [(s.source, s.target) for s in article.segments] == expected
+
+
+def test_unclosed_quote_names_the_line_where_it_opens(tmp_path: Path) -> None:
+    rows = "".join(f"uno {i}\tone {i}\n" for i in range(5))
+    path = write(tmp_path / "q.es-en.tsv", "source\ttarget\n" + rows + '"abre\topens\n' + rows)
+    with pytest.raises(InputError, match="unclosed quote") as caught:
+        read_article(path)
+    assert caught.value.line == 7

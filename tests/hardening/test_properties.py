@@ -9,6 +9,7 @@ because the check list comes from ``all_checks()`` at collection time.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,8 @@ settings.register_profile(
     "transaudit-hardening",
     derandomize=True,
     deadline=None,
-    max_examples=30,
+    #: TRANSAUDIT_HYPOTHESIS_EXAMPLES=500 for a longer bug hunt; 30 keeps the suite fast.
+    max_examples=int(os.environ.get("TRANSAUDIT_HYPOTHESIS_EXAMPLES", "30")),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 PROFILE = settings.get_profile("transaudit-hardening")

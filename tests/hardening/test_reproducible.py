@@ -19,8 +19,10 @@ ARTICLE = (
     "id\tsource\ttarget\n"
     "p1\tEl Gobierno aprobó ayer un plan de 20 millones de euros para Madrid.\t"
     "The Government approved yesterday a plan of 20 million euros for Madrid.\n"
-    "p2\tLa ministra Ana Ruiz dijo que «es un buen día».\tThe minister Ana Ruiz said that “it is a good day’.\n"
-    "p3\tLos vecinos de Sevilla y Bilbao lo celebraron.\tThe the neighbours of Seville and Bilbao celebrated it.\n"
+    "p2\tLa ministra Ana Ruiz dijo que «es un buen día».\t"
+    "The minister Ana Ruiz said that “it is a good day’.\n"
+    "p3\tLos vecinos de Sevilla y Bilbao lo celebraron.\t"
+    "The the neighbours of Seville and Bilbao celebrated it.\n"
     "p4\t\tLEAVE A REPLY\n"
 )
 
@@ -35,7 +37,9 @@ def corpus(root: Path) -> Path:
     (story / "source.es.txt").write_text(
         "El alcalde inauguró ayer el puente.\n\nCostó 3,5 millones de euros.\n", encoding="utf-8")
     (story / "target.en.txt").write_text(
-        "The mayor opened the bridge yesterday.\n\nIt cost 3.5 million euros.\n\nShare post:\n", encoding="utf-8")
+        "The mayor opened the bridge yesterday.\n\nIt cost 3.5 million euros.\n\nShare post:\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -67,7 +71,8 @@ def test_json_is_byte_identical_across_hash_seeds_locales_and_jobs(tmp_path: Pat
         run(source, out, *extra, env=env)
         outputs.append(files(out))
     first = outputs[0]
-    assert {"plan.json", "detected.json", "story.json", "summary.json", "summary.csv", "index.html"} <= set(first)
+    expected = {"plan.json", "detected.json", "story.json", "summary.json", "summary.csv", "index.html"}
+    assert expected <= set(first)
     for other in outputs[1:]:
         assert set(other) == set(first)
         for name in first:
