@@ -77,6 +77,8 @@ class Boilerplate:
 
     def __init__(self, raw: Mapping[str, Any]) -> None:
         self.lines = {self.normalise(line) for line in raw.get("lines", [])}
+        #: Longer lines cannot be a listed phrase (punctuation and spaces aside).
+        self.longest = 2 * max((len(line) for line in self.lines), default=0) + 8
         self.patterns = [re.compile(p, re.IGNORECASE) for p in raw.get("patterns", [])]
         self.truncation = {fold(w) for w in raw.get("truncation_words", [])}
         self.labels = {fold(w) for w in raw.get("labels", [])}
@@ -90,7 +92,7 @@ class Boilerplate:
         line = line.strip()
         if not line or len(line) > MAX_RESIDUE_LINE:
             return False
-        if self.normalise(line) in self.lines:
+        if len(line) <= self.longest and self.normalise(line) in self.lines:
             return True
         return any(p.fullmatch(line) for p in self.patterns)
 

@@ -568,15 +568,22 @@ def compare(source: str, target: str, source_lang: str, target_lang: str) -> Com
     return result
 
 
-def _comparable(segment: Segment) -> bool:
+def _comparable(source: str, target: str) -> bool:
     """Both sides have content: empty or label-only targets are another check's job."""
-    return bool(segment.source.strip()) and bool(segment.target.strip()) and not is_bare_label(segment.target)
+    if not source or source.isspace() or not target or target.isspace():
+        return False
+    return not (len(target) <= 60 and is_bare_label(target))
 
 
 def _comparison(segment: Segment, ctx: CheckContext) -> Comparison | None:
-    if not _comparable(segment):
+    return _compare_segment(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
+
+
+@lru_cache(maxsize=8192)
+def _compare_segment(source: str, target: str, source_lang: str, target_lang: str) -> Comparison | None:
+    if not _comparable(source, target):
         return None
-    return compare(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
+    return compare(source, target, source_lang, target_lang)
 
 
 @register

@@ -138,12 +138,12 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
     candidates = _folded_set(source).intersection(tgt_folded) - tgt_vocab
     if not candidates:
         return result
-    shapes = _shapes(source_lang)
-    candidates = {w for w in candidates if w in src_only or _shaped(shapes, w)}
-    if not candidates:
-        return result
     src_lower, names = _source_cases(source)
     candidates = (candidates & src_lower) - names
+    if not candidates:
+        return result
+    shapes = _shapes(source_lang)
+    candidates = {w for w in candidates if w in src_only or _shaped(shapes, w)}
     if not candidates:
         return result
     masked = _masked(target)
