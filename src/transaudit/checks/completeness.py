@@ -79,6 +79,7 @@ class Boilerplate:
         self.lines = {self.normalise(line) for line in raw.get("lines", [])}
         #: Longer lines cannot be a listed phrase (punctuation and spaces aside).
         self.longest = 2 * max((len(line) for line in self.lines), default=0) + 8
+        self.first_words = {line.split(" ", 1)[0] for line in self.lines}
         self.patterns = [re.compile(p, re.IGNORECASE) for p in raw.get("patterns", [])]
         self.truncation = {fold(w) for w in raw.get("truncation_words", [])}
         self.labels = {fold(w) for w in raw.get("labels", [])}
@@ -92,7 +93,8 @@ class Boilerplate:
         line = line.strip()
         if not line or len(line) > MAX_RESIDUE_LINE:
             return False
-        if len(line) <= self.longest and self.normalise(line) in self.lines:
+        head = self.normalise(line[:24]).split(" ", 1)[0]
+        if head in self.first_words and len(line) <= self.longest and self.normalise(line) in self.lines:
             return True
         return any(p.fullmatch(line) for p in self.patterns)
 
