@@ -68,6 +68,25 @@ def _merge(explicit: Languages, implied: Languages) -> Languages:
     return Languages(explicit.source or implied.source, explicit.target or implied.target)
 
 
+#: Longest segment side accepted. A news paragraph is a few thousand characters; a side
+#: longer than this is an unsplit dump, and auditing it as one segment gives one useless
+#: highlight (and some checks grow faster than linearly with segment length).
+MAX_SEGMENT_CHARS = 100_000
+
+
+def _check_lengths(segments: list[Segment], path: Path) -> None:
+    for segment in segments:
+        for side in ("source", "target"):
+            size = len(segment.text(side))
+            if size > MAX_SEGMENT_CHARS:
+                raise InputError(
+                    str(path),
+                    f"segment {segment.id[:40]!r} has a {side} of {size:,} characters, over the "
+                    f"{MAX_SEGMENT_CHARS:,} limit; split it into paragraphs",
+                    segment.line,
+                )
+
+
 def _check_ids(segments: list[Segment], path: Path) -> None:
     seen: dict[str, int | None] = {}
     for segment in segments:
@@ -196,6 +215,7 @@ def read_tsv(path: Path, langs: Languages = Languages()) -> Article:
             )
         )
     _check_ids(segments, path)
+    _check_lengths(segments, path)
     article_id, implied = _name_languages(path.stem)
     return _finish(article_id, path, segments, _merge(langs, implied))
 
@@ -251,6 +271,7 @@ def read_jsonl(path: Path, langs: Languages = Languages()) -> Article:
         for index, (number, record) in enumerate(records, start=1)
     ]
     _check_ids(segments, path)
+    _check_lengths(segments, path)
     article_id, implied = _name_languages(path.stem)
     return _finish(article_id, path, segments, _merge(langs, implied))
 
@@ -281,6 +302,15 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
     langs = _merge(langs, implied)
     source_paragraphs = split_paragraphs(read_text(source_path))
     target_paragraphs = split_paragraphs(read_text(target_path))
+    for paragraphs, side_path in ((source_paragraphs, source_path), (target_paragraphs, target_path)):
+        for paragraph in paragraphs:
+            if len(paragraph.text) > MAX_SEGMENT_CHARS:
+                raise InputError(
+                    str(side_path),
+                    f"a paragraph of {len(paragraph.text):,} characters, over the {MAX_SEGMENT_CHARS:,} "
+                    "limit; separate paragraphs with blank lines",
+                    paragraph.line,
+                )
     source_lang = langs.source or detect_side_language([p.text for p in source_paragraphs], str(source_path))
     target_lang = langs.target or detect_side_language([p.text for p in target_paragraphs], str(target_path))
     pairs = align_paragraphs(source_paragraphs, target_paragraphs, source_lang, target_lang)

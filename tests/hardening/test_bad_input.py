@@ -66,6 +66,8 @@ BAD = [
     ("jsonl-bool-id", "a.es-en.jsonl", '{"id": true, "source": "a", "target": "b"}\n',
      ":1: 'id' must be a string or a whole number"),
     ("jsonl-no-objects", "a.es-en.jsonl", "\n\n  \n", ": file is empty"),
+    ("segment-1mb", "a.es-en.tsv", "source\ttarget\nHola.\t" + "palabra " * 130_000 + "\n",
+     ":2: segment 'p01' has a target of 1,039,999 characters, over the 100,000 limit"),
     ("unsupported", "a.docx", b"PK\x03\x04", ": unsupported file type .docx"),
 ]
 

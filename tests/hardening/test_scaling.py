@@ -7,6 +7,7 @@ from these shapes.
 
 from __future__ import annotations
 
+import json
 import random
 import signal
 import time
@@ -19,6 +20,7 @@ import pytest
 from transaudit.checks import all_checks
 from transaudit.config import Settings
 from transaudit.engine import Engine
+from transaudit.errors import InputError
 from transaudit.model import Article, Segment
 from transaudit.readers import read_article
 
@@ -93,13 +95,33 @@ def test_each_check_handles_a_100_kb_segment(code: str) -> None:
     assert run.errors == []
 
 
-def test_reader_takes_a_1_mb_cell(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["tsv", "jsonl", "folder"])
+def test_a_1_mb_segment_is_refused_quickly_with_its_line(tmp_path: Path, fmt: str) -> None:
     target = prose(TARGET_WORDS, 200_000, 3)[:1_000_000]
-    path = tmp_path / "huge.es-en.tsv"
+    if fmt == "tsv":
+        path = tmp_path / "huge.es-en.tsv"
+        path.write_text(f"source\ttarget\nHola.\tHello.\nAdiós.\t{target}\n", encoding="utf-8")
+        where, line = path, 3
+    elif fmt == "jsonl":
+        path = tmp_path / "huge.es-en.jsonl"
+        path.write_text(json.dumps({"source": "Hola.", "target": target}) + "\n", encoding="utf-8")
+        where, line = path, 1
+    else:
+        path = tmp_path / "huge"
+        path.mkdir()
+        (path / "source.es.txt").write_text("Hola.\n", encoding="utf-8")
+        (path / "target.en.txt").write_text(f"Hello.\n\n{target}\n", encoding="utf-8")
+        where, line = path / "target.en.txt", 3
+    with time_limit(20), pytest.raises(InputError, match="over the 100,000 limit") as caught:
+        read_article(path)
+    assert (caught.value.path, caught.value.line) == (str(where), line)
+
+
+def test_a_100_000_character_segment_is_read(tmp_path: Path) -> None:
+    target = prose(TARGET_WORDS, 30_000, 3)[:100_000].strip()
+    path = tmp_path / "long.es-en.tsv"
     path.write_text(f"source\ttarget\nHola.\t{target}\n", encoding="utf-8")
-    with time_limit(20):
-        article = read_article(path)
-    assert len(article.segments[0].target) == len(target.strip())
+    assert read_article(path).segments[0].target == target
 
 
 @pytest.mark.slow
