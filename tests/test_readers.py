@@ -172,3 +172,9 @@ def test_unclosed_quote_names_the_line_where_it_opens(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="unclosed quote") as caught:
         read_article(path)
     assert caught.value.line == 7
+
+
+def test_mid_cell_quotes_do_not_make_a_plain_tsv_quoted(tmp_path: Path) -> None:
+    content = 'source\ttarget\nDijo "sí" dos veces.\tHe said "yes" twice.\n"Todo."\t"All."\n'
+    article = read_article(write(tmp_path / "q.es-en.tsv", content))
+    assert [s.target for s in article.segments] == ['He said "yes" twice.', '"All."']

@@ -174,9 +174,17 @@ def _tsv_rows(text: str, path: Path) -> _Rows:
         return quoted
     header = lines[0].rstrip("\n").split("\t")
     quote_all = all(len(cell) >= 2 and cell[0] == cell[-1] == '"' for cell in header)
-    needed = any(
-        any(c in cell for c in '"\t\n') for _, row in quoted for cell in row
-    )
+    if len(quoted) == len(plain):
+        # Only the cells the two readings disagree on tell how the file was written.
+        differing = [
+            q
+            for (_, qrow), (_, prow) in zip(quoted, plain, strict=True)
+            for q, p in zip(qrow, prow, strict=False)
+            if q != p
+        ]
+    else:
+        differing = [cell for _, row in quoted for cell in row]
+    needed = any(c in cell for cell in differing for c in '"\t\n')
     return quoted if quote_all or needed else plain
 
 
