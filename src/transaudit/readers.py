@@ -92,7 +92,7 @@ def _check_ids(segments: list[Segment], path: Path) -> None:
     for segment in segments:
         if segment.id in seen:
             raise InputError(
-                str(path), f"duplicate segment id {segment.id!r} (first on line {seen[segment.id]})",
+                str(path), f"duplicate segment id {segment.id[:60]!r} (first on line {seen[segment.id]})",
                 segment.line,
             )
         seen[segment.id] = segment.line

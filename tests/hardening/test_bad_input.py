@@ -68,6 +68,8 @@ BAD = [
     ("jsonl-no-objects", "a.es-en.jsonl", "\n\n  \n", ": file is empty"),
     ("segment-1mb", "a.es-en.tsv", "source\ttarget\nHola.\t" + "palabra " * 130_000 + "\n",
      ":2: segment 'p01' has a target of 1,039,999 characters, over the 100,000 limit"),
+    ("undetectable-language", "a.tsv", "source\ttarget\n😀 123\t👍 456\n",
+     ": cannot tell the language; pass --source-lang and --target-lang"),
     ("unsupported", "a.docx", b"PK\x03\x04", ": unsupported file type .docx"),
 ]
 
