@@ -368,8 +368,8 @@ def discover(paths: list[Path]) -> Iterator[Path]:
     for path in paths:
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
-        if path.is_file() or is_article_folder(path):
-            yield path
+        if not path.is_dir() or is_article_folder(path):
+            yield path  # a pipe or device too: its reader says what is wrong with it
             continue
         found = False
         for entry in sorted(path.rglob("*")):

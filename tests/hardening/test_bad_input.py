@@ -8,6 +8,7 @@ audited, keeping the exact text.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,16 @@ def test_odd_but_valid_input_is_audited_with_exact_text(tmp_path: Path, content:
         assert segment[issue["side"]][issue["start"] : issue["end"]] == issue["text"]
     text_report = (out / "odd.txt").read_text(encoding="utf-8")
     assert not any(c in text_report for c in "\x1b\x0b\x0c\x85\u202e\u2028")
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    from transaudit.errors import InputError
+    from transaudit.readers import read_article
+
+    fifo = tmp_path / "pipe.es-en.tsv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_article(fifo)
+    result = check(str(fifo), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert result.stderr == f"transaudit: {fifo}: not a regular file (a device, pipe or socket)\n"
