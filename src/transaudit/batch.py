@@ -8,7 +8,9 @@ from whatever finished.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -100,6 +102,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(settings: Settings, langs: Languages, out: str, formats: tuple[str, ...]) -> None:
+    """Per-process state; a worker ignores Ctrl-C so the parent decides what finishes."""
+    if multiprocessing.parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER.update(settings=settings, langs=langs, out=Path(out), formats=formats, engine=Engine(settings))
 
 
@@ -143,7 +148,7 @@ def run_batch(
     if jobs <= 1 or len(paths) <= 1:
         _init_worker(settings, langs, str(out), formats)
         try:
-            for index, (path, name) in enumerate(zip(paths, names)):
+            for index, (path, name) in enumerate(zip(paths, names, strict=False)):
                 outcomes[index] = _audit_one(str(path), name)
                 on_done(outcomes[index])
         except KeyboardInterrupt:
@@ -155,22 +160,37 @@ def run_batch(
             initargs=(settings, langs, str(out), formats),
         )
         pending: dict[Future[Outcome], int] = {}
+
+        def collect(future: Future[Outcome]) -> None:
+            index = pending.pop(future)
+            try:
+                outcomes[index] = future.result()
+            except Exception as error:
+                outcomes[index] = Outcome(str(paths[index]), names[index], error=f"{paths[index]}: {error}")
+            on_done(outcomes[index])
+
         try:
-            for index, (path, name) in enumerate(zip(paths, names)):
+            for index, (path, name) in enumerate(zip(paths, names, strict=False)):
                 pending[executor.submit(_audit_one, str(path), name)] = index
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    index = pending.pop(future)
-                    try:
-                        outcomes[index] = future.result()
-                    except Exception as error:  # noqa: BLE001 - a worker crash skips one article
-                        outcomes[index] = Outcome(str(paths[index]), names[index], error=f"{paths[index]}: {error}")
-                    on_done(outcomes[index])
+                    collect(future)
         except KeyboardInterrupt:
+            # Workers ignore SIGINT: cancel what has not started, let the
+            # running audits finish their (atomic) writes and index them.
             interrupted = True
+            for future in list(pending):
+                if future.cancel():
+                    pending.pop(future)
+            for future in list(pending):
+                try:
+                    future.result()
+                except BaseException:
+                    pass
+                collect(future)
         finally:
-            executor.shutdown(wait=not interrupted, cancel_futures=True)
+            executor.shutdown(wait=True, cancel_futures=True)
     return BatchRun([outcomes[i] for i in sorted(outcomes)], interrupted)
 
 

@@ -50,8 +50,10 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--source-lang", "-s", metavar="LANG", help="Source language (ISO 639-1), else from file names or detection.")
-@click.option("--target-lang", "-t", metavar="LANG", help="Target language (ISO 639-1), else from file names or detection.")
+@click.option("--source-lang", "-s", metavar="LANG",
+              help="Source language (ISO 639-1), else from file names or detection.")
+@click.option("--target-lang", "-t", metavar="LANG",
+              help="Target language (ISO 639-1), else from file names or detection.")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="Folder for the reports.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "json", "text"]),
@@ -59,12 +61,17 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--backend", type=click.Choice(["auto", "apertium", "transformers", "none"]),
               help="Back-translation engine (default from config, else auto).")
 @click.option("--model", metavar="ID_OR_PATH", help="transformers model (hub id or local folder).")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these checks (code prefixes or names, comma-separated).")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these checks (code prefixes or names, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these checks (code prefixes or names).")
-@click.option("--config", type=click.Path(path_type=Path), help="Config file (default: ./transaudit.toml or ./pyproject.toml).")
-@click.option("--fail-under", type=float, metavar="SCORE", help="Pass threshold for the article score (default 90).")
-@click.option("--glossary", multiple=True, type=click.Path(path_type=Path), help="Glossary file (CSV or TBX); repeatable.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes for a batch (default: number of cores).")
+@click.option("--config", type=click.Path(path_type=Path),
+              help="Config file (default: ./transaudit.toml or ./pyproject.toml).")
+@click.option("--fail-under", type=float, metavar="SCORE",
+              help="Pass threshold for the article score (default 90).")
+@click.option("--glossary", multiple=True, type=click.Path(path_type=Path),
+              help="Glossary file (CSV or TBX); repeatable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Parallel processes for a batch (default: number of cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-article summary.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the back-translation cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Back-translation cache folder.")
@@ -151,9 +158,13 @@ def check(
         if bar is not None:
             bar.__exit__(None, None, None)
     if len(articles) > 1 or run.interrupted:
-        write_index(out, run.outcomes, run_timestamp(settings))
+        try:
+            write_index(out, run.outcomes, run_timestamp(settings))
+        except OSError as error:
+            fail(f"{out}: cannot write the index: {error.strerror or error}")
     if run.interrupted:
-        fail(f"interrupted: {sum(o.ok for o in run.outcomes)} finished report(s) kept in {out}", EXIT_INTERRUPTED)
+        finished = sum(o.ok for o in run.outcomes)
+        fail(f"interrupted: {finished} finished report(s) kept in {out}", EXIT_INTERRUPTED)
     skipped = [o for o in run.outcomes if not o.ok]
     if skipped and len(articles) == 1:
         fail(skipped[0].error or skipped[0].path)

@@ -71,11 +71,6 @@ def test_single_article_write_failure_is_one_line_and_leaves_nothing(
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    reason="cli.check calls batch.write_index without catching OSError: a full disk while writing "
-           "index.html/summary.json is a traceback, not a one-line message with exit code 2",
-    strict=False,
-)
 @pytest.mark.parametrize("failure", ["disk_full", "read_only"])
 def test_batch_write_failure_is_a_message_not_a_traceback(
     request: pytest.FixtureRequest, tmp_path: Path, failure: str
@@ -164,12 +159,6 @@ def test_ctrl_c_keeps_finished_reports_valid_and_indexed(tmp_path: Path, whole_g
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="batch.run_batch: after SIGINT the workers keep auditing queued articles and write reports the "
-           "index never lists; workers should ignore SIGINT, and on interrupt the parent should cancel "
-           "pending futures, wait for the running ones and index them",
-    strict=False,
-)
 @pytest.mark.parametrize("whole_group", [True, False], ids=["ctrl-c-process-group", "sigint-parent-only"])
 def test_ctrl_c_stops_the_batch_and_indexes_every_report_written(tmp_path: Path, whole_group: bool) -> None:
     code, out, _ = _interrupt(tmp_path, whole_group)

@@ -71,21 +71,12 @@ def one_segment_article(chars: int) -> Article:
     return Article("big", "es", "en", [Segment("p1", source, target, 1)], "big.tsv")
 
 
-#: Checks that take quadratic time in the length of one segment (see docs/reliability.md).
-QUADRATIC = {
-    "TA101": "repetition._in_source folds the whole source once per repeat found (O(repeats x length))",
-    "TA102": "repetition._in_source folds the whole source once per repeat found (O(repeats x length))",
-}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "code",
-    [
-        pytest.param(check.code, marks=pytest.mark.xfail(reason=QUADRATIC[check.code], strict=False))
-        if check.code in QUADRATIC else check.code
-        for check in all_checks()
-    ],
+    [check.code for check in all_checks()],
 )
 def test_each_check_handles_a_100_kb_segment(code: str) -> None:
     article = one_segment_article(100_000)

@@ -12,7 +12,7 @@ import pkgutil
 
 from transaudit.checks.base import Check, CheckContext, Finding
 
-__all__ = ["Check", "CheckContext", "Finding", "register", "all_checks", "get_check"]
+__all__ = ["Check", "CheckContext", "Finding", "all_checks", "get_check", "register"]
 
 _REGISTRY: dict[str, type[Check]] = {}
 _loaded = False

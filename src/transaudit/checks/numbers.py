@@ -357,18 +357,12 @@ class Locale:
                 return None
             vals = frozenset({Decimal(self.months[tokens[0]])})
             return Mention(start, end, word, vals, frozenset(), vals, "month", True)
-        numbers = [self.words.get(t, self.scales.get(t)) for t in tokens]
-        if any(n is None for n in numbers):
-            # A month inside a run of words ("15 de mayo"): keep the number words only.
-            numbers = [n for n in numbers if n is not None]
-            if not numbers:
-                return None
-        known = [n for n in numbers if n is not None]
-        plain = [
-            n.normalize()
-            for t, n in zip(tokens, numbers, strict=True)
-            if n is not None and t not in self.scales
-        ]
+        # A month inside a run of words ("15 de mayo"): keep the number words only.
+        pairs = [(t, n) for t in tokens if (n := self.words.get(t, self.scales.get(t))) is not None]
+        if not pairs:
+            return None
+        known = [n for _, n in pairs]
+        plain = [n.normalize() for t, n in pairs if t not in self.scales]
         total = _compose(known)
         values: set[Value] = set(plain)
         if total is not None:

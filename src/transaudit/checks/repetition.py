@@ -354,7 +354,13 @@ def _in_source(segment: Segment, repeat: Repeat, source_lang: str) -> bool:
         if repeat.separated and _COMMA_REPEAT_RE.search(segment.source):
             return True  # "Okay, okay, okay!" → "Bien, bien, bien": speech, rendered faithfully
     copies = " ".join([fold(repeat.unit)] * min(repeat.count, 2))
-    return copies in fold(" ".join(segment.source.split()))
+    return copies in _folded_source(segment.source)
+
+
+@lru_cache(maxsize=1024)
+def _folded_source(source: str) -> str:
+    """The source folded once per text, not once per repeat found in its target."""
+    return fold(" ".join(source.split()))
 
 
 class _RepetitionCheck(Check):
