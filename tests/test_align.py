@@ -43,9 +43,10 @@ def test_one_to_one_article() -> None:
 
 
 def test_inserted_target_paragraphs_stay_one_sided() -> None:
-    target = TARGET.replace(
-        "The unions consider", "Advertisement\n\nThe unions consider"
-    ) + "\n\nLEAVE A REPLY\n\nShare this article"
+    target = (
+        TARGET.replace("The unions consider", "Advertisement\n\nThe unions consider")
+        + "\n\nLEAVE A REPLY\n\nShare this article"
+    )
     pairs = pairs_of(SOURCE, target)
     one_sided = [p.target for p in pairs if not p.source]
     assert one_sided == ["Advertisement", "LEAVE A REPLY", "Share this article"]
@@ -62,14 +63,24 @@ def test_dropped_source_paragraph_becomes_an_omission() -> None:
 
 
 def test_paragraph_split_by_translator_is_cut_between_sentences() -> None:
-    source = "Primera frase del párrafo largo con bastantes palabras. Segunda frase, también bastante larga, del mismo párrafo.\n\nOtro párrafo distinto al final."
-    target = "First sentence of the long paragraph with quite a few words.\n\nSecond sentence, also quite long, of the same paragraph.\n\nAnother different paragraph at the end."
+    source = (
+        "Primera frase del párrafo largo con bastantes palabras. "
+        "Segunda frase, también bastante larga, del mismo párrafo.\n\nOtro párrafo distinto al final."
+    )
+    target = (
+        "First sentence of the long paragraph with quite a few words.\n\n"
+        "Second sentence, also quite long, of the same paragraph.\n\nAnother different paragraph at the end."
+    )
     pairs = pairs_of(source, target)
     assert [(p.source, p.target) for p in pairs] == [
-        ("Primera frase del párrafo largo con bastantes palabras.",
-         "First sentence of the long paragraph with quite a few words."),
-        ("Segunda frase, también bastante larga, del mismo párrafo.",
-         "Second sentence, also quite long, of the same paragraph."),
+        (
+            "Primera frase del párrafo largo con bastantes palabras.",
+            "First sentence of the long paragraph with quite a few words.",
+        ),
+        (
+            "Segunda frase, también bastante larga, del mismo párrafo.",
+            "Second sentence, also quite long, of the same paragraph.",
+        ),
         ("Otro párrafo distinto al final.", "Another different paragraph at the end."),
     ]
 

@@ -48,14 +48,41 @@ def test_passing_article_exits_0_and_writes_html_and_json(runner: CliRunner, tmp
 
 def test_failing_article_exits_1(runner: CliRunner, tmp_path: Path) -> None:
     article = write(tmp_path / "bridge.es-en.tsv", BAD)
-    result = run(runner, "check", str(article), "-o", str(tmp_path / "out"), "--backend", "none",
-                 "--select", "TA101", "--format", "json", "--format", "text")
+    result = run(
+        runner,
+        "check",
+        str(article),
+        "-o",
+        str(tmp_path / "out"),
+        "--backend",
+        "none",
+        "--select",
+        "TA101",
+        "--format",
+        "json",
+        "--format",
+        "text",
+    )
     assert result.exit_code == 1
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bridge.json", "bridge.txt"]
     issues = json.loads((tmp_path / "out" / "bridge.json").read_text())["issues"]
     assert [(i["code"], i["text"]) for i in issues] == [("TA101", "the the")]
-    assert run(runner, "check", str(article), "-o", str(tmp_path / "o2"), "--backend", "none",
-               "--select", "TA101", "--fail-under", "-1000").exit_code == 0
+    assert (
+        run(
+            runner,
+            "check",
+            str(article),
+            "-o",
+            str(tmp_path / "o2"),
+            "--backend",
+            "none",
+            "--select",
+            "TA101",
+            "--fail-under",
+            "-1000",
+        ).exit_code
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -64,13 +91,21 @@ def test_failing_article_exits_1(runner: CliRunner, tmp_path: Path) -> None:
         (["check", "{tmp}/missing.tsv"], "missing.tsv: no such file or folder"),
         (["check", "{tmp}/bad.tsv"], "bad.tsv:1: header lacks column(s) target"),
         (["check", "{tmp}/good.es-en.tsv", "--select", "TA000"], "no check matches 'TA000'"),
-        (["check", "{tmp}/good.es-en.tsv", "--config", "{tmp}/none.toml"], "none.toml: config file not found"),
+        (
+            ["check", "{tmp}/good.es-en.tsv", "--config", "{tmp}/none.toml"],
+            "none.toml: config file not found",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(runner: CliRunner, tmp_path: Path, args, message) -> None:
     write(tmp_path / "bad.tsv", "source\ttext\na\tb\n")
     write(tmp_path / "good.es-en.tsv", CLEAN)
-    args = [a.replace("{tmp}", str(tmp_path)) for a in args] + ["--out", str(tmp_path / "out"), "--backend", "none"]
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args] + [
+        "--out",
+        str(tmp_path / "out"),
+        "--backend",
+        "none",
+    ]
     result = run(runner, *args)
     assert result.exit_code == 2
     assert message in result.output
@@ -85,20 +120,37 @@ def test_batch_skips_unreadable_article_and_lists_it(runner: CliRunner, tmp_path
     write(corpus / "c" / "source.es.txt", "El alcalde inauguró el puente.")
     write(corpus / "c" / "target.en.txt", "The mayor opened the bridge.")
     out = tmp_path / "out"
-    result = run(runner, "check", str(corpus), "--out", str(out), "--backend", "none", "--jobs", "2", "--quiet")
+    result = run(
+        runner, "check", str(corpus), "--out", str(out), "--backend", "none", "--jobs", "2", "--quiet"
+    )
     assert result.exit_code == 2
     assert "1 article(s) skipped" in result.output and "b.es-en.tsv:2" in result.output
     assert {"a.json", "a.html", "c.json", "c.html", "index.html", "summary.json", "summary.csv"} <= {
-        p.name for p in out.iterdir()}
+        p.name for p in out.iterdir()
+    }
     summary = json.loads((out / "summary.json").read_text())
-    assert [(a["name"], a["status"]) for a in summary["articles"]] == [("a", "pass"), ("b", "skipped"), ("c", "pass")]
+    assert [(a["name"], a["status"]) for a in summary["articles"]] == [
+        ("a", "pass"),
+        ("b", "skipped"),
+        ("c", "pass"),
+    ]
 
 
 def test_same_article_names_get_distinct_report_files(runner: CliRunner, tmp_path: Path) -> None:
     write(tmp_path / "x" / "story.es-en.tsv", CLEAN)
     write(tmp_path / "y" / "story.es-en.tsv", CLEAN)
-    result = run(runner, "check", str(tmp_path / "x"), str(tmp_path / "y"), "--out", str(tmp_path / "out"),
-                 "--backend", "none", "-j", "1")
+    result = run(
+        runner,
+        "check",
+        str(tmp_path / "x"),
+        str(tmp_path / "y"),
+        "--out",
+        str(tmp_path / "out"),
+        "--backend",
+        "none",
+        "-j",
+        "1",
+    )
     assert result.exit_code == 0, result.output
     assert {"story.json", "story-2.json"} <= {p.name for p in (tmp_path / "out").iterdir()}
 
@@ -107,6 +159,7 @@ def test_python_dash_m_entry_point() -> None:
     import subprocess
     import sys
 
-    completed = subprocess.run([sys.executable, "-m", "transaudit", "--version"], capture_output=True, text=True,
-                               check=True)
+    completed = subprocess.run(
+        [sys.executable, "-m", "transaudit", "--version"], capture_output=True, text=True, check=True
+    )
     assert completed.stdout.strip() == f"transaudit, version {__version__}"

@@ -21,8 +21,10 @@ def write(path: Path, text: str | bytes) -> Path:
 
 
 def test_tsv_with_ids_languages_from_name_and_one_sided_rows(tmp_path: Path) -> None:
-    path = write(tmp_path / "story.es-en.tsv",
-                 "id\tsource\ttarget\na1\tHola mundo.\tHello world.\na2\t\tSubscribe\na3\tAdiós.\t\n")
+    path = write(
+        tmp_path / "story.es-en.tsv",
+        "id\tsource\ttarget\na1\tHola mundo.\tHello world.\na2\t\tSubscribe\na3\tAdiós.\t\n",
+    )
     article = read_article(path)
     assert (article.id, article.source_lang, article.target_lang) == ("story", "es", "en")
     assert [(s.id, s.source, s.target, s.line) for s in article.segments] == [
@@ -35,7 +37,10 @@ def test_tsv_with_ids_languages_from_name_and_one_sided_rows(tmp_path: Path) -> 
 def test_tsv_without_id_column_numbers_segments(tmp_path: Path) -> None:
     path = write(tmp_path / "a.tsv", "target\tsource\nHello.\tHola.\nBye.\tAdiós.\n")
     article = read_article(path, Languages("es", "en"))
-    assert [(s.id, s.source, s.target) for s in article.segments] == [("p01", "Hola.", "Hello."), ("p02", "Adiós.", "Bye.")]
+    assert [(s.id, s.source, s.target) for s in article.segments] == [
+        ("p01", "Hola.", "Hello."),
+        ("p02", "Adiós.", "Bye."),
+    ]
 
 
 def test_tsv_keeps_quotes_inside_cells(tmp_path: Path) -> None:
@@ -45,10 +50,14 @@ def test_tsv_keeps_quotes_inside_cells(tmp_path: Path) -> None:
 
 def test_languages_detected_when_not_given(tmp_path: Path) -> None:
     rows = [
-        ("El gobierno aprobó ayer una nueva ley sobre la vivienda y el alquiler.",
-         "The government approved a new law on housing and rent yesterday."),
-        ("Los ciudadanos podrán pedir ayudas a partir del próximo mes de enero.",
-         "Citizens will be able to apply for grants from next January."),
+        (
+            "El gobierno aprobó ayer una nueva ley sobre la vivienda y el alquiler.",
+            "The government approved a new law on housing and rent yesterday.",
+        ),
+        (
+            "Los ciudadanos podrán pedir ayudas a partir del próximo mes de enero.",
+            "Citizens will be able to apply for grants from next January.",
+        ),
     ]
     path = write(tmp_path / "plain.jsonl", "\n".join(json.dumps({"source": s, "target": t}) for s, t in rows))
     article = read_article(path)
@@ -62,18 +71,27 @@ def test_explicit_languages_win_over_file_name(tmp_path: Path) -> None:
 
 
 def test_jsonl(tmp_path: Path) -> None:
-    path = write(tmp_path / "n.en-es.jsonl",
-                 '{"id": "s1", "source": "Hi.", "target": "Hola."}\n\n{"source": "", "target": "Suscríbete"}\n')
+    path = write(
+        tmp_path / "n.en-es.jsonl",
+        '{"id": "s1", "source": "Hi.", "target": "Hola."}\n\n{"source": "", "target": "Suscríbete"}\n',
+    )
     article = read_article(path)
     assert [(s.id, s.source, s.target, s.line) for s in article.segments] == [
-        ("s1", "Hi.", "Hola.", 1), ("p02", "", "Suscríbete", 3)]
+        ("s1", "Hi.", "Hola.", 1),
+        ("p02", "", "Suscríbete", 3),
+    ]
 
 
 def test_article_folder_aligns_and_keeps_residue(tmp_path: Path) -> None:
     folder = tmp_path / "story"
-    write(folder / "source.es.txt", "Titular del día\n\nEl alcalde inauguró ayer el nuevo puente sobre el río.\n")
-    write(folder / "target.en.txt",
-          "Headline of the day\n\nThe mayor opened the new bridge over the river yesterday.\n\nLEAVE A REPLY\n")
+    write(
+        folder / "source.es.txt",
+        "Titular del día\n\nEl alcalde inauguró ayer el nuevo puente sobre el río.\n",
+    )
+    write(
+        folder / "target.en.txt",
+        "Headline of the day\n\nThe mayor opened the new bridge over the river yesterday.\n\nLEAVE A REPLY\n",
+    )
     article = read_article(folder)
     assert (article.id, article.source_lang, article.target_lang) == ("story", "es", "en")
     assert [(s.source, s.target) for s in article.segments][-1] == ("", "LEAVE A REPLY")

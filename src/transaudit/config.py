@@ -125,7 +125,9 @@ def _read(path: Path, explicit: bool) -> Settings:
         raise ConfigError(str(path), f"not UTF-8 (byte {error.start})") from None
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None)
-        raise ConfigError(str(path), f"invalid TOML: {error.msg if hasattr(error, 'msg') else error}", line) from None
+        raise ConfigError(
+            str(path), f"invalid TOML: {error.msg if hasattr(error, 'msg') else error}", line
+        ) from None
     if path.name == "pyproject.toml":
         table = raw.get("tool", {}).get("transaudit")
         if table is None:

@@ -59,8 +59,7 @@ def select_checks(settings: Settings) -> list[type[Check]]:
     for check in catalogue:
         if settings.select:
             wanted = any(
-                _matches(check, p) if check.default_enabled else _exact(check, p)
-                for p in settings.select
+                _matches(check, p) if check.default_enabled else _exact(check, p) for p in settings.select
             )
         else:
             wanted = check.default_enabled
@@ -108,11 +107,13 @@ class Engine:
                 issue = self._issue(check, article, segment, finding)
                 if issue is not None:
                     run.issues.append(issue)
-        except Exception as error:  # noqa: BLE001 - a broken check must not stop the audit
+        except Exception as error:
             frame = traceback.extract_tb(error.__traceback__)[-1]
             where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
             run.errors.append(
-                InternalError(check.code, segment.id if segment else None, f"{type(error).__name__}: {error} ({where})")
+                InternalError(
+                    check.code, segment.id if segment else None, f"{type(error).__name__}: {error} ({where})"
+                )
             )
 
     def _issue(

@@ -8,13 +8,13 @@ what a check saw.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 Side = Literal["source", "target"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """MQM severities; the score weights live in the config, not here."""
 
     MINOR = "minor"

@@ -8,12 +8,12 @@ pair (``es-en``). Families are owned by the checks that read them
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(family: str, key: str) -> dict[str, Any]:
     """Parse ``data/<family>/<key>.toml``; an absent file is empty data."""
     path = resources.files(__name__).joinpath(family, f"{key}.toml")
@@ -23,7 +23,7 @@ def load(family: str, key: str) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_text(family: str, key: str) -> tuple[str, ...]:
     """Lines of ``data/<family>/<key>.txt`` without blanks or ``#`` comments."""
     path = resources.files(__name__).joinpath(family, f"{key}.txt")
