@@ -8,6 +8,7 @@ country"), or swaps one name for another. These checks read the gazetteer
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -334,6 +335,17 @@ class EntityChanged(Check):
             missing = []
         for m in missing:
             expected = tgt.standard.get((m.kind, m.entity)) or tgt.name(m.country)
+            garbled = _garbled_acronym(m.text, segment.source, segment.target)
+            if garbled is not None:
+                start, end = garbled
+                yield Finding(
+                    "target",
+                    start,
+                    end,
+                    f"'{segment.target[start:end]}' looks like a garbled '{m.text}' ({expected})",
+                    suggestion=expected,
+                )
+                continue
             yield Finding(
                 "source",
                 m.start,
@@ -383,6 +395,29 @@ class EntityChanged(Check):
                 suggestion=lost[0].text,
                 severity=None if both_multi else Severity.MINOR,
             )
+
+
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _garbled_acronym(acronym: str, source: str, target: str) -> tuple[int, int] | None:
+    """Where the target writes a source acronym with its letters shuffled or one changed.
+
+    "RDC" (República Democrática del Congo) rendered "RCD", "CDR" or "DDC" is an
+    acronym the MT system mangled rather than an omission: the span belongs on
+    the target. Only an all-capital token absent from the source, of the same
+    length and sharing all but one letter, counts.
+    """
+    if not _ACRONYM_RE.fullmatch(acronym):
+        return None
+    for match in _ACRONYM_RE.finditer(target):
+        token = match.group()
+        if len(token) != len(acronym) or token == acronym or token in source:
+            continue
+        shared = sum(min(token.count(ch), acronym.count(ch)) for ch in set(token))
+        if shared >= len(acronym) - 1:
+            return match.start(), match.end()
+    return None
 
 
 def _spelled_alike(mention: gz.Mention, tgt: gz.Gazetteer, target: str) -> bool:
