@@ -76,6 +76,11 @@ class RoundTripDivergence(Check):
     category = Category.MISTRANSLATION
     severity = Severity.MINOR
     scope = "article"
+    #: Off by default: against bio-mqm's annotations (Apertium, es→en) only 2 of
+    #: its 6 flags matched an annotated span, and by hand half of the others were
+    #: the engine's own failures ("otra postura" → "stance" left in English), not
+    #: the translation's. Select it (``--select TA401``) to get the hints.
+    default_enabled = False
     options: ClassVar[Mapping[str, Any]] = {
         # chrF below this is flagged whatever the article's other scores are.
         "floor": 15.0,
