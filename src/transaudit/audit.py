@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import platform
 from datetime import UTC, datetime
+from functools import cache
 
 from transaudit import __version__
 from transaudit.backtranslate import back_translate
@@ -37,7 +38,9 @@ def run_timestamp(settings: Settings) -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def versions() -> dict[str, str]:
+@cache
+def _versions() -> tuple[tuple[str, str], ...]:
+    """Package versions, read once per process (metadata look-ups cost ~2 ms each)."""
     from importlib.metadata import PackageNotFoundError, version
 
     found = {"transaudit": __version__, "python": platform.python_version()}
@@ -46,7 +49,11 @@ def versions() -> dict[str, str]:
             found[package] = version(package)
         except PackageNotFoundError:
             continue
-    return found
+    return tuple(found.items())
+
+
+def versions() -> dict[str, str]:
+    return dict(_versions())
 
 
 def audit_article(article: Article, settings: Settings, engine: Engine | None = None) -> ArticleResult:
