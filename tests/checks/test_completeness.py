@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from casetable import CaseTable
 
 from transaudit.checks.completeness import Boilerplate, is_bare_label
-from transaudit.config import Settings
-from transaudit.engine import Engine
-from transaudit.model import Article, Segment
 
 CODES = ("TA220", "TA221", "TA222", "TA223", "TA224", "TA225", "TA226")
-CASES = json.loads((Path(__file__).parent / "cases" / "completeness.json").read_text(encoding="utf-8"))[
-    "cases"
-]
-ENGINE = Engine(Settings(select=CODES, backend="none"))
+TABLE = CaseTable("completeness.json", CODES)
 
 
-def issues(case: dict) -> list[tuple[str, str, str]]:
-    src, tgt = case["pair"].split("-")
-    article = Article("t", src, tgt, [Segment("s1", case["source"], case["target"])])
-    run = ENGINE.run(article)
-    assert not run.errors
-    return [(i.code, i.side, i.text) for i in run.issues]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@TABLE.parametrize()
 def test_case(case: dict) -> None:
-    got = issues(case)
-    for expected in case["fire"]:
-        assert tuple(expected) in got, f"expected {expected}; got {got}"
-    for code in case["silent"]:
-        assert not [g for g in got if g[0] == code], f"{code} should be silent; got {got}"
+    TABLE.check(case)
 
 
 @pytest.mark.parametrize(

@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
-import pytest
+from casetable import CaseTable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transaudit.config import Settings
-from transaudit.engine import Engine
-from transaudit.model import Article, Segment
-
 CODES = ("TA110", "TA111", "TA112", "TA113", "TA114", "TA115", "TA116", "TA117", "TA118")
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "punctuation.toml").read_text("utf-8"))["case"]
-ENGINE = Engine(Settings(select=CODES, backend="none"))
+TABLE = CaseTable("punctuation.toml", CODES)
 #: Letters, spaces and every mark these checks look at, for the property test.
 ALPHABET = "aAbBeEsS yY.,;:!?¿¡…\"'“”‘’«»„‚‹›()- \u00a0\u202f\n"
 
 
-def run_case(case: dict) -> list[tuple[str, str]]:
-    source_lang, target_lang = case["pair"].split("-")
-    pairs = case.get("segments") or [[case["source"], case["target"]]]
-    segments = [Segment(f"s{n}", source, target) for n, (source, target) in enumerate(pairs, start=1)]
-    run = ENGINE.run(Article("t", source_lang, target_lang, segments))
-    assert not run.errors
-    for issue in run.issues:
-        text = segments[int(issue.segment[1:]) - 1].text(issue.side)
-        assert text[issue.start : issue.end] == issue.text
-    return [(issue.code, issue.text) for issue in run.issues]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@TABLE.parametrize()
 def test_case(case: dict) -> None:
-    got = run_case(case)
-    for code, text in case["fire"]:
-        assert (code, text) in got, f"expected {code} on {text!r}; got {got}"
-    for code in case.get("silent", []):
-        assert not [g for g in got if g[0] == code], f"{code} should be silent; got {got}"
+    TABLE.check(case)
 
 
 #: Target languages each check must be shown firing in (¿ ¡ are wrong outside Spanish, missing outside it).
@@ -47,7 +23,7 @@ FIRING_LANGUAGES = {code: {"en", "es"} for code in CODES} | {"TA113": {"en", "fr
 
 def test_every_check_has_firing_cases_in_its_languages() -> None:
     for code in CODES:
-        targets = {c["pair"].split("-")[1] for c in CASES if any(f[0] == code for f in c["fire"])}
+        targets = TABLE.firing_targets(code)
         assert FIRING_LANGUAGES[code] <= targets, code
 
 
@@ -58,4 +34,4 @@ def test_every_check_has_firing_cases_in_its_languages() -> None:
     pair=st.sampled_from(["es-en", "en-es", "en-fr", "es-xx"]),
 )
 def test_never_raises_and_spans_match(source: str, target: str, pair: str) -> None:
-    run_case({"pair": pair, "source": source, "target": target})
+    TABLE.run({"pair": pair, "source": source, "target": target})
