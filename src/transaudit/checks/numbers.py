@@ -569,15 +569,32 @@ def _comparable(source: str, target: str) -> bool:
     return not (len(target) <= 60 and is_bare_label(target))
 
 
-def _comparison(segment: Segment, ctx: CheckContext) -> Comparison | None:
+def _comparison(segment: Segment, ctx: CheckContext) -> Comparison:
+    """The segment's comparison; an empty one when the segment is not comparable, so checks just loop."""
     return _compare_segment(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
 
 
 @lru_cache(maxsize=8192)
-def _compare_segment(source: str, target: str, source_lang: str, target_lang: str) -> Comparison | None:
+def _compare_segment(source: str, target: str, source_lang: str, target_lang: str) -> Comparison:
     if not _comparable(source, target):
-        return None
+        return _NOTHING
     return compare(source, target, source_lang, target_lang)
+
+
+def _mismatches(pairs: list[tuple[Mention, Mention]]) -> Iterator[Finding]:
+    """A target finding for each (source, target) pair that disagrees: TA201's numbers, TA205's months.
+
+    Only a source digit is offered as the fix; a source number word or month name is in the
+    source language, so it would be no fix in the target.
+    """
+    for source, target in pairs:
+        yield Finding(
+            "target",
+            target.start,
+            target.end,
+            f"'{target.text}' does not match the source's '{source.text}'",
+            suggestion=source.text if source.kind == "digit" else None,
+        )
 
 
 @register
@@ -594,17 +611,7 @@ class NumberChanged(Check):
     severity = Severity.MAJOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        comparison = _comparison(segment, ctx)
-        if comparison is None:
-            return
-        for source, target in comparison.changed:
-            yield Finding(
-                "target",
-                target.start,
-                target.end,
-                f"'{target.text}' does not match the source's '{source.text}'",
-                suggestion=source.text if source.kind == "digit" else None,
-            )
+        yield from _mismatches(_comparison(segment, ctx).changed)
 
 
 @register
@@ -621,10 +628,7 @@ class NumberMissing(Check):
     severity = Severity.MAJOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        comparison = _comparison(segment, ctx)
-        if comparison is None:
-            return
-        for mention in comparison.missing:
+        for mention in _comparison(segment, ctx).missing:
             yield Finding(
                 "source", mention.start, mention.end, f"'{mention.text}' is missing from the translation"
             )
@@ -644,10 +648,7 @@ class NumberAdded(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        comparison = _comparison(segment, ctx)
-        if comparison is None:
-            return
-        for mention in comparison.added:
+        for mention in _comparison(segment, ctx).added:
             yield Finding("target", mention.start, mention.end, f"'{mention.text}' is not in the source")
 
 
@@ -665,10 +666,7 @@ class NumberFormat(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        comparison = _comparison(segment, ctx)
-        if comparison is None:
-            return
-        for target, source in comparison.misformatted:
+        for target, source in _comparison(segment, ctx).misformatted:
             yield Finding(
                 "target",
                 target.start,
@@ -692,13 +690,4 @@ class MonthChanged(Check):
     severity = Severity.MAJOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        comparison = _comparison(segment, ctx)
-        if comparison is None:
-            return
-        for source, target in comparison.months_changed:
-            yield Finding(
-                "target",
-                target.start,
-                target.end,
-                f"'{target.text}' does not match the source's '{source.text}'",
-            )
+        yield from _mismatches(_comparison(segment, ctx).months_changed)
