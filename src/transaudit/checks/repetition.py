@@ -379,8 +379,17 @@ class _RepetitionCheck(Check):
         raise NotImplementedError
 
 
+class _DoubledCheck(_RepetitionCheck):
+    """TA101 and TA102: the same word or phrase twice in a row, fixed by keeping one copy."""
+
+    def finding(self, repeat: Repeat) -> Finding:
+        return Finding(
+            "target", repeat.start, repeat.end, f"'{repeat.unit}' is written twice", suggestion=repeat.unit
+        )
+
+
 @register
-class DoubledWord(_RepetitionCheck):
+class DoubledWord(_DoubledCheck):
     """A word written twice in a row.
 
     Bad: "talks at the the summit" — Good: "talks at the summit".
@@ -394,14 +403,9 @@ class DoubledWord(_RepetitionCheck):
     severity = Severity.MINOR
     kind = "word"
 
-    def finding(self, repeat: Repeat) -> Finding:
-        return Finding(
-            "target", repeat.start, repeat.end, f"'{repeat.unit}' is written twice", suggestion=repeat.unit
-        )
-
 
 @register
-class DoubledPhrase(_RepetitionCheck):
+class DoubledPhrase(_DoubledCheck):
     """A phrase of two to four words written twice in a row.
 
     Bad: "she arrived in the city in the city on Monday" — Good: "she arrived
@@ -412,11 +416,6 @@ class DoubledPhrase(_RepetitionCheck):
     name = "doubled-phrase"
     severity = Severity.MINOR
     kind = "phrase"
-
-    def finding(self, repeat: Repeat) -> Finding:
-        return Finding(
-            "target", repeat.start, repeat.end, f"'{repeat.unit}' is written twice", suggestion=repeat.unit
-        )
 
 
 @register
