@@ -263,8 +263,25 @@ def _length_model(ctx: CheckContext) -> tuple[float, float]:
     return float(pair.get("ratio", 1.0)), float(pair.get("spread", 0.25))
 
 
+class _LengthCheck(Check):
+    """TA225 and TA226 are the two tails of one test: the length ratio's deviation from the pair's usual.
+
+    ``direction`` is -1 to flag translations far shorter than usual, +1 far longer.
+    """
+
+    options: ClassVar[Mapping[str, Any]] = LENGTH_OPTIONS
+    direction: ClassVar[int]
+    message: ClassVar[str]
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        deviation = _deviation(segment, ctx)
+        if deviation is not None and self.direction * deviation > float(ctx.options.get("deviations", 3.3)):
+            start, end = _trimmed(segment.target)
+            yield Finding("target", start, end, self.message)
+
+
 @register
-class LengthOmission(Check):
+class LengthOmission(_LengthCheck):
     """A long segment whose translation is far shorter than usual: something was left out.
 
     Bad: a 40-word source paragraph translated by one 12-word sentence.
@@ -277,22 +294,12 @@ class LengthOmission(Check):
     name = "length-omission"
     category = Category.OMISSION
     severity = Severity.MINOR
-    options: ClassVar[Mapping[str, Any]] = LENGTH_OPTIONS
-
-    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        deviation = _deviation(segment, ctx)
-        if deviation is not None and deviation < -float(ctx.options.get("deviations", 3.3)):
-            start, end = _trimmed(segment.target)
-            yield Finding(
-                "target",
-                start,
-                end,
-                "the translation is much shorter than the source; something may be missing",
-            )
+    direction = -1
+    message = "the translation is much shorter than the source; something may be missing"
 
 
 @register
-class LengthAddition(Check):
+class LengthAddition(_LengthCheck):
     """A long segment whose translation is far longer than usual: something was added.
 
     Bad: a two-sentence source translated by three sentences.
@@ -303,15 +310,8 @@ class LengthAddition(Check):
     name = "length-addition"
     category = Category.ADDITION
     severity = Severity.MINOR
-    options: ClassVar[Mapping[str, Any]] = LENGTH_OPTIONS
-
-    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        deviation = _deviation(segment, ctx)
-        if deviation is not None and deviation > float(ctx.options.get("deviations", 3.3)):
-            start, end = _trimmed(segment.target)
-            yield Finding(
-                "target", start, end, "the translation is much longer than the source; something may be added"
-            )
+    direction = 1
+    message = "the translation is much longer than the source; something may be added"
 
 
 def _deviation(segment: Segment, ctx: CheckContext) -> float | None:
