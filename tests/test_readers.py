@@ -196,3 +196,18 @@ def test_mid_cell_quotes_do_not_make_a_plain_tsv_quoted(tmp_path: Path) -> None:
     content = 'source\ttarget\nDijo "sí" dos veces.\tHe said "yes" twice.\n"Todo."\t"All."\n'
     article = read_article(write(tmp_path / "q.es-en.tsv", content))
     assert [s.target for s in article.segments] == ['He said "yes" twice.', '"All."']
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"), [("es-ES", "es"), ("EN_us", "en"), ("pt-BR", "pt"), ("spa", "es")]
+)
+def test_language_tags_are_reduced_to_their_primary_subtag(tmp_path: Path, given: str, expected: str) -> None:
+    path = write(tmp_path / "a.tsv", "source\ttarget\nHola.\tHello.\n")
+    assert read_article(path, Languages(given, "en-GB")).source_lang == expected
+
+
+@pytest.mark.parametrize("given", ["spanish", "xx", "e", "es es"])
+def test_unknown_language_codes_are_input_errors(tmp_path: Path, given: str) -> None:
+    path = write(tmp_path / "a.tsv", "source\ttarget\nHola.\tHello.\n")
+    with pytest.raises(InputError, match="unknown language code"):
+        read_article(path, Languages(given, "en"))

@@ -15,6 +15,7 @@ from transaudit import __version__
 from transaudit.backtranslate import back_translate
 from transaudit.config import Settings
 from transaudit.engine import Engine
+from transaudit.languages import supported_languages
 from transaudit.model import Article
 from transaudit.result import ArticleResult
 from transaudit.scoring import mqm_score, penalty
@@ -62,6 +63,13 @@ def audit_article(article: Article, settings: Settings, engine: Engine | None = 
     bt_summary = back_translate(article, settings)
     run = engine.run(article)
     words = sum(word_count(segment.target) for segment in article.segments)
+    notices = list(bt_summary.get("notices", []))
+    unknown = sorted({article.source_lang, article.target_lang} - supported_languages())
+    if unknown:
+        notices.append(
+            f"no check data for {', '.join(unknown)}: language-specific checks are silent for it "
+            f"(data exists for {', '.join(sorted(supported_languages()))})"
+        )
     score = mqm_score(run.issues, words, settings.weights)
     return ArticleResult(
         article=article,
@@ -72,7 +80,7 @@ def audit_article(article: Article, settings: Settings, engine: Engine | None = 
         penalty=penalty(run.issues, settings.weights),
         target_words=words,
         errors=[error.to_dict() for error in run.errors],
-        notices=list(bt_summary.get("notices", [])),
+        notices=notices,
         settings={**settings.to_dict(), "checks": [check.code for check in engine.checks]},
         versions=versions(),
         backtranslation={k: v for k, v in bt_summary.items() if k != "notices"},

@@ -102,6 +102,7 @@ def check(
     from transaudit.batch import default_jobs, run_batch, write_index
     from transaudit.config import load_settings
     from transaudit.engine import select_checks
+    from transaudit.languages import normalize_language
     from transaudit.readers import Languages, discover
 
     settings = load_settings(str(config) if config else None)
@@ -129,7 +130,10 @@ def check(
         fail(f"{out}: cannot create the report folder: {error.strerror or error}")
     if not _writable(out):
         fail(f"{out}: the report folder is not writable")
-    langs = Languages(source_lang, target_lang)
+    langs = Languages(
+        normalize_language(source_lang, "--source-lang") if source_lang else None,
+        normalize_language(target_lang, "--target-lang") if target_lang else None,
+    )
     formats = formats or ("html", "json")
     jobs = jobs or default_jobs()
     show_progress = not quiet and sys.stderr.isatty() and len(articles) > 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from transaudit.align import align_paragraphs, split_paragraphs
 from transaudit.decoding import read_text
 from transaudit.errors import InputError
+from transaudit.languages import normalize_language
 from transaudit.model import Article, Segment
 
 ARTICLE_SUFFIXES = (".tsv", ".jsonl")
@@ -52,7 +53,10 @@ def _finish(article_id: str, path: Path, segments: list[Segment], langs: Languag
         raise InputError(str(path), "no segments (every row is empty)")
     source_lang = langs.source or detect_side_language([s.source for s in segments], str(path))
     target_lang = langs.target or detect_side_language([s.target for s in segments], str(path))
-    return Article(article_id, source_lang.lower(), target_lang.lower(), segments, str(path))
+    return Article(
+        article_id, normalize_language(source_lang, str(path)), normalize_language(target_lang, str(path)),
+        segments, str(path),
+    )
 
 
 def _name_languages(stem: str) -> tuple[str, Languages]:
@@ -332,7 +336,9 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
         )
         for index, pair in enumerate(pairs, start=1)
     ]
-    return Article(folder.name, source_lang.lower(), target_lang.lower(), segments, str(folder))
+    source_lang = normalize_language(source_lang, str(folder))
+    target_lang = normalize_language(target_lang, str(folder))
+    return Article(folder.name, source_lang, target_lang, segments, str(folder))
 
 
 def read_article(path: Path, langs: Languages = Languages()) -> Article:
