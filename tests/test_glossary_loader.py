@@ -24,6 +24,20 @@ TBX = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Core" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+  <conceptEntry id="c1">
+    <langSec xml:lang="es"><termSec><term>Kazajistán</term></termSec></langSec>
+    <langSec xml:lang="en">
+      <termSec><term>Kazakhstan</term></termSec>
+      <termSec><term>Kazakstan</term>
+        <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+    </langSec>
+  </conceptEntry>
+</body></text></tbx>
+"""
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -64,6 +78,12 @@ def test_tbx_preferred_and_deprecated(tmp_path: Path) -> None:
     assert glossary.for_pair("en", "es")[0].targets == ("Samarcanda",)
 
 
+def test_tbx3_concept_entries_with_lang_and_term_sections(tmp_path: Path) -> None:
+    [term] = load_glossary(write(tmp_path, "g.tbx", TBX3)).for_pair("es", "en")
+    assert term.sources == ("Kazajistán",)
+    assert term.targets == ("Kazakhstan",) and term.forbidden == ("Kazakstan",)
+
+
 @pytest.mark.parametrize(
     ("name", "text", "problem", "line"),
     [
@@ -74,6 +94,11 @@ def test_tbx_preferred_and_deprecated(tmp_path: Path) -> None:
         ("e.csv", "source,target,forbidden\n,,Kiev\n", "no preferred term", 2),
         ("f.tbx", "<martif><text><body><termEntry>", "not well-formed", 1),
         ("g.tbx", "<martif><text><body></body></text></martif>", "no termEntry", None),
+        ("k.csv", "source,target\n# no terms yet\n", "no terms found", None),
+        ("l.tbx", "<tbx><text><body><conceptEntry><langSec xml:lang='es'><termSec><term>OTAN</term>"
+         "</termSec></langSec></conceptEntry></body></text></tbx>", "no terms found", None),
+        ("m.tbx", "<tbx><text><body><conceptEntry><langSec><termSec><term>OTAN</term>"
+         "</termSec></langSec></conceptEntry></body></text></tbx>", "langSec without xml:lang", None),
     ],
 )
 def test_errors_name_file_and_line(

@@ -17,11 +17,13 @@ CSV/TSV: a header row, then one term a row. Columns (case-insensitive):
 Instead of ``source``/``target`` the header may name languages (``es,en,forbidden``):
 the first language column is the source, the second the target.
 
-TBX (2 or 3, including TBX-Basic): every concept entry with terms in two languages
+TBX (2 with ``termEntry/langSet/tig``, 3 with ``conceptEntry/langSec/termSec``,
+including TBX-Basic and TBX-Core): every concept entry with terms in two languages
 gives a term for each direction; ``administrativeStatus`` deprecated or superseded
 terms are forbidden, the first other term of the target language is required.
 
-:func:`load_glossary` validates and raises :class:`InputError` with the line;
+:func:`load_glossary` validates and raises :class:`InputError` with the line
+(also for a file that yields no terms at all, which would otherwise check nothing);
 :func:`cached_glossary` is what checks call (cached by path and mtime).
 """
 
@@ -196,10 +198,10 @@ def _load_tbx(path: Path, text: str) -> tuple[Term, ...]:
         raise InputError(str(path), "no termEntry or conceptEntry elements in this TBX file")
     for entry in entries:
         by_lang: dict[str, tuple[list[str], list[str]]] = {}
-        for lang_set in (e for e in entry if _local(e.tag) == "langSet"):
+        for lang_set in (e for e in entry if _local(e.tag) in ("langSet", "langSec")):
             lang = (lang_set.get(xml_lang) or lang_set.get("lang") or "").lower().split("-")[0]
             if not lang:
-                raise InputError(str(path), "langSet without xml:lang")
+                raise InputError(str(path), f"{_local(lang_set.tag)} without xml:lang")
             preferred, deprecated = by_lang.setdefault(lang, ([], []))
             for holder in lang_set.iter():
                 if _local(holder.tag) not in ("tig", "ntig", "termSec", "termGrp"):
@@ -210,7 +212,8 @@ def _load_tbx(path: Path, text: str) -> tuple[Term, ...]:
                 status = " ".join(
                     (e.text or "").lower()
                     for e in holder.iter()
-                    if _local(e.tag) == "termNote" and "status" in (e.get("type") or "").lower()
+                    if (_local(e.tag) == "termNote" and "status" in (e.get("type") or "").lower())
+                    or _local(e.tag) == "administrativeStatus"  # TBX 3 DCT style
                 )
                 bucket = deprecated if any(s in status for s in _FORBIDDEN_STATUS) else preferred
                 if term not in bucket:
@@ -232,6 +235,12 @@ def load_glossary(path: str | os.PathLike[str]) -> Glossary:
         terms = _load_tbx(file, text)
     else:
         terms = _load_csv(file, text)
+    if not terms:
+        raise InputError(
+            str(path),
+            "no terms found (CSV: rows after the header; TBX: entries with terms in two languages, "
+            "in langSet/tig or langSec/termSec)",
+        )
     return Glossary(str(path), terms)
 
 
