@@ -84,6 +84,21 @@ def test_tbx3_concept_entries_with_lang_and_term_sections(tmp_path: Path) -> Non
     assert term.targets == ("Kazakhstan",) and term.forbidden == ("Kazakstan",)
 
 
+def test_utf16_glossary_with_bom_reads_like_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_bytes("source,target\r\nKazajistán,Kazakhstan\r\n".encode("utf-16"))
+    [term] = load_glossary(path).terms
+    assert term.sources == ("Kazajistán",) and term.targets == ("Kazakhstan",)
+
+
+def test_latin1_glossary_names_the_byte(tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_bytes("source,target\nKazajistán,Kazakhstan\n".encode("latin-1"))
+    with pytest.raises(InputError, match="not valid UTF-8: byte 0xe1 at offset 22") as info:
+        load_glossary(path)
+    assert info.value.line == 2
+
+
 @pytest.mark.parametrize(
     ("name", "text", "problem", "line"),
     [
@@ -94,6 +109,9 @@ def test_tbx3_concept_entries_with_lang_and_term_sections(tmp_path: Path) -> Non
         ("e.csv", "source,target,forbidden\n,,Kiev\n", "no preferred term", 2),
         ("f.tbx", "<martif><text><body><termEntry>", "not well-formed", 1),
         ("g.tbx", "<martif><text><body></body></text></martif>", "no termEntry", None),
+        ("h.csv", 'source,target\nOTAN,NATO\nKazajistán,Kazakhstan,"Kazajstan\n', "unclosed quote", 3),
+        ("i.csv", 'source,target\nKazajistán,"Kazakhstan\nOTAN,NATO\n', "unclosed quote", 2),
+        ("j.csv", 'source,target\nOTAN,"NATO"x\n', "malformed CSV row", 2),
         ("k.csv", "source,target\n# no terms yet\n", "no terms found", None),
         ("l.tbx", "<tbx><text><body><conceptEntry><langSec xml:lang='es'><termSec><term>OTAN</term>"
          "</termSec></langSec></conceptEntry></body></text></tbx>", "no terms found", None),

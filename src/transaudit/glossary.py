@@ -22,6 +22,7 @@ including TBX-Basic and TBX-Core): every concept entry with terms in two languag
 gives a term for each direction; ``administrativeStatus`` deprecated or superseded
 terms are forbidden, the first other term of the target language is required.
 
+Files are decoded like articles (:func:`transaudit.decoding.decode`).
 :func:`load_glossary` validates and raises :class:`InputError` with the line
 (also for a file that yields no terms at all, which would otherwise check nothing);
 :func:`cached_glossary` is what checks call (cached by path and mtime).
@@ -38,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+from transaudit.decoding import decode
 from transaudit.errors import InputError
 
 _SPLIT_RE = re.compile(r"\s*\|\s*")
@@ -102,14 +104,45 @@ def _lang(value: str | None) -> str | None:
 
 
 def _read_text(path: Path) -> str:
+    """The glossary's text, decoded like an article (UTF-8 with or without BOM,
+    UTF-16/32 with BOM, CRLF normalised), so an editor's spreadsheet export that
+    an article would accept is accepted here too."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "glossary file not found") from None
-    except UnicodeDecodeError as error:
-        raise InputError(str(path), f"not UTF-8 text ({error.reason})") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a folder, expected a glossary file") from None
     except OSError as error:
         raise InputError(str(path), f"cannot read glossary: {error.strerror or error}") from None
+    if not data.strip():
+        raise InputError(
+            str(path), "empty glossary (expected a header row such as 'source,target,forbidden')", 1
+        )
+    return decode(data, str(path))
+
+
+def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """Rows of a CSV/TSV, rejecting malformed quoting instead of guessing.
+
+    A quote left open (``Kazajistán,Kazakhstan,"Kazajstan``) would otherwise
+    swallow the rest of the file into one cell and drop those terms silently;
+    strict mode raises, and the error names the line where the quote opened.
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    last_line = 0
+    try:
+        for row in reader:
+            rows.append(row)
+            last_line = reader.line_num
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise InputError(
+                str(path), "unclosed quote: a '\"' opened on this line is never closed", last_line + 1
+            ) from None
+        raise InputError(str(path), f"malformed CSV row ({error})", reader.line_num) from None
+    return rows
 
 
 def _load_csv(path: Path, text: str) -> tuple[Term, ...]:
@@ -120,7 +153,7 @@ def _load_csv(path: Path, text: str) -> tuple[Term, ...]:
         delimiter = ";"
     else:
         delimiter = ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = _csv_rows(path, text, delimiter)
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise InputError(
             str(path), "empty glossary (expected a header row such as 'source,target,forbidden')", 1
