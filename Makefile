@@ -1,7 +1,8 @@
 # Two commands set up everything on a fresh Debian/Ubuntu machine:
 #   make audit   audits every article under corpora/ into reports/
 #   make test    runs the test suite (CI calls this through .ci/run)
-# Installs are recorded in .stamps/ so a second run reinstalls nothing.
+# Installs are recorded in stamps (.venv/.installed, .stamps/system) so a second
+# run reinstalls nothing.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,16 +17,17 @@ SHARED_DIR ?=
 
 .PHONY: audit test lint bench publish clean setup system-packages
 
-setup: $(STAMPS)/python $(STAMPS)/system
+setup: $(VENV)/.installed $(STAMPS)/system
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMPS)/python: pyproject.toml | $(BIN)/python
+# The stamp lives inside the venv: deleting .venv forces a full reinstall.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "$(TORCH)"
 	$(BIN)/python -m pip install --quiet -e ".[transformers,test]"
-	@mkdir -p $(STAMPS) && touch $@
+	@touch $@
 
 # Debian packages, where apt-get exists and we are root; skipped otherwise
 # (the Apertium and browser tests then skip with a reason).

@@ -163,3 +163,10 @@ def test_python_dash_m_entry_point() -> None:
         [sys.executable, "-m", "transaudit", "--version"], capture_output=True, text=True, check=True
     )
     assert completed.stdout.strip() == f"transaudit, version {__version__}"
+
+
+def test_transformers_backend_without_model_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    article = write(tmp_path / "bridge.es-en.tsv", CLEAN)
+    result = run(runner, "check", str(article), "--out", str(tmp_path / "out"), "--backend", "transformers")
+    assert result.exit_code == 2
+    assert "--backend transformers needs --model" in result.output

@@ -121,6 +121,8 @@ def check(
         threshold=fail_under,
         extra=extra,
     )
+    if settings.backend == "transformers" and not settings.model:
+        fail("--backend transformers needs --model (a hub id or a local model folder)")
     select_checks(settings)
     _validate_glossaries(settings.extra.get("glossary", []))
     articles = list(discover(list(paths)))

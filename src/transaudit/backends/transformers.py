@@ -45,6 +45,8 @@ def _load(model: str, device: str) -> tuple[Any, Any]:
                 f"the transformers backend needs torch, transformers and sentencepiece ({error})"
             ) from None
         hf_logging.disable_progress_bar()
+        if _looks_like_path(model) and not Path(model).expanduser().is_dir():
+            raise BackendError(f"model folder not found: {model}")
         try:
             with warnings.catch_warnings():
                 # Marian tokenizers recommend sacremoses for punctuation
@@ -59,6 +61,11 @@ def _load(model: str, device: str) -> tuple[Any, Any]:
             raise BackendError(f"cannot load model {model}: {first}") from None
         _LOADED[key] = (tokenizer, network)
     return _LOADED[key]
+
+
+def _looks_like_path(model: str) -> bool:
+    """A hub id is ``name`` or ``owner/name``; anything else is meant as a folder."""
+    return model.startswith((".", "/", "~")) or model.count("/") > 1 or Path(model).exists()
 
 
 def _folder_fingerprint(folder: Path) -> str:
