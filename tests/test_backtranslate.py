@@ -57,13 +57,19 @@ def test_backend_none_leaves_segments_alone(tmp_path: Path) -> None:
 
 
 def test_auto_without_a_pair_says_what_to_install() -> None:
-    doc = article(("Bonjour le monde", "Hallo Welt"), source_lang="fr", target_lang="de")
+    doc = article(("Bonjour le monde", "Hola mundo"), source_lang="fr", target_lang="es")
     summary = back_translate(doc, Settings())
     assert summary["backend"] == "none"
+    assert summary["notices"] == ["no back-translation for es→fr: install apertium-fr-es or configure a model"]
+    assert doc.segments[0].bt_note == "not back-translated: install apertium-fr-es or configure a model"
+
+
+def test_a_pair_debian_does_not_package_names_no_package() -> None:
+    doc = article(("Bonjour le monde", "Hallo Welt"), source_lang="fr", target_lang="de")
+    summary = back_translate(doc, Settings())
     assert summary["notices"] == [
-        "no back-translation for de→fr: install apertium-deu-fra or configure a model"
+        "no back-translation for de→fr: Apertium has no pair for it; configure a model (--model)"
     ]
-    assert doc.segments[0].bt_note == "not back-translated: install apertium-deu-fra or configure a model"
 
 
 @pytest.mark.parametrize(

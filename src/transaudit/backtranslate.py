@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from transaudit import data
 from transaudit.backends.apertium import ApertiumBackend, installed_modes, mode_for
 from transaudit.backends.base import Backend, BackendError, Translation, language_codes
 from transaudit.backends.cache import CachedTranslation, CacheScope, TranslationCache
@@ -95,10 +96,25 @@ class BtOptions:
         return options, problems
 
 
-def _apertium_package(source_lang: str, target_lang: str) -> str:
-    source = language_codes(source_lang)[0][0]
-    target = language_codes(target_lang)[0][0]
-    return f"apertium-{source}-{target}"
+def _three_letter_first(package: str) -> tuple[bool, str]:
+    return len(package.split("-")[1]) != 3, package
+
+
+def _apertium_package(source_lang: str, target_lang: str) -> str | None:
+    """The Debian package with this pair (either direction), if Debian has one.
+
+    Packages named with three-letter codes (apertium-eng-spa) are the maintained
+    ones, so they are preferred over older two-letter names (apertium-en-es).
+    """
+    wanted = set(language_codes(source_lang)[0]), set(language_codes(target_lang)[0])
+    for package in sorted(data.load_text("apertium", "packages"), key=_three_letter_first):
+        parts = package.split("-")[1:]
+        if len(parts) != 2:
+            continue
+        first, second = parts
+        if (first in wanted[0] and second in wanted[1]) or (first in wanted[1] and second in wanted[0]):
+            return package
+    return None
 
 
 def choose_backend(
@@ -130,6 +146,10 @@ def choose_backend(
     if mode is not None:
         return ApertiumBackend(mode, timeout=options.timeout), None
     package = _apertium_package(source, target)
+    if package is None:
+        return None, (
+            f"no back-translation for {direction}: Apertium has no pair for it; configure a model (--model)"
+        )
     if choice == "apertium":
         return None, f"no back-translation for {direction}: apertium has no mode for it (install {package})"
     return None, f"no back-translation for {direction}: install {package} or configure a model"
