@@ -60,7 +60,9 @@ def test_auto_without_a_pair_says_what_to_install() -> None:
     doc = article(("Bonjour le monde", "Hola mundo"), source_lang="fr", target_lang="es")
     summary = back_translate(doc, Settings())
     assert summary["backend"] == "none"
-    assert summary["notices"] == ["no back-translation for es→fr: install apertium-fr-es or configure a model"]
+    assert summary["notices"] == [
+        "no back-translation for es→fr: install apertium-fr-es or configure a model"
+    ]
     assert doc.segments[0].bt_note == "not back-translated: install apertium-fr-es or configure a model"
 
 
