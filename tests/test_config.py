@@ -47,6 +47,7 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ("[weights]\nhuge = 3\n", "bad entry 'huge'"),
         ("fail-under = \"high\"\n", "must be a number"),
         ("select = [\n", "invalid TOML"),
+        ("fial-under = 80\n", "unknown setting 'fial-under'"),
     ],
 )
 def test_bad_config_is_an_input_error(tmp_path: Path, content: str, problem: str) -> None:

@@ -16,6 +16,13 @@ from transaudit.model import Severity
 
 DEFAULT_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
 DEFAULT_THRESHOLD = 90.0
+_CORE_KEYS = ("select", "ignore", "severity", "weights", "fail-under", "options", "backend", "model")
+#: Settings of later stages, kept in ``Settings.extra`` (read by the glossary
+#: checks and the back-translation stage; see README "Configuration").
+EXTRA_KEYS = frozenset({
+    "glossary", "timestamp", "no-cache", "cache-dir", "bt-timeout", "batch-size", "beams", "max-length",
+    "device", "apertium-mode",
+})
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,8 @@ class Settings:
     check_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     backend: str = "auto"
     model: str | None = None
-    #: Settings of later stages (backend options, glossary, …) kept verbatim.
+    _CORE_KEYS = ("select", "ignore", "severity", "weights", "fail-under", "options", "backend", "model")
+#: Settings of later stages (backend options, glossary, …) kept verbatim.
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
@@ -97,8 +105,11 @@ def settings_from_mapping(raw: dict[str, Any], path: str) -> Settings:
             changes["backend"] = str(value)
         elif norm == "model":
             changes["model"] = str(value)
-        else:
+        elif norm in EXTRA_KEYS:
             extra[norm] = value
+        else:
+            known = sorted({*_CORE_KEYS, *EXTRA_KEYS})
+            raise ConfigError(path, f"unknown setting {key!r} (known: {', '.join(known)})")
     return replace(settings, extra=extra, **changes)
 
 
