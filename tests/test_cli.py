@@ -170,3 +170,27 @@ def test_transformers_backend_without_model_is_a_usage_error(runner: CliRunner, 
     result = run(runner, "check", str(article), "--out", str(tmp_path / "out"), "--backend", "transformers")
     assert result.exit_code == 2
     assert "--backend transformers needs --model" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--timestamp", "yesterday"], {}, "--timestamp: not an ISO 8601 date-time: 'yesterday'"),
+        ([], {"SOURCE_DATE_EPOCH": "abc"}, "SOURCE_DATE_EPOCH must be a whole number of seconds"),
+    ],
+)
+def test_bad_timestamps_are_usage_errors(runner: CliRunner, tmp_path: Path, args, env, message) -> None:
+    article = write(tmp_path / "bridge.es-en.tsv", CLEAN)
+    result = runner.invoke(main, ["check", str(article), "--out", str(tmp_path / "out"), "--backend", "none",
+                                  *args], env=env)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_timestamp_is_normalised_to_utc(runner: CliRunner, tmp_path: Path) -> None:
+    article = write(tmp_path / "bridge.es-en.tsv", CLEAN)
+    out = tmp_path / "out"
+    run(runner, "check", str(article), "--out", str(out), "--backend", "none", "--timestamp",
+        "2026-01-02T03:04:05+01:00")
+    assert json.loads((out / "bridge.json").read_text())["generated_at"] == "2026-01-02T02:04:05Z"

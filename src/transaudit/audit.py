@@ -22,21 +22,43 @@ from transaudit.scoring import mqm_score, penalty
 from transaudit.text import word_count
 
 
+def parse_timestamp(value: str) -> str:
+    """An ISO 8601 date-time (or a Unix epoch) as UTC ``YYYY-MM-DDTHH:MM:SSZ``.
+
+    Raises ValueError naming what was wrong, so the CLI can refuse it.
+    """
+    text = str(value).strip()
+    if text.isdigit():
+        moment = datetime.fromtimestamp(int(text), tz=UTC)
+    else:
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"not an ISO 8601 date-time: {value!r} (e.g. 2026-11-28T12:00:00Z)") from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def run_timestamp(settings: Settings) -> str:
     """The one field that varies between identical runs, fixable for reproducibility.
 
     ``--timestamp`` (settings.extra["timestamp"]) wins, then SOURCE_DATE_EPOCH,
-    then the current time, always in UTC ISO 8601.
+    then the current time, always in UTC ISO 8601. A malformed value raises
+    ValueError (checked up front by the CLI).
     """
     fixed = settings.extra.get("timestamp")
     if fixed:
-        return str(fixed)
+        try:
+            return parse_timestamp(str(fixed))
+        except ValueError as error:
+            raise ValueError(f"--timestamp: {error}") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
-    else:
-        moment = datetime.now(tz=UTC)
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    if epoch is not None and epoch.strip():
+        if not epoch.strip().isdigit():
+            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}")
+        return parse_timestamp(epoch.strip())
+    return parse_timestamp(datetime.now(tz=UTC).isoformat())
 
 
 @cache

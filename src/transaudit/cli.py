@@ -121,6 +121,10 @@ def check(
         threshold=fail_under,
         extra=extra,
     )
+    try:
+        run_timestamp(settings)
+    except ValueError as error:
+        fail(str(error))
     if settings.backend == "transformers" and not settings.model:
         fail("--backend transformers needs --model (a hub id or a local model folder)")
     select_checks(settings)

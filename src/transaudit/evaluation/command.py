@@ -94,7 +94,7 @@ def eval_command(
         report = run_evaluation(
             list(data), settings, None if fmt == "auto" else fmt, _langs(langs), not per_segment, samples
         )
-    except InputError as error:
+    except (InputError, ValueError) as error:
         click.echo(f"transaudit eval: {error}", err=True)
         raise click.exceptions.Exit(2) from None
     click.echo(render_json(report) if as_json else render_text(report), nl=not as_json)
