@@ -348,6 +348,6 @@ def publish_command(reports_dir: Path, shared_dir: Path, keep: int | None) -> No
     try:
         run = publish(reports_dir, shared_dir, keep=keep)
     except InputError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"transaudit: {error}", err=True)
         raise SystemExit(2) from None
     click.echo(f"published {run} (latest: {run.parent / 'latest'})")
