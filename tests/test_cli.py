@@ -153,6 +153,8 @@ def test_same_article_names_get_distinct_report_files(runner: CliRunner, tmp_pat
     )
     assert result.exit_code == 0, result.output
     assert {"story.json", "story-2.json"} <= {p.name for p in (tmp_path / "out").iterdir()}
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert [a["name"] for a in summary["articles"]] == ["story", "story (story-2)"]
 
 
 def test_python_dash_m_entry_point() -> None:

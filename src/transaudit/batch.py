@@ -122,6 +122,8 @@ def _audit_one(path: str, name: str) -> Outcome:
     except OSError as error:
         return Outcome(path, name, error=f"{_WORKER['out']}: cannot write report: {error.strerror or error}")
     entry = IndexEntry.from_result(result, files.get("html"), files.get("json"))
+    if name != safe_filename(article.id):
+        entry.name = f"{article.id} ({name})"  # two articles share an id: tell them apart
     return Outcome(path, name, entry=entry, text=render_text(result))
 
 
