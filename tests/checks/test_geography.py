@@ -12,7 +12,7 @@ from transaudit.checks.base import iter_findings
 from transaudit.checks.geography import resolve
 from transaudit.config import Settings
 from transaudit.engine import Engine
-from transaudit.model import Article, Segment
+from transaudit.model import Article, Category, Segment, Severity
 
 CASES = json.loads((Path(__file__).parent / "cases" / "geography.json").read_text(encoding="utf-8"))["cases"]
 CODES = ("TA301", "TA302", "TA303")
@@ -155,3 +155,14 @@ def test_checks_never_raise_and_spans_match(pair: str) -> None:
             assert art.segment(issue.segment).text(issue.side)[issue.start : issue.end] == issue.text
 
     run()
+
+
+def test_vanished_person_is_a_minor_omission_on_the_source() -> None:
+    case = next(c for c in CASES if c["id"] == "es-en-person-vanished")
+    art = article(case)
+    check = get_check("TA303")()
+    ctx = CheckContext(art.source_lang, art.target_lang, dict(check.options), {})
+    [finding] = list(iter_findings(check.check_segment(art.segments[0], ctx)))
+    assert finding.side == "source" and finding.severity == Severity.MINOR
+    assert finding.category == Category.OMISSION
+    assert finding.message == "'Marta Ibáñez Soler' is named in the source but not in the translation"

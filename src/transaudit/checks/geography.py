@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from transaudit import gazetteer as gz
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
-from transaudit.gazetteer import name_sequences, similar_token
+from transaudit.gazetteer import NameRun, name_sequences, similar_token
 from transaudit.model import Article, Category, Segment, Severity
 from transaudit.text import sentence_spans
 
@@ -256,7 +256,10 @@ class EntityChanged(Check):
     Other people's names (capitalized runs outside short quotations) are compared
     with folding and fuzzy matching and judged only when a source name is gone
     *and* a new one appears, one of them of two words or more, and at most two
-    new ones (more are a translated title, not a swap).
+    new ones (more are a translated title, not a swap). A source name of two or
+    more words that is simply gone, with nothing in its place, is a minor
+    omission, judged only where it cannot be a title-cased common phrase (see
+    :func:`_vanished`).
 
     A country the target names that the source does not name at all is flagged
     as a minor addition.
@@ -372,13 +375,14 @@ class EntityChanged(Check):
         """Unknown people's names (two or more capitalized words) on either side."""
         src_names = name_sequences(segment.source, ctx.source_lang)
         tgt_names = name_sequences(segment.target, ctx.target_lang)
-        if not src_names or not tgt_names:
+        if not src_names:
             return
         lost = [n for n in src_names if not any(similar_token(w, segment.target) for _, _, w in n.words)]
         if not lost:
             return
         new = [n for n in tgt_names if not any(similar_token(w, segment.source) for _, _, w in n.words)]
-        if not lost or not new:
+        if not new:
+            yield from _vanished(lost, segment, ctx)
             return
         new = list({n.text: n for n in new}.values())
         # A name swapped for another is one or two names; many new capitalized runs
@@ -395,6 +399,101 @@ class EntityChanged(Check):
                 suggestion=lost[0].text,
                 severity=None if both_multi else Severity.MINOR,
             )
+
+
+def _vanished(lost: Sequence[NameRun], segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+    """Source names of two or more words that left no trace in a full-length translation.
+
+    "Sergei Lavrov se reunió con Antony Blinken" → "He met his counterpart": the
+    names are gone and nothing replaced them. Kept precise by skipping what is
+    judged elsewhere or may not be a name:
+
+    - a target under half the source's length (TA225 reports the omission);
+    - names the gazetteer knows (judged by the mention rules above);
+    - a run opening a sentence whose first word the source also writes in lower
+      case (a capitalized phrase such as "Nuevas Medidas", not a name);
+    - a target with as many new capitalized words as the name has words: the
+      name may be a team, work or institution translated in title case
+      ("Dust Devils" → "Remolinos de Polvo");
+    - a run with a word whose stem the target has in lower case (common nouns in
+      title case: "Nautical Miles" → "millas náuticas");
+    - a run opening the segment (a heading or a capitalized phrase);
+    - source languages that capitalize common words in running text (English):
+      only a language whose gazetteer sets ``lowercase_adjectives`` is judged.
+    """
+    source, target = segment.source, segment.target
+    if len(target) < 0.5 * len(source):
+        return
+    if not ctx.data("gazetteer", ctx.source_lang).get("grammar", {}).get("lowercase_adjectives"):
+        # English capitalizes common nouns and adjectives in running text ("my
+        # Sourdough Starter", "drilling Super Loud"): without a lexicon such runs
+        # cannot be told from names, so only languages that write adjectives and
+        # common nouns in lower case (the gazetteer's lowercase_adjectives) are judged.
+        return
+    known = [(m.start, m.end) for m in gz.gazetteer(ctx.source_lang).mentions(source) if m.kind == gz.PERSON]
+    lower_source = {w for w in gz.words_of(source) if w.islower()}
+    new_capitals = _new_capitalized(segment, ctx.target_lang)
+    seen: set[str] = set()
+    for name in lost:
+        if len(name.words) < 2 or name.text in seen:
+            continue
+        if any(s < name.end and name.start < e for s, e in known):
+            continue
+        if not source[: name.start].strip(" \"'“‘«¿¡(") or (
+            _opens_sentence_at(source, name.start) and name.words[0][2].lower() in lower_source
+        ):
+            continue
+        if new_capitals >= len(name.words) or any(_cognate(w, target) for _, _, w in name.words):
+            continue
+        seen.add(name.text)
+        yield Finding(
+            "source",
+            name.start,
+            name.end,
+            f"'{name.text}' is named in the source but not in the translation",
+            severity=Severity.MINOR,
+            category=Category.OMISSION,
+        )
+
+
+def _opens_sentence_at(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘«¿¡(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _cognate(word: str, text: str) -> bool:
+    """Whether the text has a lower-case word that looks like a translation of this one.
+
+    English title case ("the Battery Charger", "Nautical Miles") is common nouns
+    capitalized; their translation keeps the stem ("batería", "millas náuticas").
+    A person's name has no such lower-case echo.
+    """
+    from difflib import SequenceMatcher
+
+    key = gz.quick_fold(word)
+    if len(key) < 4:
+        return False
+    for other in gz.words_of(text):
+        if not other.islower() or len(other) < 4 or abs(len(other) - len(key)) > 4:
+            continue
+        folded = gz.quick_fold(other)
+        if folded[:5] == key[:5] or SequenceMatcher(None, key, folded).ratio() >= 0.7:
+            return True
+    return False
+
+
+def _new_capitalized(segment: Segment, lang: str) -> int:
+    """Capitalized target words inside sentences, not known places, with no close source word."""
+    target = segment.target
+    places = [(m.start, m.end) for m in gz.gazetteer(lang).mentions(target)]
+    count = 0
+    for start, _end, word in gz.tokenize(target):
+        if len(word) < 3 or not word[0].isupper() or word.isupper() or _opens_sentence_at(target, start):
+            continue
+        if any(s <= start < e for s, e in places) or similar_token(word, segment.source):
+            continue
+        count += 1
+    return count
 
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
