@@ -75,7 +75,8 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-article summary.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the back-translation cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Back-translation cache folder.")
-@click.option("--bt-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Time limit per back-translation batch.")
+@click.option("--bt-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Time limit per back-translation batch.")
 @click.option("--timestamp", metavar="ISO8601", help="Fix the report timestamp (also: SOURCE_DATE_EPOCH).")
 def check(
     paths: tuple[Path, ...],
