@@ -71,12 +71,15 @@ def test_missing_model_marks_segments_and_the_audit_goes_on(tmp_path: Path, offl
     )
     segment = article.segments[0]
     assert segment.back_translation is None
-    assert segment.bt_note is not None and segment.bt_note.startswith(
-        "not back-translated: cannot load model"
-    )
+    assert segment.bt_note == f"not back-translated: model folder not found: {tmp_path / 'no-such-model'}"
     assert any("failed for 1 of 1 segments" in notice for notice in summary["notices"])
-    with pytest.raises(BackendError, match="cannot load model"):
+    with pytest.raises(BackendError, match="model folder not found"):
         TransformersBackend(str(tmp_path / "no-such-model")).translate(["Hello"], "en", "es")
+
+
+def test_a_hub_id_that_cannot_be_fetched_offline_is_reported(offline: None) -> None:
+    with pytest.raises(BackendError, match="cannot load model no-such-owner/no-such-model"):
+        TransformersBackend("no-such-owner/no-such-model").translate(["Hello"], "en", "es")
 
 
 def test_timeout_marks_only_the_batch(tiny_marian_dir: Path) -> None:
