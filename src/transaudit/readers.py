@@ -35,12 +35,17 @@ class Languages:
 
 def detect_side_language(texts: list[str], path: str) -> str:
     """Language of one side of an article by seeded langdetect on the whole side."""
-    from transaudit.langid import detect_language
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
 
-    lang = detect_language("\n".join(t for t in texts if t)[:20000], min_probability=0.6)
-    if lang is None:
+    DetectorFactory.seed = 0
+    sample = "\n".join(t for t in texts if t)[:20000]
+    try:
+        guesses = detect_langs(sample)
+    except LangDetectException:
+        guesses = []
+    if not guesses or guesses[0].prob < 0.6:
         raise InputError(path, "cannot tell the language; pass --source-lang and --target-lang")
-    return lang.split("-")[0]
+    return guesses[0].lang.split("-")[0]
 
 
 def _finish(article_id: str, path: Path, segments: list[Segment], langs: Languages) -> Article:
