@@ -3,7 +3,7 @@
 Checks need spans, so every helper returns ``(start, end)`` offsets into the
 text it was given. These run on every segment, so they are plain compiled
 regular expressions; the aligner uses pysbd (slower, better) through
-:func:`split_sentences`.
+:func:`sentence_segmenter`.
 """
 
 from __future__ import annotations
@@ -70,12 +70,3 @@ def sentence_segmenter(lang: str):  # type: ignore[no-untyped-def]
         return pysbd.Segmenter(language=lang, clean=False, char_span=True)
     except ValueError:
         return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
-def split_sentences(text: str, lang: str) -> list[str]:
-    """Sentences by pysbd (multilingual rules), whitespace kept out of each."""
-    if not text.strip():
-        return []
-    spans = sentence_segmenter(lang).segment(text)
-    sentences = [span.sent.strip() for span in spans]
-    return [s for s in sentences if s]
