@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from transaudit.backtranslate import back_translate
+from transaudit.backtranslation.run import back_translate
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
 

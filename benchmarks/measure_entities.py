@@ -27,7 +27,7 @@ from pathlib import Path
 from transaudit.checks import CheckContext, all_checks
 from transaudit.checks.base import iter_findings
 from transaudit.model import Article, Segment
-from transaudit.text import words
+from transaudit.analysis.text import words
 
 
 def _checks():  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from transaudit.audit import audit_article
 from transaudit.config import Settings
-from transaudit.readers import Languages, read_article
+from transaudit.input.readers import Languages, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 

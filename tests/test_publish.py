@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from transaudit import publish as publish_module
 from transaudit.errors import InputError
-from transaudit.publish import list_runs, publish, publish_command, run_sort_key
+from transaudit.cli.publish import publish_command
+from transaudit.publish import list_runs, publish, run_sort_key
 
 NOW = datetime(2026, 11, 28, 4, 15, 0, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transaudit.cli import checks_markdown
+from transaudit.cli.checks import checks_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 

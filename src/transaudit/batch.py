@@ -22,7 +22,7 @@ from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.fsutil import safe_filename, write_atomic
-from transaudit.readers import Languages, _name_languages, read_article
+from transaudit.input.readers import Languages, _name_languages, read_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
 from transaudit.report.json_report import render_json
 from transaudit.result import ArticleResult

@@ -38,7 +38,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import click
 
 from transaudit.errors import InputError
 from transaudit.fsutil import fsync_dir, write_atomic
@@ -335,19 +334,3 @@ def publish(
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     return shared / name
-
-
-@click.command("publish")
-@click.argument("reports_dir", type=click.Path(path_type=Path))
-@click.option("--to", "shared_dir", required=True, type=click.Path(path_type=Path),
-              help="Shared folder that receives the run (created if its parent exists).")
-@click.option("--keep", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Keep only the newest N runs (older ones are deleted).")
-def publish_command(reports_dir: Path, shared_dir: Path, keep: int | None) -> None:
-    """Publish the finished batch in REPORTS_DIR to a shared folder as a new dated run."""
-    try:
-        run = publish(reports_dir, shared_dir, keep=keep)
-    except InputError as error:
-        click.echo(f"transaudit: {error}", err=True)
-        raise SystemExit(2) from None
-    click.echo(f"published {run} (latest: {run.parent / 'latest'})")

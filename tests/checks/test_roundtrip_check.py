@@ -13,7 +13,7 @@ import pytest
 from transaudit.checks.base import CheckContext
 from transaudit.checks.roundtrip import RoundTripDivergence, missing_runs
 from transaudit.model import Article, Segment
-from transaudit.roundtrip import segment_scores
+from transaudit.backtranslation.scores import segment_scores
 
 #: Well back-translated filler segments that set the article's median high.
 GOOD = [

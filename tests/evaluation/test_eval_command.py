@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from transaudit.evaluation.command import eval_command
+from transaudit.cli.eval import eval_command
 
 
 def _run(*args: str) -> tuple[int, str]:

@@ -163,7 +163,7 @@ def test_odd_but_valid_input_is_audited_with_exact_text(tmp_path: Path, content:
 
 def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
     from transaudit.errors import InputError
-    from transaudit.readers import read_article
+    from transaudit.input.readers import read_article
 
     fifo = tmp_path / "pipe.es-en.tsv"
     os.mkfifo(fifo)

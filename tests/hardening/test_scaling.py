@@ -22,7 +22,7 @@ from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.model import Article, Segment
-from transaudit.readers import read_article
+from transaudit.input.readers import read_article
 
 #: No month names: "millones de enero" crashes TA201-205 (see test_known_crashes.py), and
 #: these tests are about time, not that bug.

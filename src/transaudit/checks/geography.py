@@ -3,7 +3,7 @@
 Machine translation often rewrites a definite description ("el país persa")
 into one that no longer fits the country it refers to ("the Central Asian
 country"), or swaps one name for another. These checks read the gazetteer
-(:mod:`transaudit.gazetteer`) and stay silent when a language has no data.
+(:mod:`transaudit.analysis.gazetteer`) and stay silent when a language has no data.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from transaudit import gazetteer as gz
+from transaudit.analysis import gazetteer as gz
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
-from transaudit.gazetteer import NameRun, name_sequences, similar_token
+from transaudit.analysis.gazetteer import NameRun, name_sequences, similar_token
 from transaudit.model import Article, Category, Segment, Severity
-from transaudit.text import sentence_spans
+from transaudit.analysis.text import sentence_spans
 
 #: Mentions that can stand for a country as a topic.
 _TOPIC_KINDS = (gz.COUNTRY, gz.DEMONYM)

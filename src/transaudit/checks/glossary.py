@@ -4,7 +4,7 @@ Off unless a glossary is configured (``--glossary PATH`` or ``glossary = [...]``
 in the config, both arriving as ``ctx.run_settings["glossary"]``). Reading the
 user's glossary file is the one piece of I/O a check does; it is cached by path
 and modification time, and a broken file makes the checks silent (the CLI
-validates glossaries up-front with :func:`transaudit.glossary.load_glossary`).
+validates glossaries up-front with :func:`transaudit.input.glossary.load_glossary`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.errors import InputError
-from transaudit.glossary import Term, cached_glossary, find_term, glossary_paths, term_pattern
+from transaudit.input.glossary import Term, cached_glossary, find_term, glossary_paths, term_pattern
 from transaudit.model import Category, Segment, Severity
 
 

@@ -13,11 +13,11 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transaudit import gazetteer as gz
+from transaudit.analysis import gazetteer as gz
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Category, Segment, Severity
-from transaudit.text import fold
+from transaudit.analysis.text import fold
 
 
 def _marks(word: str) -> set[str]:

@@ -28,7 +28,7 @@ from transaudit import data
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Category, Segment, Severity
-from transaudit.text import WORD_RE, fold
+from transaudit.analysis.text import WORD_RE, fold
 
 #: Longest unit (in words) a doubled phrase or loop may have. Machine
 #: translation loops are short ("of the country of the country"); each extra

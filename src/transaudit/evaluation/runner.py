@@ -13,7 +13,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from transaudit.backtranslate import back_translate
+from transaudit.backtranslation.run import back_translate
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.evaluation.model import AnnotatedSegment, PerturbedItem

@@ -1,44 +1,15 @@
-"""The ``transaudit`` command line: thin glue over readers, audit and reports.
-
-Exit codes: 0 every article passes; 1 at least one article scores below its
-threshold; 2 bad usage or unreadable input (one line naming the file and the
-problem, never a traceback); 130 interrupted.
-"""
+"""``transaudit check``: audit articles and write their reports."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
-from transaudit import __version__
-from transaudit.errors import InputError
-
-EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    click.echo(f"transaudit: {message}", err=True)
-    sys.exit(code)
-
-
-class Main(click.Group):
-    """Turns InputError anywhere below into one line and exit code 2."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except InputError as error:
-            fail(str(error))
-
-
-@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="transaudit")
-def main() -> None:
-    """Audit machine-translated articles: checks, MQM-style score, reports."""
+from transaudit.cli import EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail
 
 
 def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -48,7 +19,7 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(codes)
 
 
-@main.command()
+@click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--source-lang", "-s", metavar="LANG",
               help="Source language (ISO 639-1), else from file names or detection.")
@@ -103,8 +74,8 @@ def check(
     from transaudit.batch import default_jobs, run_batch, write_index
     from transaudit.config import load_settings
     from transaudit.engine import select_checks
-    from transaudit.languages import normalize_language
-    from transaudit.readers import Languages, discover
+    from transaudit.analysis.languages import normalize_language
+    from transaudit.input.readers import Languages, discover
 
     settings = load_settings(str(config) if config else None)
     extra = dict(settings.extra)
@@ -198,53 +169,7 @@ def _validate_glossaries(paths: Sequence[str]) -> None:
     """Load each glossary once up front so a bad file is an input error, not a crash."""
     if not paths:
         return
-    from transaudit.glossary import load_glossary
+    from transaudit.input.glossary import load_glossary
 
     for path in paths:
         load_glossary(path)
-
-
-def checks_markdown() -> str:
-    """The check catalogue as a Markdown table (README.md embeds it verbatim)."""
-    from transaudit.checks import all_checks
-
-    lines = ["| code | name | MQM category | severity | on by default | what it finds |",
-             "|---|---|---|---|---|---|"]
-    for check in all_checks():
-        title = check.title().replace("|", "\\|")
-        lines.append(f"| {check.code} | {check.name} | {check.category} | {check.severity.value} | "
-                     f"{'yes' if check.default_enabled else 'no'} | {title} |")
-    return "\n".join(lines) + "\n"
-
-
-@main.command("checks")
-@click.option("--verbose", "-v", is_flag=True, help="Print each check's documentation too.")
-@click.option("--markdown", is_flag=True, help="Print the catalogue as a Markdown table.")
-def list_checks(verbose: bool, markdown: bool) -> None:
-    """List every check: code, name, MQM category, default severity, description."""
-    from transaudit.checks import all_checks
-
-    if markdown:
-        click.echo(checks_markdown(), nl=False)
-        return
-    for check in all_checks():
-        state = "" if check.default_enabled else "  (off by default)"
-        click.echo(f"{check.code}  {check.name:<28} {check.category:<34} {check.severity.value:<8} "
-                   f"{check.title()}{state}")
-        if verbose:
-            doc = check.documentation().split("\n", 1)
-            if len(doc) > 1:
-                click.echo("\n".join("      " + line for line in doc[1].strip().splitlines()))
-            click.echo("")
-
-
-def _register_optional_commands() -> None:
-    """Commands that live in their own modules (evaluation, publishing)."""
-    from transaudit.evaluation.command import eval_command
-    from transaudit.publish import publish_command
-
-    main.add_command(eval_command, name="eval")
-    main.add_command(publish_command, name="publish")
-
-
-_register_optional_commands()

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from tiny_marian import PAIRS
 
-from transaudit.backends.base import BackendError
-from transaudit.backends.transformers import TransformersBackend
-from transaudit.backtranslate import back_translate
+from transaudit.backtranslation.base import BackendError
+from transaudit.backtranslation.transformers import TransformersBackend
+from transaudit.backtranslation.run import back_translate
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from transaudit.text import fold, sentence_segmenter
+from transaudit.analysis.text import fold, sentence_segmenter
 
 #: Prior probabilities of alignment moves (Gale & Church 1993, table 5).
 _PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}

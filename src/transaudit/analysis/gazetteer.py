@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from transaudit import data
-from transaudit.text import fold
+from transaudit.analysis.text import fold
 
 FAMILY = "gazetteer"
 
@@ -127,7 +127,7 @@ def _split(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def quick_fold(word: str) -> str:
-    """:func:`transaudit.text.fold`, skipping Unicode normalisation for ASCII words."""
+    """:func:`transaudit.analysis.text.fold`, skipping Unicode normalisation for ASCII words."""
     return word.casefold() if word.isascii() else fold(word)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transaudit.errors import InputError
-from transaudit.readers import Languages, discover, read_article
+from transaudit.input.readers import Languages, discover, read_article
 
 
 def write(path: Path, text: str | bytes) -> Path:

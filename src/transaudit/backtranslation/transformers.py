@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from transaudit.backends.base import BackendError, Translation, check_length, language_codes
+from transaudit.backtranslation.base import BackendError, Translation, check_length, language_codes
 
 DEFAULT_BATCH_SIZE = 16
 DEFAULT_BEAMS = 4

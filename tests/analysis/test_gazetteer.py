@@ -6,7 +6,7 @@ import pycountry
 import pytest
 
 from transaudit import data
-from transaudit import gazetteer as gz
+from transaudit.analysis import gazetteer as gz
 
 ISO = {c.alpha_2 for c in pycountry.countries} | {"XK"}
 LANGS = ("en", "es")

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from transaudit.backends.apertium import ApertiumBackend, installed_modes, mode_for, parse_marks
-from transaudit.backends.base import BackendError
+from transaudit.backtranslation.apertium import ApertiumBackend, installed_modes, mode_for, parse_marks
+from transaudit.backtranslation.base import BackendError
 
 needs_apertium = pytest.mark.skipif(
     shutil.which("apertium") is None, reason="apertium is not on PATH (install apertium and apertium-eng-spa)"

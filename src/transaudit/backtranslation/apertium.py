@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from transaudit.backends.base import BackendError, Translation, check_length, language_codes
+from transaudit.backtranslation.base import BackendError, Translation, check_length, language_codes
 
 SEPARATOR = "\n\n"
 _BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")

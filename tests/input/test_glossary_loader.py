@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transaudit.errors import InputError
-from transaudit.glossary import cached_glossary, find_term, glossary_paths, load_glossary
+from transaudit.input.glossary import cached_glossary, find_term, glossary_paths, load_glossary
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en"><text><body>

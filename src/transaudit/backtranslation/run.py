@@ -13,7 +13,7 @@ with the reason in ``segment.bt_note``, and the audit goes on.
 Each segment is split into units before translating (its lines; for neural
 models also its sentences) so that no engine can move words from one line or
 segment into another, and identical units are translated once. Units go
-through an on-disk cache (:mod:`transaudit.backends.cache`) unless
+through an on-disk cache (:mod:`transaudit.backtranslation.cache`) unless
 ``no-cache`` is set.
 
 Settings read from ``settings.extra`` (hyphens or underscores):
@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from transaudit import data
-from transaudit.backends.apertium import ApertiumBackend, installed_modes, mode_for
-from transaudit.backends.base import Backend, BackendError, Translation, language_codes
-from transaudit.backends.cache import CachedTranslation, CacheScope, TranslationCache
+from transaudit.backtranslation.apertium import ApertiumBackend, installed_modes, mode_for
+from transaudit.backtranslation.base import Backend, BackendError, Translation, language_codes
+from transaudit.backtranslation.cache import CachedTranslation, CacheScope, TranslationCache
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
-from transaudit.roundtrip import TER_MAX_WORDS, corpus_scores, segment_scores, signatures
-from transaudit.text import sentence_spans
+from transaudit.backtranslation.scores import TER_MAX_WORDS, corpus_scores, segment_scores, signatures
+from transaudit.analysis.text import sentence_spans
 
 BACKENDS = ("auto", "apertium", "transformers", "none")
 
@@ -130,7 +130,7 @@ def choose_backend(
     if choice == "none":
         return None, None
     if choice in ("auto", "transformers") and settings.model:
-        from transaudit.backends.transformers import TransformersBackend
+        from transaudit.backtranslation.transformers import TransformersBackend
 
         return TransformersBackend(
             settings.model,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transaudit.backends.cache import (
+from transaudit.backtranslation.cache import (
     FILENAME,
     CachedTranslation,
     CacheScope,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transaudit.align import align_paragraphs, split_paragraphs
+from transaudit.input.align import align_paragraphs, split_paragraphs
 
 SOURCE = """El Gobierno presentó ayer el plan de vivienda para 2025.
 

@@ -22,7 +22,7 @@ including TBX-Basic and TBX-Core): every concept entry with terms in two languag
 gives a term for each direction; ``administrativeStatus`` deprecated or superseded
 terms are forbidden, the first other term of the target language is required.
 
-Files are decoded like articles (:func:`transaudit.decoding.decode`).
+Files are decoded like articles (:func:`transaudit.input.decoding.decode`).
 :func:`load_glossary` validates and raises :class:`InputError` with the line
 (also for a file that yields no terms at all, which would otherwise check nothing);
 :func:`cached_glossary` is what checks call (cached by path and mtime).
@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
-from transaudit.decoding import decode
+from transaudit.input.decoding import decode
 from transaudit.errors import InputError
 
 _SPLIT_RE = re.compile(r"\s*\|\s*")

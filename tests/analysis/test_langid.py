@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transaudit import langid
+from transaudit.analysis import langid
 
 SPANISH = "El gobierno regional aprobó ayer un plan de inversiones para las carreteras de la provincia."
 ENGLISH = "The regional government approved an investment plan for the roads of the province yesterday."

@@ -1,0 +1,26 @@
+"""``transaudit publish``: copy a finished batch into a shared folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from transaudit.errors import InputError
+from transaudit.publish import publish
+
+
+@click.command("publish")
+@click.argument("reports_dir", type=click.Path(path_type=Path))
+@click.option("--to", "shared_dir", required=True, type=click.Path(path_type=Path),
+              help="Shared folder that receives the run (created if its parent exists).")
+@click.option("--keep", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Keep only the newest N runs (older ones are deleted).")
+def publish_command(reports_dir: Path, shared_dir: Path, keep: int | None) -> None:
+    """Publish the finished batch in REPORTS_DIR to a shared folder as a new dated run."""
+    try:
+        run = publish(reports_dir, shared_dir, keep=keep)
+    except InputError as error:
+        click.echo(f"transaudit: {error}", err=True)
+        raise SystemExit(2) from None
+    click.echo(f"published {run} (latest: {run.parent / 'latest'})")

@@ -1,0 +1,1 @@
+"""Input: turn files into Articles — decoding, readers, alignment, glossary loading."""
