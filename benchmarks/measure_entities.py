@@ -24,10 +24,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from transaudit.analysis.text import words
 from transaudit.checks import CheckContext, all_checks
 from transaudit.checks.base import iter_findings
 from transaudit.model import Article, Segment
-from transaudit.analysis.text import words
 
 
 def _checks():  # type: ignore[no-untyped-def]

@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from transaudit import publish as publish_module
-from transaudit.errors import InputError
 from transaudit.cli.publish import publish_command
+from transaudit.errors import InputError
 from transaudit.publish import list_runs, publish, run_sort_key
 
 NOW = datetime(2026, 11, 28, 4, 15, 0, tzinfo=UTC)

@@ -12,14 +12,14 @@ from datetime import UTC, datetime
 from functools import cache
 
 from transaudit import __version__
+from transaudit.analysis.languages import supported_languages
+from transaudit.analysis.text import word_count
 from transaudit.backtranslation.run import back_translate
 from transaudit.config import Settings
 from transaudit.engine import Engine
-from transaudit.analysis.languages import supported_languages
 from transaudit.model import Article
 from transaudit.result import ArticleResult
 from transaudit.scoring import mqm_score, penalty
-from transaudit.analysis.text import word_count
 
 
 def parse_timestamp(value: str) -> str:

@@ -38,7 +38,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-
 from transaudit.errors import InputError
 from transaudit.fsutil import fsync_dir, write_atomic
 

@@ -8,8 +8,8 @@ import pytest
 from tiny_marian import PAIRS
 
 from transaudit.backtranslation.base import BackendError
-from transaudit.backtranslation.transformers import TransformersBackend
 from transaudit.backtranslation.run import back_translate
+from transaudit.backtranslation.transformers import TransformersBackend
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from transaudit.backtranslation.scores import BLEU, CHRF, TER, TER_MAX_WORDS, corpus_scores, segment_scores, signatures
+from transaudit.backtranslation.scores import (
+    BLEU,
+    CHRF,
+    TER,
+    TER_MAX_WORDS,
+    corpus_scores,
+    segment_scores,
+    signatures,
+)
 
 
 def test_identical_texts_score_perfectly() -> None:

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from transaudit.backtranslation.scores import segment_scores
 from transaudit.checks.base import CheckContext
 from transaudit.checks.roundtrip import RoundTripDivergence, missing_runs
 from transaudit.model import Article, Segment
-from transaudit.backtranslation.scores import segment_scores
 
 #: Well back-translated filler segments that set the article's median high.
 GOOD = [

@@ -16,14 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transaudit.input.align import align_paragraphs, split_paragraphs
 from transaudit.checks import all_checks
 from transaudit.config import Settings
-from transaudit.input.decoding import decode
 from transaudit.engine import Engine
 from transaudit.errors import InputError
-from transaudit.model import Article, Segment
+from transaudit.input.align import align_paragraphs, split_paragraphs
+from transaudit.input.decoding import decode
 from transaudit.input.readers import Languages, read_article
+from transaudit.model import Article, Segment
 
 settings.register_profile(
     "transaudit-hardening",

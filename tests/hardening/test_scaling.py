@@ -21,8 +21,8 @@ from transaudit.checks import all_checks
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
-from transaudit.model import Article, Segment
 from transaudit.input.readers import read_article
+from transaudit.model import Article, Segment
 
 #: No month names: "millones de enero" crashes TA201-205 (see test_known_crashes.py), and
 #: these tests are about time, not that bug.

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from transaudit import data
+from transaudit.analysis.text import sentence_spans
 from transaudit.backtranslation.apertium import ApertiumBackend, installed_modes, mode_for
 from transaudit.backtranslation.base import Backend, BackendError, Translation, language_codes
 from transaudit.backtranslation.cache import CachedTranslation, CacheScope, TranslationCache
+from transaudit.backtranslation.scores import TER_MAX_WORDS, corpus_scores, segment_scores, signatures
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
-from transaudit.backtranslation.scores import TER_MAX_WORDS, corpus_scores, segment_scores, signatures
-from transaudit.analysis.text import sentence_spans
 
 BACKENDS = ("auto", "apertium", "transformers", "none")
 

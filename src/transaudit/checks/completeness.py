@@ -17,10 +17,10 @@ from functools import cache
 from typing import Any, ClassVar
 
 from transaudit import data
+from transaudit.analysis.text import fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Category, Segment, Severity
-from transaudit.analysis.text import fold
 
 #: Long segments only (short ones vary too much); how many spreads count as far.
 LENGTH_OPTIONS: Mapping[str, Any] = {"min_source_chars": 150, "min_source_words": 20, "deviations": 3.3}

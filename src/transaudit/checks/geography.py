@@ -16,11 +16,11 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from transaudit.analysis import gazetteer as gz
+from transaudit.analysis.gazetteer import NameRun, name_sequences, similar_token
+from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
-from transaudit.analysis.gazetteer import NameRun, name_sequences, similar_token
 from transaudit.model import Article, Category, Segment, Severity
-from transaudit.analysis.text import sentence_spans
 
 #: Mentions that can stand for a country as a topic.
 _TOPIC_KINDS = (gz.COUNTRY, gz.DEMONYM)

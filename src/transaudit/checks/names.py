@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from transaudit.analysis import gazetteer as gz
+from transaudit.analysis.text import fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Category, Segment, Severity
-from transaudit.analysis.text import fold
 
 
 def _marks(word: str) -> set[str]:

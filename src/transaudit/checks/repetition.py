@@ -25,10 +25,10 @@ from itertools import pairwise
 from typing import Any, ClassVar
 
 from transaudit import data
+from transaudit.analysis.text import WORD_RE, fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Category, Segment, Severity
-from transaudit.analysis.text import WORD_RE, fold
 
 #: Longest unit (in words) a doubled phrase or loop may have. Machine
 #: translation loops are short ("of the country of the country"); each extra

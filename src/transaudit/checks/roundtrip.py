@@ -6,11 +6,11 @@ import statistics
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
+from transaudit.analysis.text import Token, fold, words
+from transaudit.backtranslation.scores import CHRF
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Article, Category, Segment, Severity
-from transaudit.backtranslation.scores import CHRF
-from transaudit.analysis.text import Token, fold, words
 
 #: Words shorter than this must come back exactly; longer ones may come back
 #: inflected (same first letters), since engines change number and tense.

@@ -23,10 +23,10 @@ from functools import cache, lru_cache
 
 from transaudit import data
 from transaudit.analysis import langid
+from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.model import Category, Segment, Severity
-from transaudit.analysis.text import sentence_spans
 
 #: A sentence needs this many words before langdetect is asked about it.
 MIN_SENTENCE_WORDS = 5

@@ -70,11 +70,11 @@ def check(
     timestamp: str | None,
 ) -> None:
     """Audit articles (TSV, JSONL or article folders; a folder of them is a batch)."""
+    from transaudit.analysis.languages import normalize_language
     from transaudit.audit import run_timestamp
     from transaudit.batch import default_jobs, run_batch, write_index
     from transaudit.config import load_settings
     from transaudit.engine import select_checks
-    from transaudit.analysis.languages import normalize_language
     from transaudit.input.readers import Languages, discover
 
     settings = load_settings(str(config) if config else None)

@@ -39,8 +39,8 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
-from transaudit.input.decoding import decode
 from transaudit.errors import InputError
+from transaudit.input.decoding import decode
 
 _SPLIT_RE = re.compile(r"\s*\|\s*")
 _LANG_RE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")

@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from transaudit.analysis.languages import normalize_language
+from transaudit.errors import InputError
 from transaudit.input.align import align_paragraphs, split_paragraphs
 from transaudit.input.decoding import read_text
-from transaudit.errors import InputError
-from transaudit.analysis.languages import normalize_language
 from transaudit.model import Article, Segment
 
 ARTICLE_SUFFIXES = (".tsv", ".jsonl")
