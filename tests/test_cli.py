@@ -41,7 +41,8 @@ def test_passing_article_exits_0_and_writes_html_and_json(runner: CliRunner, tmp
     article = write(tmp_path / "bridge.es-en.tsv", CLEAN)
     result = run(runner, "check", str(article), "--out", str(tmp_path / "out"), "--backend", "none")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bridge.html", "bridge.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "bridge.html", "bridge.json", "index.html", "summary.csv", "summary.json"]
     report = json.loads((tmp_path / "out" / "bridge.json").read_text())
     assert report["passed"] is True and report["article"]["id"] == "bridge"
 
@@ -64,7 +65,8 @@ def test_failing_article_exits_1(runner: CliRunner, tmp_path: Path) -> None:
         "text",
     )
     assert result.exit_code == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bridge.json", "bridge.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "bridge.json", "bridge.txt", "index.html", "summary.csv", "summary.json"]
     issues = json.loads((tmp_path / "out" / "bridge.json").read_text())["issues"]
     assert [(i["code"], i["text"]) for i in issues] == [("TA101", "the the")]
     assert (
@@ -196,3 +198,28 @@ def test_timestamp_is_normalised_to_utc(runner: CliRunner, tmp_path: Path) -> No
     run(runner, "check", str(article), "--out", str(out), "--backend", "none", "--timestamp",
         "2026-01-02T03:04:05+01:00")
     assert json.loads((out / "bridge.json").read_text())["generated_at"] == "2026-01-02T02:04:05Z"
+
+
+def test_dot_inside_an_article_folder_uses_the_folder_name(runner: CliRunner, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "bridge-story"
+    write(folder / "source.es.txt", "El alcalde inauguró el puente.\n")
+    write(folder / "target.en.txt", "The mayor opened the bridge.\n")
+    monkeypatch.chdir(folder)
+    result = run(runner, "check", ".", "--out", str(tmp_path / "out"), "--backend", "none")
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "bridge-story.json").read_text())
+    assert report["article"]["id"] == "bridge-story"
+    assert "<h1>bridge-story</h1>" in (tmp_path / "out" / "bridge-story.html").read_text()
+
+
+def test_one_article_is_a_batch_of_one_and_can_be_published(runner: CliRunner, tmp_path: Path) -> None:
+    article = write(tmp_path / "story.es-en.tsv", CLEAN)
+    out = tmp_path / "out"
+    result = run(runner, "check", str(article), "--out", str(out), "--backend", "none")
+    assert result.exit_code == 0, result.output
+    assert {"story.html", "story.json", "index.html", "summary.json", "summary.csv"} <= {
+        p.name for p in out.iterdir()}
+    published = run(runner, "publish", str(out), "--to", str(tmp_path / "shared"))
+    assert published.exit_code == 0, published.output
+    assert (tmp_path / "shared" / "latest" / "story.html").is_file()

@@ -28,6 +28,8 @@ from transaudit.report.json_report import render_json
 from transaudit.result import ArticleResult
 
 FORMATS = ("html", "json", "text")
+#: Issues the terminal summary shows per article (the .txt report lists them all).
+TERMINAL_TOP = 3
 
 
 @dataclass
@@ -58,7 +60,8 @@ def report_names(paths: Sequence[Path]) -> list[str]:
     names: list[str] = []
     used: set[str] = set()
     for path in paths:
-        stem = path.name if path.is_dir() else _name_languages(path.stem)[0]
+        folder_name = path.name if path.name not in ("", ".", "..") else path.resolve().name
+        stem = folder_name if path.is_dir() else _name_languages(path.stem)[0]
         base = safe_filename(stem or "article")
         name, counter = base, 2
         while name.lower() in used or name.lower() == "index" or name.lower() == "summary":
@@ -123,7 +126,7 @@ def _audit_one(path: str, name: str) -> Outcome:
     entry = IndexEntry.from_result(result, files.get("html"), files.get("json"))
     if name != safe_filename(article.id):
         entry.name = f"{article.id} ({name})"  # two articles share an id: tell them apart
-    return Outcome(path, name, entry=entry, text=render_text(result))
+    return Outcome(path, name, entry=entry, text=render_text(result, top=TERMINAL_TOP))
 
 
 @dataclass

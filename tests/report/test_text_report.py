@@ -9,7 +9,7 @@ from transaudit.report.text_report import render_text
 
 
 def test_summary_lines(sample_result):
-    lines = render_text(sample_result).splitlines()
+    lines = render_text(sample_result, top=3).splitlines()
     assert lines[0] == "sample  es→en  score 87.50 (threshold 90.00)  FAIL"
     assert lines[1] == "  3 segments, 56 target words; 5 issues: 1 critical, 2 major, 2 minor"
     assert lines[2].split()[:3] == ["critical", "TA220", "p3"]
@@ -17,6 +17,13 @@ def test_summary_lines(sample_result):
     assert lines[5] == "  … and 2 more"
     assert "1 check error(s): TA999" in lines[6]
     assert lines[7].startswith("  note: no back-translation")
+
+
+def test_text_report_lists_every_issue(sample_result):
+    lines = render_text(sample_result).splitlines()
+    listed = [line for line in lines if line.split()[0] in ("critical", "major", "minor")]
+    assert len(listed) == len(sample_result.issues) == 5
+    assert not any("more" in line for line in lines)
 
 
 def test_passing_article_without_issues():

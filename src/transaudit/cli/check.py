@@ -141,7 +141,9 @@ def check(
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    if len(articles) > 1 or run.interrupted:
+    # One article is a batch of one: it gets an index and a summary.json too, so it
+    # can be published; a single unreadable input writes nothing.
+    if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes):
         try:
             write_index(out, run.outcomes, run_timestamp(settings))
         except OSError as error:

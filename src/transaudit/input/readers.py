@@ -338,7 +338,9 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
     ]
     source_lang = normalize_language(source_lang, str(folder))
     target_lang = normalize_language(target_lang, str(folder))
-    return Article(folder.name, source_lang, target_lang, segments, str(folder))
+    # ``.`` or ``..`` has no name of its own: the folder's real name is the article id.
+    article_id = folder.name if folder.name not in ("", ".", "..") else folder.resolve().name
+    return Article(article_id, source_lang, target_lang, segments, str(folder))
 
 
 def read_article(path: Path, langs: Languages = Languages()) -> Article:

@@ -27,8 +27,12 @@ def clean(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render_text(result: ArticleResult, top: int = 3) -> str:
-    """``id  src→tgt  score S (threshold T)  PASS|FAIL`` then counts and the worst issues."""
+def render_text(result: ArticleResult, top: int | None = None) -> str:
+    """``id  src→tgt  score S (threshold T)  PASS|FAIL`` then counts and the issues, worst first.
+
+    The ``.txt`` report lists every issue (``top=None``); the terminal summary
+    of a batch passes a small ``top`` and ends with "… and N more".
+    """
     article = result.article
     counts = result.counts_by_severity()
     verdict = "PASS" if result.passed else "FAIL"
@@ -41,12 +45,12 @@ def render_text(result: ArticleResult, top: int = 3) -> str:
     ]
     worst = sorted(
         enumerate(result.issues), key=lambda pair: (SEVERITY_RANK.get(pair[1].severity.value, 9), pair[0])
-    )[:top]
+    )[:top if top is not None else len(result.issues)]
     for _, issue in worst:
         excerpt = f" “{clean(issue.text, 50)}”" if issue.text else ""
         where = f"{issue.code} {clean(issue.segment, 20)}{excerpt}"
         lines.append(f"  {issue.severity.value:<8} {where}: {clean(issue.message, 90)}")
-    if len(result.issues) > top:
+    if top is not None and len(result.issues) > top:
         lines.append(f"  … and {len(result.issues) - top} more")
     if result.errors:
         lines.append(f"  {len(result.errors)} check error(s): "
