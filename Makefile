@@ -11,7 +11,7 @@ STAMPS := .stamps
 # torch is pinned: on this project's machines 2.13.0 is a local CPU build;
 # any other version would download a multi-gigabyte CUDA build.
 TORCH  := torch==2.13.0
-DEBIAN_PACKAGES := apertium apertium-eng-spa chromium chromium-driver
+DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es chromium chromium-driver
 JOBS   ?=
 SHARED_DIR ?=
 

@@ -180,3 +180,11 @@ def test_engine_failures_mark_segments_and_the_audit_goes_on(
     assert all(s.back_translation is None and s.bt_scores == {} for s in doc.segments)
     assert summary["not_back_translated"] == 2
     assert summary["notices"][-1].startswith("back-translation (apertium) failed for 2 of 2 segments")
+
+
+def test_a_pair_reached_through_a_pivot_names_only_the_missing_package() -> None:
+    # Occitan target, English source: oc → es → en; apertium-eng-spa is installed,
+    # so only the Occitan–Spanish package is named.
+    doc = article(("Good morning", "Bona jornada"), source_lang="en", target_lang="oc")
+    summary = back_translate(doc, Settings())
+    assert summary["notices"] == ["no back-translation for oc→en: install apertium-oc-es or configure a model"]

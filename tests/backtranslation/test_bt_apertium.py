@@ -6,7 +6,13 @@ import shutil
 
 import pytest
 
-from transaudit.backtranslation.apertium import ApertiumBackend, installed_modes, mode_for, parse_marks
+from transaudit.backtranslation.apertium import (
+    ApertiumBackend,
+    installed_modes,
+    mode_for,
+    parse_marks,
+    route_for,
+)
 from transaudit.backtranslation.base import BackendError
 
 needs_apertium = pytest.mark.skipif(
@@ -125,3 +131,60 @@ def test_version_names_engine_and_data() -> None:
     assert backend.version().startswith("Apertium ")
     assert "apertium-eng-spa" in backend.version()
     assert backend.describe() == {"engine": "apertium", "mode": "eng-spa", "version": backend.version()}
+
+
+PIVOT_MODES = ("eng-spa", "spa-eng", "fr-es", "es-fr", "cat-eng", "spa-cat", "cat-spa", "eng-cat")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "modes", "via"),
+    [
+        ("fr", "en", ("fr-es", "spa-eng"), "es"),
+        ("en", "fr", ("eng-spa", "es-fr"), "es"),
+        ("ca", "en", ("cat-eng",), None),
+        ("fr", "ca", ("fr-es", "spa-cat"), "es"),
+        ("es", "en", ("spa-eng",), None),
+    ],
+)
+def test_route_for_prefers_a_direct_mode_then_a_pivot(
+    source: str, target: str, modes: tuple[str, ...], via: str | None
+) -> None:
+    route = route_for(source, target, PIVOT_MODES)
+    assert route is not None
+    assert (route.modes, route.via) == (modes, via)
+
+
+def test_route_for_gives_none_when_no_pivot_joins_the_pair() -> None:
+    assert route_for("de", "en", PIVOT_MODES) is None
+    assert route_for("fr", "en", ("fr-es",)) is None
+
+
+def needs_modes(*modes: str) -> pytest.MarkDecorator:
+    missing = [mode for mode in modes if mode not in installed_modes()]
+    return pytest.mark.skipif(bool(missing), reason=f"apertium modes missing: {missing} (make installs them)")
+
+
+@pytest.mark.apertium
+@needs_apertium
+@needs_modes("fr-es", "spa-eng")
+def test_a_route_via_spanish_translates_french_into_english() -> None:
+    backend = ApertiumBackend(("fr-es", "spa-eng"), pivot="es")
+    (first, second) = backend.translate(
+        ["Le gouvernement a approuvé la loi hier soir.", "Les problèmes de Grenoble."], "fr", "en"
+    )
+    assert first.text is not None and "law" in first.text and "night" in first.text
+    assert second.text is not None and "Grenoble" in second.text
+    described = backend.describe()
+    assert described["mode"] == "fr-es + spa-eng" and described["via"] == "es"
+    assert "apertium-fr-es" in described["version"] and "apertium-eng-spa" in described["version"]
+
+
+@pytest.mark.apertium
+@needs_apertium
+@needs_modes("fr-es", "spa-eng")
+def test_a_route_keeps_the_target_words_the_first_step_did_not_know() -> None:
+    (result,) = ApertiumBackend(("fr-es", "spa-eng"), pivot="es").translate(
+        ["Le président Zorglubov a parlé."], "fr", "en"
+    )
+    assert result.text is not None and "Zorglubov" in result.text
+    assert result.unknown == ["Zorglubov"]

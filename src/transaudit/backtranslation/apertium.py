@@ -19,6 +19,12 @@ Why it is driven the way it is:
 * If the output does not split into as many units as went in, the batch is
   halved until the unit that broke the split is found; only that unit is
   marked, the others keep their translation.
+* Where Debian has no direct pair, a *route* of two modes through a pivot
+  language (:data:`PIVOTS`) is used: a French target goes ``fr-es`` then
+  ``spa-eng`` to reach an English source. Apertium's Romance pairs are built
+  around Spanish and Catalan, so those are the pivots; the report says
+  "via es". Unknown words are taken from the first step only: they are words
+  of the target text, while the second step's are words of the pivot text.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import subprocess
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from transaudit.backtranslation.base import BackendError, Translation, check_length, language_codes
 
@@ -47,6 +53,10 @@ _MARK_RE = re.compile(r"([*#@])(\w+(?:['’\-]\w+)*)")
 #: Marks whose word the engine left untranslated (reported as unknown words).
 UNKNOWN_MARKS = frozenset("*@")
 DEFAULT_CHUNK = 2000
+#: Pivot languages for two-step routes, in order of preference: the hubs of
+#: Apertium's pair graph in Debian (most Romance pairs have a Spanish side,
+#: the rest a Catalan one).
+PIVOTS = ("es", "ca")
 
 
 @lru_cache(maxsize=8)
@@ -78,6 +88,29 @@ def mode_for(source_lang: str, target_lang: str, modes: Sequence[str]) -> str | 
             for candidate in candidates:
                 if candidate in available:
                     return candidate
+    return None
+
+
+class Route(NamedTuple):
+    """The modes that take one language to another, and the pivot between them if any."""
+
+    modes: tuple[str, ...]
+    via: str | None = None
+
+
+def route_for(source_lang: str, target_lang: str, modes: Sequence[str]) -> Route | None:
+    """One direct mode, else two through the first pivot that joins the pair, else None."""
+    direct = mode_for(source_lang, target_lang, modes)
+    if direct is not None:
+        return Route((direct,))
+    source, target = source_lang.split("-")[0].lower(), target_lang.split("-")[0].lower()
+    for pivot in PIVOTS:
+        if pivot in (source, target):
+            continue
+        first = mode_for(source_lang, pivot, modes)
+        second = mode_for(pivot, target_lang, modes) if first else None
+        if first and second:
+            return Route((first, second), pivot)
     return None
 
 
@@ -155,19 +188,24 @@ def parse_marks(text: str) -> tuple[str, list[str]]:
 
 
 class ApertiumBackend:
-    """Back-translation through one Apertium mode (e.g. ``eng-spa``)."""
+    """Back-translation through one Apertium mode (e.g. ``eng-spa``) or a route of two."""
 
     name = "apertium"
     unit = "line"
 
     def __init__(
         self,
-        mode: str,
+        mode: str | Sequence[str],
         executable: str = "apertium",
         timeout: float | None = None,
         chunk_size: int = DEFAULT_CHUNK,
+        pivot: str | None = None,
     ) -> None:
-        self.mode = mode
+        self.modes: tuple[str, ...] = (mode,) if isinstance(mode, str) else tuple(mode)
+        if not self.modes:
+            raise ValueError("an Apertium backend needs at least one mode")
+        self.mode = " + ".join(self.modes)
+        self.pivot = pivot
         self.executable = executable
         self.timeout = timeout
         self.chunk_size = max(1, chunk_size)
@@ -176,16 +214,35 @@ class ApertiumBackend:
         return self.mode
 
     def version(self) -> str:
-        return f"{_engine_version(self.executable)}; {_data_version(self.mode)}"
+        data = "; ".join(_data_version(mode) for mode in self.modes)
+        return f"{_engine_version(self.executable)}; {data}"
 
     def describe(self) -> dict[str, Any]:
-        return {"engine": "apertium", "mode": self.mode, "version": self.version()}
+        described: dict[str, Any] = {"engine": "apertium", "mode": self.mode, "version": self.version()}
+        if self.pivot:
+            described["via"] = self.pivot
+        return described
 
     def translate(self, texts: Sequence[str], source_lang: str, target_lang: str) -> list[Translation]:
         if shutil.which(self.executable) is None:
             raise BackendError(f"'{self.executable}' is not installed (Debian package apertium)")
-        if self.mode not in installed_modes(self.executable):
-            raise BackendError(f"apertium has no mode {self.mode}")
+        missing = [mode for mode in self.modes if mode not in installed_modes(self.executable)]
+        if missing:
+            raise BackendError(f"apertium has no mode {missing[0]}")
+        results = self._translate_step(self.modes[0], texts)
+        for mode in self.modes[1:]:
+            # Later steps translate the pivot text; the target's unknown words
+            # (from the first step) are what the report shows.
+            pivot_texts = [result.text or "" for result in results]
+            onward = self._translate_step(mode, pivot_texts)
+            results = [
+                Translation(later.text, first.unknown, later.note) if first.ok else first
+                for first, later in zip(results, onward, strict=True)
+            ]
+        return check_length(texts, results, "apertium")
+
+    def _translate_step(self, mode: str, texts: Sequence[str]) -> list[Translation]:
+        """One mode over every text, in chunks; an empty text stays an empty result."""
         results: list[Translation] = [Translation("") for _ in texts]
         # NUL would switch the pipeline's null-flush handling on; whitespace runs
         # (newlines included) become one space so no unit spans a line break.
@@ -194,22 +251,22 @@ class ApertiumBackend:
         for start in range(0, len(work), self.chunk_size):
             chunk = work[start : start + self.chunk_size]
             try:
-                outputs = self._translate_units([text for _, text in chunk])
+                outputs = self._translate_units(mode, [text for _, text in chunk])
             except BackendError as error:
                 outputs = [Translation(None, note=str(error)) for _ in chunk]
             for (index, _), output in zip(chunk, outputs, strict=True):
                 results[index] = output
-        return check_length(texts, results, "apertium")
+        return results
 
-    def _translate_units(self, units: list[str]) -> list[Translation]:
-        output = self._run(SEPARATOR.join(unit.translate(_PROTECT_TABLE) for unit in units) + "\n")
+    def _translate_units(self, mode: str, units: list[str]) -> list[Translation]:
+        output = self._run(mode, SEPARATOR.join(unit.translate(_PROTECT_TABLE) for unit in units) + "\n")
         blocks = [block for block in _BLOCK_SPLIT_RE.split(output.strip("\n"))]
         if len(blocks) == len(units):
             return [self._parse(block) for block in blocks]
         if len(units) == 1:
             return [self._parse(" ".join(blocks))]
         middle = len(units) // 2
-        return self._translate_units(units[:middle]) + self._translate_units(units[middle:])
+        return self._translate_units(mode, units[:middle]) + self._translate_units(mode, units[middle:])
 
     @staticmethod
     def _parse(block: str) -> Translation:
@@ -218,12 +275,12 @@ class ApertiumBackend:
             return Translation(None, note="apertium returned nothing for this text")
         return Translation(text, unknown)
 
-    def _run(self, payload: str) -> str:
+    def _run(self, mode: str, payload: str) -> str:
         """One Apertium process over the whole payload; its own process group so a
         timeout can stop the entire pipeline, not just the wrapper script."""
         try:
             process = subprocess.Popen(
-                [self.executable, "-f", "txt", self.mode],
+                [self.executable, "-f", "txt", mode],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,

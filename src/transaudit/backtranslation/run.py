@@ -30,7 +30,13 @@ from typing import Any
 
 from transaudit import data
 from transaudit.analysis.text import sentence_spans
-from transaudit.backtranslation.apertium import ApertiumBackend, installed_modes, mode_for
+from transaudit.backtranslation.apertium import (
+    PIVOTS,
+    ApertiumBackend,
+    installed_modes,
+    mode_for,
+    route_for,
+)
 from transaudit.backtranslation.base import Backend, BackendError, Translation, language_codes
 from transaudit.backtranslation.cache import CachedTranslation, CacheScope, TranslationCache
 from transaudit.backtranslation.scores import TER_MAX_WORDS, corpus_scores, segment_scores, signatures
@@ -142,17 +148,41 @@ def choose_backend(
         ), None
     if choice == "transformers":
         return None, f"no back-translation for {direction}: the transformers backend needs a model (--model)"
-    mode = options.apertium_mode or mode_for(source, target, installed_modes())
-    if mode is not None:
-        return ApertiumBackend(mode, timeout=options.timeout), None
-    package = _apertium_package(source, target)
-    if package is None:
+    if options.apertium_mode:
+        return ApertiumBackend(options.apertium_mode, timeout=options.timeout), None
+    route = route_for(source, target, installed_modes())
+    if route is not None:
+        return ApertiumBackend(route.modes, timeout=options.timeout, pivot=route.via), None
+    packages = _apertium_packages(source, target)
+    if packages is None:
         return None, (
             f"no back-translation for {direction}: Apertium has no pair for it; configure a model (--model)"
         )
+    install = " and ".join(packages)
     if choice == "apertium":
-        return None, f"no back-translation for {direction}: apertium has no mode for it (install {package})"
-    return None, f"no back-translation for {direction}: install {package} or configure a model"
+        return None, f"no back-translation for {direction}: apertium has no mode for it (install {install})"
+    return None, f"no back-translation for {direction}: install {install} or configure a model"
+
+
+def _apertium_packages(source_lang: str, target_lang: str) -> list[str] | None:
+    """The Debian packages still missing for a route: one direct pair, else the
+    missing steps of a route via a pivot; None when Debian has no route at all."""
+    direct = _apertium_package(source_lang, target_lang)
+    if direct is not None:
+        return [direct]
+    modes = installed_modes()
+    for pivot in PIVOTS:
+        if pivot in (source_lang, target_lang):
+            continue
+        steps = ((source_lang, pivot), (pivot, target_lang))
+        packages = [_apertium_package(a, b) for a, b in steps]
+        if all(packages):
+            return [
+                package
+                for (a, b), package in zip(steps, packages, strict=True)
+                if package and mode_for(a, b, modes) is None
+            ]
+    return None
 
 
 def _layout(segment: Segment, unit: str) -> list[list[str]]:
