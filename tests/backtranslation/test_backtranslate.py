@@ -187,4 +187,6 @@ def test_a_pair_reached_through_a_pivot_names_only_the_missing_package() -> None
     # so only the Occitan–Spanish package is named.
     doc = article(("Good morning", "Bona jornada"), source_lang="en", target_lang="oc")
     summary = back_translate(doc, Settings())
-    assert summary["notices"] == ["no back-translation for oc→en: install apertium-oc-es or configure a model"]
+    assert summary["notices"] == [
+        "no back-translation for oc→en: install apertium-oc-es or configure a model"
+    ]
