@@ -223,3 +223,13 @@ def test_one_article_is_a_batch_of_one_and_can_be_published(runner: CliRunner, t
     published = run(runner, "publish", str(out), "--to", str(tmp_path / "shared"))
     assert published.exit_code == 0, published.output
     assert (tmp_path / "shared" / "latest" / "story.html").is_file()
+
+
+def test_extend_select_keeps_the_default_checks(runner: CliRunner, tmp_path: Path) -> None:
+    article = write(tmp_path / "bridge.es-en.tsv", BAD)
+    out = tmp_path / "out"
+    result = run(runner, "check", str(article), "-o", str(out), "--backend", "none",
+                 "--extend-select", "TA401")
+    assert result.exit_code == 1
+    report = json.loads((out / "bridge.json").read_text())
+    assert "TA101" in report["counts"]["by_check"] and "TA401" in report["settings"]["checks"]

@@ -61,3 +61,10 @@ def test_bad_config_is_an_input_error(tmp_path: Path, content: str, problem: str
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(str(tmp_path / "nope.toml"))
+
+
+def test_extend_select_in_config(tmp_path: Path) -> None:
+    (tmp_path / "transaudit.toml").write_text('extend-select = ["TA401"]\n', encoding="utf-8")
+    settings = load_settings(None, start=tmp_path)
+    assert settings.extend_select == ("TA401",) and settings.select == ()
+    assert settings.to_dict()["extend_select"] == ["TA401"]

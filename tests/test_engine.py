@@ -107,3 +107,15 @@ def test_options_from_config_reach_the_check(make_article) -> None:
     engine = engine_with(Crashing, settings=Settings(select=("TA101",), check_options={"TA999": {"x": 3}}))
     ctx = engine.context(make_article([("a", "b")]), engine.checks[0])
     assert ctx.options["x"] == 3
+
+
+def test_extend_select_adds_to_the_defaults_as_in_ruff() -> None:
+    defaults = [c.code for c in select_checks(Settings())]
+    extended = [c.code for c in select_checks(Settings(extend_select=("TA401",)))]
+    assert "TA401" not in defaults and extended == sorted([*defaults, "TA401"])
+    assert [c.code for c in select_checks(Settings(select=("TA101",), extend_select=("TA401",)))] == [
+        "TA101", "TA401"]
+    assert "TA401" not in [c.code for c in select_checks(Settings(extend_select=("TA4",)))]
+    assert [c.code for c in select_checks(Settings(extend_select=("TA401",), ignore=("TA4",)))] == defaults
+    with pytest.raises(ConfigError):
+        select_checks(Settings(extend_select=("TA000",)))

@@ -16,7 +16,8 @@ from transaudit.model import Severity
 
 DEFAULT_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
 DEFAULT_THRESHOLD = 90.0
-_CORE_KEYS = ("select", "ignore", "severity", "weights", "fail-under", "options", "backend", "model")
+_CORE_KEYS = ("select", "extend-select", "ignore", "severity", "weights", "fail-under", "options", "backend",
+              "model")
 #: Settings of later stages, kept in ``Settings.extra`` (read by the glossary
 #: checks and the back-translation stage; see README "Configuration").
 EXTRA_KEYS = frozenset({
@@ -30,6 +31,8 @@ class Settings:
     """Everything that changes what an audit reports."""
 
     select: tuple[str, ...] = ()
+    #: Checks turned on in addition to ``select`` (or to the defaults), as in ruff.
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
@@ -48,6 +51,7 @@ class Settings:
     def to_dict(self) -> dict[str, Any]:
         return {
             "select": list(self.select),
+            "extend_select": list(self.extend_select),
             "ignore": list(self.ignore),
             "severity": {k: v.value for k, v in sorted(self.severity.items())},
             "weights": dict(sorted(self.weights.items())),
@@ -75,6 +79,8 @@ def settings_from_mapping(raw: dict[str, Any], path: str) -> Settings:
         norm = key.replace("_", "-")
         if norm == "select":
             changes["select"] = _codes(value, path, key)
+        elif norm == "extend-select":
+            changes["extend_select"] = _codes(value, path, key)
         elif norm == "ignore":
             changes["ignore"] = _codes(value, path, key)
         elif norm == "severity":

@@ -1,8 +1,9 @@
 """Runs the selected checks over an article and collects their issues.
 
-Selection follows flake8: ``select``/``ignore`` take code prefixes (``TA1``) or
-check names. A check that raises is recorded as an internal error for that
-segment and the audit goes on.
+Selection follows flake8 and ruff: ``select``/``ignore`` take code prefixes
+(``TA1``) or check names; ``select`` replaces the default set, ``extend_select``
+adds to it (or to ``select``), and ``ignore`` wins over both. A check that
+raises is recorded as an internal error for that segment and the audit goes on.
 """
 
 from __future__ import annotations
@@ -52,17 +53,20 @@ def _exact(check: type[Check], pattern: str) -> bool:
 def select_checks(settings: Settings) -> list[type[Check]]:
     """The checks a run uses, in code order; unknown codes are an error."""
     catalogue = all_checks()
-    for pattern in (*settings.select, *settings.ignore):
+    extend = settings.extend_select
+    for pattern in (*settings.select, *extend, *settings.ignore):
         if not any(_matches(check, pattern) for check in catalogue):
-            raise ConfigError("--select/--ignore", f"no check matches {pattern!r}")
+            raise ConfigError("--select/--extend-select/--ignore", f"no check matches {pattern!r}")
+
+    def named(check: type[Check], patterns: Iterable[str]) -> bool:
+        # A check that is off by default is turned on only by its code or name, so
+        # a broad prefix ("TA", "TA4") never switches on the weak hints.
+        return any(_matches(check, p) if check.default_enabled else _exact(check, p) for p in patterns)
+
     chosen = []
     for check in catalogue:
-        if settings.select:
-            wanted = any(
-                _matches(check, p) if check.default_enabled else _exact(check, p) for p in settings.select
-            )
-        else:
-            wanted = check.default_enabled
+        wanted = named(check, settings.select) if settings.select else check.default_enabled
+        wanted = wanted or named(check, extend)
         if wanted and not any(_matches(check, p) for p in settings.ignore):
             chosen.append(check)
     return chosen

@@ -33,8 +33,12 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
               help="Back-translation engine (default from config, else auto).")
 @click.option("--model", metavar="ID_OR_PATH", help="transformers model (hub id or local folder).")
 @click.option("--select", multiple=True, metavar="CODES",
-              help="Only these checks (code prefixes or names, comma-separated).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these checks (code prefixes or names).")
+              help="Only these checks, every other one off (code prefixes or names; comma-separated "
+                   "or repeated).")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Turn these checks on in addition to the default (or --select) set, e.g. TA401.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Skip these checks (code prefixes or names; comma-separated or repeated).")
 @click.option("--config", type=click.Path(path_type=Path),
               help="Config file (default: ./transaudit.toml or ./pyproject.toml).")
 @click.option("--fail-under", type=float, metavar="SCORE",
@@ -58,6 +62,7 @@ def check(
     backend: str | None,
     model: str | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     config: Path | None,
     fail_under: float | None,
@@ -87,6 +92,7 @@ def check(
             extra[key] = value
     settings = settings.with_overrides(
         select=_split_codes(select) or None,
+        extend_select=_split_codes(extend_select) or None,
         ignore=_split_codes(ignore) or None,
         backend=backend,
         model=model,

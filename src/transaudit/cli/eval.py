@@ -46,8 +46,12 @@ def _write(path: Path, text: str) -> None:
 )
 @click.option("--langs", help="Language pair SRC-TGT for data that does not name it (MQM TSV).")
 @click.option("--backend", help="Back-translation backend (none, apertium, …); default from the config.")
-@click.option("--select", multiple=True, help="Checks to run (codes, prefixes or names; repeatable).")
-@click.option("--ignore", multiple=True, help="Checks to leave out (codes, prefixes or names; repeatable).")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these checks (code prefixes or names; comma-separated or repeated).")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Turn these checks on in addition to the default (or --select) set.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Skip these checks (code prefixes or names; comma-separated or repeated).")
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (transaudit.toml)."
 )
@@ -76,6 +80,7 @@ def eval_command(
     langs: str | None,
     backend: str | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: str | None,
     out_dir: Path | None,
@@ -89,7 +94,7 @@ def eval_command(
     """
     try:
         settings = load_settings(config_path).with_overrides(
-            backend=backend, select=_codes(select), ignore=_codes(ignore)
+            backend=backend, select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore)
         )
         report = run_evaluation(
             list(data), settings, None if fmt == "auto" else fmt, _langs(langs), not per_segment, samples
