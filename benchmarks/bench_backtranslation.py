@@ -62,14 +62,12 @@ def through_transaudit(
 ) -> tuple[float, dict]:
     doc = article(lines, *langs)
     began = time.perf_counter()
-    summary = back_translate(doc, Settings(backend="apertium", extra=extra))
+    result = back_translate(doc, Settings(backend="apertium", extra=extra))
     elapsed = time.perf_counter() - began
-    failed = [s.id for s in doc.segments if s.target.strip() and s.back_translation is None]
+    failed = [found for found in result.segments.values() if found.text is None]
     if failed:
-        print(
-            f"warning: {len(failed)} segments not back-translated: {doc.segments[0].bt_note}", file=sys.stderr
-        )
-    return elapsed, summary
+        print(f"warning: {len(failed)} segments not back-translated: {failed[0].note}", file=sys.stderr)
+    return elapsed, result.summary()
 
 
 def runs(times: list[float]) -> str:

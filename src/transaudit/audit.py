@@ -1,23 +1,28 @@
-"""The pipeline for one article: back-translate, check, score.
+"""The pipeline for one article: back-translate and check, then score.
 
 Reading and writing happen elsewhere; this module turns an :class:`Article`
-into an :class:`ArticleResult` and nothing else.
+into an :class:`ArticleResult` and nothing else. Finding issues
+(:func:`find_issues`) and scoring them (:func:`score_findings`) are separate
+steps so that ``transaudit eval``, which needs issues but no scores, runs the
+same pipeline.
 """
 
 from __future__ import annotations
 
 import os
 import platform
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
+from typing import Any
 
 from transaudit import __version__
 from transaudit.analysis.languages import supported_languages
 from transaudit.analysis.text import word_count
-from transaudit.backtranslation.run import back_translate
+from transaudit.backtranslation.run import BackTranslation, back_translate
 from transaudit.config import Settings
 from transaudit.engine import Engine
-from transaudit.model import Article
+from transaudit.model import Article, Issue
 from transaudit.result import ArticleResult
 from transaudit.scoring import mqm_score, penalty
 
@@ -79,32 +84,65 @@ def versions() -> dict[str, str]:
     return dict(_versions())
 
 
-def audit_article(article: Article, settings: Settings, engine: Engine | None = None) -> ArticleResult:
-    """Audit one article with the given settings (an engine can be reused)."""
+@dataclass
+class Findings:
+    """The issue-finding half of an audit: what the checks found, not yet scored."""
+
+    #: The article as checked, its segments carrying their back-translations.
+    article: Article
+    issues: list[Issue]
+    #: Crashed checks: ``{"check", "segment", "error"}``.
+    errors: list[dict[str, Any]]
+    notices: list[str]
+    backtranslation: BackTranslation
+    #: Codes of the checks that ran.
+    checks: list[str] = field(default_factory=list)
+
+
+def find_issues(article: Article, settings: Settings, engine: Engine | None = None) -> Findings:
+    """Back-translate the article and run the checks; the article itself is not changed."""
     engine = engine or Engine(settings)
-    bt_summary = back_translate(article, settings)
-    run = engine.run(article)
-    words = sum(word_count(segment.target) for segment in article.segments)
-    notices = list(bt_summary.get("notices", []))
+    bt = back_translate(article, settings)
+    checked = bt.apply(article)
+    run = engine.run(checked)
+    notices = list(bt.notices)
     unknown = sorted({article.source_lang, article.target_lang} - supported_languages())
     if unknown:
         notices.append(
             f"no check data for {', '.join(unknown)}: language-specific checks are silent for it "
             f"(data exists for {', '.join(sorted(supported_languages()))})"
         )
-    score = mqm_score(run.issues, words, settings.weights)
-    return ArticleResult(
-        article=article,
+    return Findings(
+        article=checked,
         issues=run.issues,
+        errors=[error.to_dict() for error in run.errors],
+        notices=notices,
+        backtranslation=bt,
+        checks=[check.code for check in engine.checks],
+    )
+
+
+def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
+    """Score the findings and record the provenance a report needs."""
+    words = sum(word_count(segment.target) for segment in findings.article.segments)
+    score = mqm_score(findings.issues, words, settings.weights)
+    return ArticleResult(
+        article=findings.article,
+        issues=findings.issues,
         score=score,
         passed=score >= settings.threshold,
         threshold=settings.threshold,
-        penalty=penalty(run.issues, settings.weights),
+        penalty=penalty(findings.issues, settings.weights),
         target_words=words,
-        errors=[error.to_dict() for error in run.errors],
-        notices=notices,
-        settings={**settings.to_dict(), "checks": [check.code for check in engine.checks]},
+        errors=findings.errors,
+        notices=findings.notices,
+        settings={**settings.to_dict(), "checks": findings.checks},
         versions=versions(),
-        backtranslation={k: v for k, v in bt_summary.items() if k != "notices"},
+        backtranslation=findings.backtranslation.summary(),
         timestamp=run_timestamp(settings),
     )
+
+
+def audit_article(article: Article, settings: Settings, engine: Engine | None = None) -> ArticleResult:
+    """Audit one article with the given settings (an engine can be reused)."""
+    return score_findings(find_issues(article, settings, engine), settings)

@@ -1,4 +1,4 @@
-"""back_translate(): engine choice, segment fields, cache use and local failures."""
+"""back_translate(): engine choice, the typed result, cache use and local failures."""
 
 from __future__ import annotations
 
@@ -51,26 +51,27 @@ def test_options_from_settings(extra: dict[str, object], expected: BtOptions, pr
 
 def test_backend_none_leaves_segments_alone(tmp_path: Path) -> None:
     doc = article(("Hola", "Hello"))
-    summary = back_translate(doc, Settings(backend="none"))
-    assert summary == {"backend": "none", "direction": "en→es", "notices": []}
-    assert doc.segments[0].back_translation is None and doc.segments[0].bt_note is None
+    result = back_translate(doc, Settings(backend="none"))
+    assert result.summary() == {"backend": "none", "direction": "en→es"} and result.notices == []
+    filled = result.apply(doc)
+    assert filled.segments[0].back_translation is None and filled.segments[0].bt_note is None
 
 
 def test_auto_without_a_pair_says_what_to_install() -> None:
     # Occitan–Spanish: Debian packages it, and nothing here installs it.
     doc = article(("Bona jornada", "Buenos días"), source_lang="oc", target_lang="es")
-    summary = back_translate(doc, Settings())
-    assert summary["backend"] == "none"
-    assert summary["notices"] == [
-        "no back-translation for es→oc: install apertium-oc-es or configure a model"
-    ]
-    assert doc.segments[0].bt_note == "not back-translated: install apertium-oc-es or configure a model"
+    result = back_translate(doc, Settings())
+    assert result.backend == "none"
+    assert result.notices == ["no back-translation for es→oc: install apertium-oc-es or configure a model"]
+    note = "not back-translated: install apertium-oc-es or configure a model"
+    assert result.apply(doc).segments[0].bt_note == note
+    assert doc.segments[0].bt_note is None  # the article itself is not changed
 
 
 def test_a_pair_debian_does_not_package_names_no_package() -> None:
     doc = article(("Bonjour le monde", "Hallo Welt"), source_lang="fr", target_lang="de")
-    summary = back_translate(doc, Settings())
-    assert summary["notices"] == [
+    result = back_translate(doc, Settings())
+    assert result.notices == [
         "no back-translation for de→fr: Apertium has no pair for it; configure a model (--model)"
     ]
 
@@ -86,8 +87,8 @@ def test_a_pair_debian_does_not_package_names_no_package() -> None:
     ],
 )
 def test_unusable_backend_choice_is_a_notice(backend: str, notice: str) -> None:
-    summary = back_translate(article(("Hola", "Hello")), Settings(backend=backend))
-    assert summary["notices"] == [notice]
+    result = back_translate(article(("Hola", "Hello")), Settings(backend=backend))
+    assert result.notices == [notice]
 
 
 def test_importing_does_not_import_torch() -> None:
@@ -105,8 +106,9 @@ def test_apertium_fills_every_field_and_the_summary(tmp_path: Path) -> None:
         ("", "LEAVE A REPLY"),
         ("Fecha: 15 de septiembre", ""),
     )
-    summary = back_translate(doc, settings(tmp_path))
-    first, second, residue, omitted = doc.segments
+    result = back_translate(doc, settings(tmp_path))
+    summary = result.summary()
+    first, second, residue, omitted = result.apply(doc).segments
     assert first.back_translation == "El perro come manzanas."
     assert first.bt_scores["chrF"] == pytest.approx(100.0)
     assert second.bt_unknown == ["Samarkand"] and "*" not in (second.back_translation or "")
@@ -118,15 +120,16 @@ def test_apertium_fills_every_field_and_the_summary(tmp_path: Path) -> None:
     assert set(summary["scores"]) == {"chrF", "BLEU", "TER"}
     assert set(summary["signatures"]) == {"segment", "corpus"}
     assert summary["cache"] == str(tmp_path / FILENAME)
-    assert summary["notices"] == []
+    assert result.notices == []
+    assert doc.segments[0].back_translation is None  # the input article is not changed
 
 
 @pytest.mark.apertium
 @needs_apertium
 def test_lines_inside_a_segment_stay_apart(tmp_path: Path) -> None:
     doc = article(("La cumbre\nFecha:", "The leaders met at the Samarkand Summit\nDate:\n\nI have 3 dogs."))
-    back_translate(doc, settings(tmp_path))
-    lines = (doc.segments[0].back_translation or "").split("\n")
+    result = back_translate(doc, settings(tmp_path))
+    lines = (result.segments["p1"].text or "").split("\n")
     assert lines[0].endswith("Cumbre") and lines[1:] == ["Cita:", "", "Tengo 3 perros."]
 
 
@@ -135,19 +138,19 @@ def test_lines_inside_a_segment_stay_apart(tmp_path: Path) -> None:
 def test_an_edited_article_only_translates_what_changed(tmp_path: Path) -> None:
     pairs = [("x", f"I have {n} dogs.") for n in range(1, 6)]
     first = back_translate(article(*pairs), settings(tmp_path))
-    assert first["units_from_cache"] == 0 and first["units"] == 5
+    assert first.units_from_cache == 0 and first.units == 5
     pairs[2] = ("x", "I have 3 cats.")
     edited = article(*pairs)
     second = back_translate(edited, settings(tmp_path))
-    assert second["units_from_cache"] == 4
-    assert edited.segments[2].back_translation == "Tengo 3 gatos."
+    assert second.units_from_cache == 4
+    assert second.segments["p3"].text == "Tengo 3 gatos."
 
 
 @pytest.mark.apertium
 @needs_apertium
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
-    summary = back_translate(article(("x", "I have 2 dogs.")), settings(tmp_path, **{"no-cache": True}))
-    assert summary["cache"] == "disabled" and summary["units_from_cache"] == 0
+    result = back_translate(article(("x", "I have 2 dogs.")), settings(tmp_path, **{"no-cache": True}))
+    assert result.cache == "disabled" and result.units_from_cache == 0
     assert not (tmp_path / FILENAME).exists()
 
 
@@ -156,10 +159,10 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
 def test_a_corrupt_cache_does_not_fail_the_audit(tmp_path: Path) -> None:
     (tmp_path / FILENAME).write_bytes(b"\x00garbage" * 500)
     doc = article(("x", "I have 2 dogs."))
-    summary = back_translate(doc, settings(tmp_path))
-    assert doc.segments[0].back_translation == "Tengo 2 perros."
-    assert summary["cache"] == "unusable"
-    assert any("cache" in notice and "not used" in notice for notice in summary["notices"])
+    result = back_translate(doc, settings(tmp_path))
+    assert result.segments["p1"].text == "Tengo 2 perros."
+    assert result.cache == "unusable"
+    assert any("cache" in notice and "not used" in notice for notice in result.notices)
 
 
 @pytest.mark.apertium
@@ -175,18 +178,19 @@ def test_engine_failures_mark_segments_and_the_audit_goes_on(
     tmp_path: Path, extra: dict[str, object], note: str
 ) -> None:
     doc = article(("Hola", "Hello"), ("Adiós", "Goodbye"))
-    summary = back_translate(doc, settings(tmp_path, **extra))
-    assert [s.bt_note for s in doc.segments] == [note, note]
-    assert all(s.back_translation is None and s.bt_scores == {} for s in doc.segments)
-    assert summary["not_back_translated"] == 2
-    assert summary["notices"][-1].startswith("back-translation (apertium) failed for 2 of 2 segments")
+    result = back_translate(doc, settings(tmp_path, **extra))
+    filled = result.apply(doc).segments
+    assert [s.bt_note for s in filled] == [note, note]
+    assert all(s.back_translation is None and s.bt_scores == {} for s in filled)
+    assert result.not_back_translated == 2
+    assert result.notices[-1].startswith("back-translation (apertium) failed for 2 of 2 segments")
 
 
 def test_a_pair_reached_through_a_pivot_names_only_the_missing_package() -> None:
     # Occitan target, English source: oc → es → en; apertium-eng-spa is installed,
     # so only the Occitan–Spanish package is named.
     doc = article(("Good morning", "Bona jornada"), source_lang="en", target_lang="oc")
-    summary = back_translate(doc, Settings())
-    assert summary["notices"] == [
+    result = back_translate(doc, Settings())
+    assert result.notices == [
         "no back-translation for oc→en: install apertium-oc-es or configure a model"
     ]

@@ -52,27 +52,28 @@ def test_back_translate_fills_segments_through_the_real_path(tiny_marian_dir: Pa
         ],
     )
     settings = Settings(model=str(tiny_marian_dir), extra={"cache-dir": str(tmp_path), "beams": 2})
-    summary = back_translate(article, settings)
-    first, second, third = article.segments
+    result = back_translate(article, settings)
+    summary = result.summary()
+    first, second, third = result.apply(article).segments
     assert first.back_translation == "El perro come manzanas. El río es largo."
     assert second.back_translation == "Fecha:"
     assert third.back_translation is None and third.bt_note is None
     assert first.bt_scores["chrF"] > second.bt_scores["chrF"]
     assert summary["backend"] == "transformers" and summary["model"] == str(tiny_marian_dir.resolve())
-    assert summary["notices"] == []
+    assert result.notices == []
     again = back_translate(article, settings)
-    assert again["units_from_cache"] == again["units"] == 3
+    assert again.units_from_cache == again.units == 3
 
 
 def test_missing_model_marks_segments_and_the_audit_goes_on(tmp_path: Path, offline: None) -> None:
     article = Article("a1", "es", "en", [Segment("p1", "Hola", "Hello")])
-    summary = back_translate(
+    result = back_translate(
         article, Settings(model=str(tmp_path / "no-such-model"), extra={"no-cache": True})
     )
-    segment = article.segments[0]
+    segment = result.apply(article).segments[0]
     assert segment.back_translation is None
     assert segment.bt_note == f"not back-translated: model folder not found: {tmp_path / 'no-such-model'}"
-    assert any("failed for 1 of 1 segments" in notice for notice in summary["notices"])
+    assert any("failed for 1 of 1 segments" in notice for notice in result.notices)
     with pytest.raises(BackendError, match="model folder not found"):
         TransformersBackend(str(tmp_path / "no-such-model")).translate(["Hello"], "en", "es")
 

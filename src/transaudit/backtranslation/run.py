@@ -8,7 +8,9 @@ Choosing an engine (``settings.backend``): ``auto`` uses the configured model
 if there is one, else Apertium if it has the language pair, else none, with a
 notice saying what to install. Failures stay local: a missing pair, a crash, a
 timeout or an unusable output marks the affected segments "not back-translated"
-with the reason in ``segment.bt_note``, and the audit goes on.
+with the reason, and the audit goes on. The result is a
+:class:`BackTranslation`; the article itself is not changed (``apply`` gives a
+copy that carries the back-translations).
 
 Each segment is split into units before translating (its lines; for neural
 models also its sentences) so that no engine can move words from one line or
@@ -25,7 +27,7 @@ engine batch), ``batch-size``, ``beams``, ``max-length``, ``device``
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from transaudit import data
@@ -209,21 +211,99 @@ def _translate_units(
         return [Translation(None, note=f"{type(error).__name__}: {error}") for _ in units]
 
 
-def back_translate(article: Article, settings: Settings) -> dict[str, Any]:
-    """Fill each segment's back-translation fields; return the run summary for the report."""
+@dataclass(frozen=True)
+class SegmentBackTranslation:
+    """One segment's back-translation, or why there is none (``text`` None, ``note`` set)."""
+
+    text: str | None
+    scores: dict[str, float] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass
+class BackTranslation:
+    """What back-translating an article produced: per segment, and for the report.
+
+    ``back_translate`` leaves the article alone; :meth:`apply` returns the
+    article with each segment's back-translation fields filled in.
+    """
+
+    backend: str
+    direction: str
+    #: Results by segment id; segments not attempted (empty target) are absent.
+    segments: dict[str, SegmentBackTranslation] = field(default_factory=dict)
+    #: Things the editor should know ("no back-translation for …", failures, cache).
+    notices: list[str] = field(default_factory=list)
+    #: The engine's own description (engine, mode or model, version, …).
+    engine: dict[str, Any] = field(default_factory=dict)
+    #: Whether an engine ran; False means the counts below are not meaningful.
+    ran: bool = False
+    attempted: int = 0
+    back_translated: int = 0
+    not_back_translated: int = 0
+    units: int = 0
+    units_from_cache: int = 0
+    #: The cache file, "disabled" or "unusable".
+    cache: str = "disabled"
+    #: Corpus chrF/BLEU/TER between back-translations and sources.
+    scores: dict[str, float] = field(default_factory=dict)
+    #: sacrebleu signatures, present when any segment was scored.
+    signatures: dict[str, Any] | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """The report's ``backtranslation`` object (key order is part of the format)."""
+        data: dict[str, Any] = {"backend": self.backend, "direction": self.direction}
+        if not self.ran:
+            return data
+        data.update(self.engine)
+        data["backend"] = self.backend
+        data.update(
+            {
+                "segments": self.attempted,
+                "back_translated": self.back_translated,
+                "not_back_translated": self.not_back_translated,
+                "units": self.units,
+                "units_from_cache": self.units_from_cache,
+                "cache": self.cache,
+                "scores": self.scores,
+            }
+        )
+        if self.signatures is not None:
+            data["signatures"] = self.signatures
+            data["ter_max_words"] = TER_MAX_WORDS
+        return data
+
+    def apply(self, article: Article) -> Article:
+        """A copy of the article whose segments carry their back-translations."""
+        segments = []
+        for segment in article.segments:
+            found = self.segments.get(segment.id)
+            if found is not None:
+                segment = replace(
+                    segment,
+                    back_translation=found.text,
+                    bt_scores=dict(found.scores),
+                    bt_unknown=list(found.unknown),
+                    bt_note=found.note,
+                )
+            segments.append(segment)
+        return replace(article, segments=segments)
+
+
+def back_translate(article: Article, settings: Settings) -> BackTranslation:
+    """Back-translate the article's non-empty target segments (the article is not changed)."""
     options, notices = BtOptions.from_extra(settings.extra)
     direction = f"{article.target_lang}→{article.source_lang}"
     backend, reason = choose_backend(article, settings, options)
-    summary: dict[str, Any] = {"backend": "none", "direction": direction}
     wanted = [segment for segment in article.segments if segment.target.strip()]
     if backend is None:
+        result = BackTranslation("none", direction, notices=notices)
         if reason:
             notices.append(reason)
-            for segment in wanted:
-                segment.back_translation = None
-                segment.bt_note = f"not back-translated: {reason.split(': ', 1)[-1]}"
-        summary["notices"] = notices
-        return summary
+            note = f"not back-translated: {reason.split(': ', 1)[-1]}"
+            result.segments = {segment.id: SegmentBackTranslation(None, note=note) for segment in wanted}
+        return result
 
     layouts = {segment.id: _layout(segment, backend.unit) for segment in wanted}
     units = sorted({unit for layout in layouts.values() for line in layout for unit in line})
@@ -257,43 +337,46 @@ def back_translate(article: Article, settings: Settings) -> dict[str, Any]:
         if cache is not None:
             cache.close()
 
-    failed = _fill_segments(wanted, layouts, done)
-    scored = [s for s in wanted if s.back_translation is not None and s.source.strip()]
+    found = _assemble(wanted, layouts, done)
+    failed = [segment for segment in wanted if found[segment.id].text is None]
+    scored = [
+        (text, segment.source)
+        for segment in wanted
+        if (text := found[segment.id].text) is not None and segment.source.strip()
+    ]
     try:
-        summary.update(backend.describe())
+        engine = dict(backend.describe())
     except Exception as error:  # the summary may lack a version, the audit goes on
-        summary["engine"] = backend.name
-        summary["version"] = f"unknown ({error})"
-    summary["backend"] = backend.name
-    summary.update(
-        {
-            "segments": len(wanted),
-            "back_translated": len(wanted) - len(failed),
-            "not_back_translated": len(failed),
-            "units": len(units),
-            "units_from_cache": from_cache,
-            "cache": "disabled" if cache is None else str(cache.path) if not cache.problem else "unusable",
-            "scores": corpus_scores([s.back_translation or "" for s in scored], [s.source for s in scored]),
-        }
-    )
-    if scored:
-        summary["signatures"] = signatures()
-        summary["ter_max_words"] = TER_MAX_WORDS
+        engine = {"engine": backend.name, "version": f"unknown ({error})"}
     if failed:
-        reasons = sorted({segment.bt_note or "" for segment in failed})
+        reasons = sorted({found[segment.id].note or "" for segment in failed})
         notices.append(
             f"back-translation ({backend.name}) failed for {len(failed)} of {len(wanted)} segments: "
             + "; ".join(reason.removeprefix("not back-translated: ") for reason in reasons[:3])
         )
-    summary["notices"] = notices
-    return summary
+    return BackTranslation(
+        backend=backend.name,
+        direction=direction,
+        segments=found,
+        notices=notices,
+        engine=engine,
+        ran=True,
+        attempted=len(wanted),
+        back_translated=len(wanted) - len(failed),
+        not_back_translated=len(failed),
+        units=len(units),
+        units_from_cache=from_cache,
+        cache="disabled" if cache is None else str(cache.path) if not cache.problem else "unusable",
+        scores=corpus_scores([back for back, _ in scored], [source for _, source in scored]),
+        signatures=signatures() if scored else None,
+    )
 
 
-def _fill_segments(
+def _assemble(
     segments: list[Segment], layouts: Mapping[str, list[list[str]]], done: Mapping[str, Translation]
-) -> list[Segment]:
-    """Assemble each segment's back-translation from its units; return the failures."""
-    failed = []
+) -> dict[str, SegmentBackTranslation]:
+    """Each segment's back-translation, assembled line by line from its units."""
+    found = {}
     for segment in segments:
         lines: list[str] = []
         unknown: list[str] = []
@@ -311,16 +394,9 @@ def _fill_segments(
                 break
             lines.append(" ".join(parts))
         if note:
-            segment.back_translation = None
-            segment.bt_scores = {}
-            segment.bt_unknown = []
-            segment.bt_note = f"not back-translated: {note}"
-            failed.append(segment)
+            found[segment.id] = SegmentBackTranslation(None, note=f"not back-translated: {note}")
             continue
-        segment.back_translation = "\n".join(lines).strip("\n")
-        segment.bt_unknown = unknown
-        segment.bt_note = None
-        segment.bt_scores = (
-            segment_scores(segment.back_translation, segment.source) if segment.source.strip() else {}
-        )
-    return failed
+        text = "\n".join(lines).strip("\n")
+        scores = segment_scores(text, segment.source) if segment.source.strip() else {}
+        found[segment.id] = SegmentBackTranslation(text, scores, unknown)
+    return found

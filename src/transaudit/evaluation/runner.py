@@ -13,7 +13,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from transaudit.backtranslation.run import back_translate
+from transaudit.audit import find_issues
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.evaluation.model import AnnotatedSegment, PerturbedItem
@@ -23,15 +23,9 @@ from transaudit.model import Article, Issue, Segment
 def _audit(
     article: Article, settings: Settings, engine: Engine
 ) -> tuple[list[Issue], list[dict[str, object]]]:
-    """The issue-producing half of ``audit_article``: back-translate, then run the checks.
-
-    Scoring and the report's provenance (versions, timestamp) are per article
-    in ``audit_article`` and cost more than the checks on one-segment
-    articles; the evaluation records provenance once for the whole run.
-    """
-    back_translate(article, settings)
-    run = engine.run(article)
-    return run.issues, [error.to_dict() for error in run.errors]
+    """The audit pipeline's issue-finding half (scoring and provenance are per report, not needed here)."""
+    findings = find_issues(article, settings, engine)
+    return findings.issues, findings.errors
 
 
 @dataclass
