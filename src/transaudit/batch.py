@@ -8,9 +8,13 @@ from whatever finished.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -21,7 +25,7 @@ from transaudit.audit import audit_article
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
-from transaudit.fsutil import safe_filename, write_atomic
+from transaudit.fsutil import display_path, safe_filename, write_group
 from transaudit.input.readers import Languages, _name_languages, read_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
 from transaudit.report.json_report import render_json
@@ -43,6 +47,9 @@ class Outcome:
     entry: IndexEntry | None = None
     text: str = ""
 
+    def __post_init__(self) -> None:
+        self.path = display_path(self.path)  # undecodable bytes cannot go into summary.json
+
     @property
     def ok(self) -> bool:
         return self.error is None
@@ -62,7 +69,7 @@ def report_names(paths: Sequence[Path]) -> list[str]:
     for path in paths:
         folder_name = path.name if path.name not in ("", ".", "..") else path.resolve().name
         stem = folder_name if path.is_dir() else _name_languages(path.stem)[0]
-        base = safe_filename(stem or "article")
+        base = safe_filename(display_path(stem) or "article")
         name, counter = base, 2
         while name.lower() in used or name.lower() == "index" or name.lower() == "summary":
             name = f"{base}-{counter}"
@@ -73,11 +80,12 @@ def report_names(paths: Sequence[Path]) -> list[str]:
 
 
 def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence[str]) -> dict[str, str]:
-    """Write the chosen formats; return the file names written, by format."""
+    """Write the chosen formats together (all or none); return the file names, by format."""
     from transaudit.report.html_report import render_html
     from transaudit.report.text_report import render_text
 
-    written = {}
+    written: dict[str, str] = {}
+    contents: dict[str, str] = {}
     renderers: dict[str, tuple[str, Callable[[ArticleResult], str]]] = {
         "json": (".json", render_json),
         "html": (".html", render_html),
@@ -87,26 +95,66 @@ def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence
         if fmt in formats:
             suffix, render = renderers[fmt]
             file_name = name + suffix
-            write_atomic(out / file_name, render(result))
+            contents[file_name] = render(result)
             written[fmt] = file_name
+    write_group(out, contents)
     return written
 
 
 def write_index(out: Path, outcomes: Sequence[Outcome], generated_at: str) -> None:
     """index.html, summary.json and summary.csv for whatever finished (or was skipped)."""
     entries = [outcome.index_entry() for outcome in outcomes]
-    write_atomic(out / "summary.json", summary_json(entries, generated_at))
-    write_atomic(out / "summary.csv", summary_csv(entries))
-    write_atomic(out / "index.html", render_index(entries, generated_at=generated_at))
+    write_group(out, {
+        "summary.json": summary_json(entries, generated_at),
+        "summary.csv": summary_csv(entries),
+        "index.html": render_index(entries, generated_at=generated_at),
+    })
 
 
 _WORKER: dict[str, Any] = {}
+#: prctl(2) option: the signal a process receives when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+#: How often a worker checks that its parent is still there (where prctl is missing).
+_WATCH_SECONDS = 1.0
 
 
-def _init_worker(settings: Settings, langs: Languages, out: str, formats: tuple[str, ...]) -> None:
-    """Per-process state; a worker ignores Ctrl-C so the parent decides what finishes."""
+def _watch_parent(parent_pid: int) -> None:
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        if os.getppid() != parent_pid:
+            os._exit(1)
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """End this worker when the batch process ends, however it ends.
+
+    A worker blocked on the executor's queue would otherwise live forever under
+    PID 1 after ``kill -9`` of the parent. Linux delivers SIGKILL at the
+    parent's death (``PR_SET_PDEATHSIG``); a watchdog thread polling the parent
+    pid covers other systems. The check after prctl closes the race where the
+    parent died before it was called.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), name="parent-watch", daemon=True).start()
+
+
+def _init_worker(
+    settings: Settings, langs: Languages, out: str, formats: tuple[str, ...], parent_pid: int | None = None
+) -> None:
+    """Per-process state. A worker ignores Ctrl-C and SIGTERM so the parent decides
+    what finishes, and dies with the parent."""
     if multiprocessing.parent_process() is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if parent_pid is not None:
+            _die_with_parent(parent_pid)
     _WORKER.update(settings=settings, langs=langs, out=Path(out), formats=formats, engine=Engine(settings))
 
 
@@ -118,7 +166,11 @@ def _audit_one(path: str, name: str) -> Outcome:
         article = read_article(Path(path), _WORKER["langs"])
     except InputError as error:
         return Outcome(path, name, error=str(error))
-    result = audit_article(article, _WORKER["settings"], _WORKER["engine"])
+    try:
+        result = audit_article(article, _WORKER["settings"], _WORKER["engine"])
+    except Exception as error:  # a bug: the same outcome with -j 1 as in a worker process
+        problem = f"internal error: {type(error).__name__}: {error}"
+        return Outcome(path, name, error=f"{display_path(path)}: {problem}")
     try:
         files = write_reports(result, _WORKER["out"], name, _WORKER["formats"])
     except OSError as error:
@@ -132,7 +184,12 @@ def _audit_one(path: str, name: str) -> Outcome:
 @dataclass
 class BatchRun:
     outcomes: list[Outcome]
-    interrupted: bool = False
+    #: The KeyboardInterrupt (Ctrl-C) or its SIGTERM subclass that stopped the run.
+    interruption: BaseException | None = None
+
+    @property
+    def interrupted(self) -> bool:
+        return self.interruption is not None
 
 
 def run_batch(
@@ -148,20 +205,20 @@ def run_batch(
     names = report_names(paths)
     formats = tuple(formats)
     outcomes: dict[int, Outcome] = {}
-    interrupted = False
+    interruption: BaseException | None = None
     if jobs <= 1 or len(paths) <= 1:
         _init_worker(settings, langs, str(out), formats)
         try:
             for index, (path, name) in enumerate(zip(paths, names, strict=False)):
                 outcomes[index] = _audit_one(str(path), name)
                 on_done(outcomes[index])
-        except KeyboardInterrupt:
-            interrupted = True
+        except KeyboardInterrupt as error:
+            interruption = error
     else:
         executor = ProcessPoolExecutor(
             max_workers=min(jobs, len(paths)),
             initializer=_init_worker,
-            initargs=(settings, langs, str(out), formats),
+            initargs=(settings, langs, str(out), formats, os.getpid()),
         )
         pending: dict[Future[Outcome], int] = {}
 
@@ -170,7 +227,8 @@ def run_batch(
             try:
                 outcomes[index] = future.result()
             except Exception as error:
-                outcomes[index] = Outcome(str(paths[index]), names[index], error=f"{paths[index]}: {error}")
+                where = display_path(paths[index])
+                outcomes[index] = Outcome(str(paths[index]), names[index], error=f"{where}: {error}")
             on_done(outcomes[index])
 
         try:
@@ -180,10 +238,10 @@ def run_batch(
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     collect(future)
-        except KeyboardInterrupt:
-            # Workers ignore SIGINT: cancel what has not started, let the
-            # running audits finish their (atomic) writes and index them.
-            interrupted = True
+        except KeyboardInterrupt as error:
+            # Workers ignore SIGINT and SIGTERM: cancel what has not started,
+            # let the running audits finish their (atomic) writes and index them.
+            interruption = error
             for future in list(pending):
                 if future.cancel():
                     pending.pop(future)
@@ -195,7 +253,7 @@ def run_batch(
                 collect(future)
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
-    return BatchRun([outcomes[i] for i in sorted(outcomes)], interrupted)
+    return BatchRun([outcomes[i] for i in sorted(outcomes)], interruption)
 
 
 def default_jobs() -> int:

@@ -6,12 +6,14 @@ traceback.
 
 from __future__ import annotations
 
+from transaudit.fsutil import display_path
+
 
 class InputError(Exception):
     """Input the tool cannot use, located as precisely as possible."""
 
     def __init__(self, path: str, problem: str, line: int | None = None) -> None:
-        self.path = str(path)
+        self.path = display_path(str(path))
         self.problem = problem
         self.line = line
         super().__init__(str(self))

@@ -3,16 +3,28 @@
 Reports land in folders that editors (and web servers) read while a batch is
 still running, so a file must appear complete or not at all: we write to a
 temporary file in the same folder, fsync it and ``os.replace`` it over the
-target. Article ids come from input files and are untrusted; ``safe_filename``
-turns any id into one harmless path component.
+target. An article's formats (``X.html`` and ``X.json``) and a batch's index
+files are written as one group: every temporary is written first, and only when
+all are complete are they renamed, so a full disk or Ctrl-C leaves the previous
+set, never a mix. This module is the only writer of files in the project.
+
+Temporary names are random and carry the writer's pid (``.NAME.ta<pid>.XXXX.tmp``)
+so that :func:`remove_stale_temporaries` can delete those of dead processes
+(kill -9, power loss) at the next run without touching a live writer's.
+Article ids come from input files and are untrusted; ``safe_filename`` turns any
+id into one harmless path component, and :func:`display_path` makes a file name
+with undecodable bytes printable.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import signal
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 #: Longest name safe_filename returns (leaves room for ".html"/".json" under 255 bytes).
@@ -28,33 +40,143 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, mode: int | None = None) -> Path:
-    """Write ``data`` to ``path`` so readers see the old file or the new one, never half.
+#: Temporary files this module creates: ``.<name>.ta<pid>.<random>.tmp``.
+_TEMPORARY = re.compile(r"^\..*\.ta(\d{1,10})\.[A-Za-z0-9_]+\.tmp$", re.DOTALL)
+#: Signals whose handlers must not run between two renames of a group.
+_DEFERRED = tuple(sig for sig in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if sig)
 
-    Text is encoded as UTF-8. The temporary file is created exclusively
-    (``O_EXCL``) next to the target, and ``os.replace`` swaps the directory
-    entry itself: if ``path`` is a symlink, the link is replaced, its target is
-    never written. The file gets the usual ``0666 & ~umask`` permissions
-    (or ``mode``) because reports are meant to be shared.
+
+@contextlib.contextmanager
+def deferred_signals() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block is done (they are delivered right after).
+
+    A group of files is renamed in a few microseconds; an interrupt landing
+    between two renames would leave ``X.html`` without ``X.json``.
     """
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:60]}.", suffix=".tmp")
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _encode(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def _write_temporary(folder: Path, name: str, payload: bytes, mode: int | None) -> str:
+    """A complete, fsynced temporary next to ``folder / name``; its path."""
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{name[:60]}.ta{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fchmod(handle.fileno(), mode if mode is not None else 0o666 & ~_umask())
             os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
     except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp_name)
         raise
-    fsync_dir(target.parent)
-    return target
+    return tmp_name
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def write_group(
+    folder: str | os.PathLike[str], files: Mapping[str, str | bytes], mode: int | None = None
+) -> list[Path]:
+    """Write several files in ``folder`` so that all are replaced or none is.
+
+    Every file goes to its own temporary first (created exclusively, so a
+    planted symlink is never written through); if any of them fails (ENOSPC,
+    EROFS, EDQUOT, an interrupt) the temporaries are removed and the folder
+    keeps its previous files. Then all are renamed with interrupts held, so a
+    Ctrl-C cannot fall between two renames. ``os.replace`` swaps the directory
+    entry itself: a symlink at a target is replaced, its target never written.
+    Text is encoded as UTF-8; files get ``0666 & ~umask`` (or ``mode``) because
+    reports are meant to be shared.
+    """
+    directory = Path(folder)
+    for name in files:
+        if not name or "/" in name or name in (".", ".."):
+            raise ValueError(f"not a file name: {name!r}")
+    written: list[tuple[str, Path]] = []
+    with deferred_signals():
+        try:
+            for name, data in files.items():
+                written.append((_write_temporary(directory, name, _encode(data), mode), directory / name))
+            for tmp_name, target in written:
+                os.replace(tmp_name, target)
+        except BaseException:
+            for tmp_name, _ in written:
+                _unlink(tmp_name)
+            raise
+    fsync_dir(directory)
+    return [target for _, target in written]
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` so readers see the old file or the new one, never half."""
+    target = Path(path)
+    return write_group(target.parent, {target.name: data}, mode)[0]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError) as error:
+        return isinstance(error, PermissionError)  # someone else's live process
+    return True
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str]) -> list[str]:
+    """Delete this module's temporaries left in ``folder`` by processes that no longer run.
+
+    A writer killed with SIGKILL cannot clean up; its pid is in the name, so
+    the next run removes its leftovers. A temporary of a live process (another
+    run writing to the same folder, or a reused pid) is left alone. Returns the
+    names removed.
+    """
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid() or _alive(pid):
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(entry.name)
+    return sorted(removed)
+
+
+def display_path(value: str | os.PathLike[str]) -> str:
+    """A file name as printable, encodable text: undecodable bytes as ``\\xNN``.
+
+    Names from Windows zip archives often hold Latin-1 bytes; Python keeps them
+    as lone surrogates, which cannot be written to a UTF-8 report.
+    """
+    text = os.fspath(value)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def fsync_dir(directory: str | os.PathLike[str]) -> None:

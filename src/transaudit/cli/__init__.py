@@ -5,12 +5,19 @@ holds the group, the exit codes and the one error style they share.
 
 Exit codes: 0 every article passes; 1 at least one article scores below its
 threshold; 2 bad usage or unreadable input (one line naming the file and the
-problem, never a traceback); 130 interrupted.
+problem, never a traceback); 3 an internal error (a bug: one line, the traceback
+with ``TRANSAUDIT_DEBUG=1``); 130 interrupted by Ctrl-C (SIGINT) and 143 stopped
+by SIGTERM (128 + the signal number, the shell convention). Both signals are
+handled alike: finished reports are kept and indexed.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
+import traceback
 from typing import Any, NoReturn
 
 import click
@@ -18,28 +25,68 @@ import click
 from transaudit import __version__
 from transaudit.errors import InputError
 
-EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so both stop a run the same way."""
+
+    signum = signal.SIGTERM
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def handle_sigterm(ctx: click.Context) -> None:
+    """Make SIGTERM behave like Ctrl-C (KeyboardInterrupt) while the command runs."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
+
+
+def interrupt_code(error: BaseException | None) -> int:
+    """130 for Ctrl-C, 143 for SIGTERM."""
+    return EXIT_TERMINATED if isinstance(error, Terminated) else EXIT_INTERRUPTED
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    click.echo(f"transaudit: {message}", err=True)
+    """One line on stderr, control characters of file names made visible, then exit."""
+    from transaudit.terminal import escape
+
+    click.echo(f"transaudit: {escape(message)}", err=True)
     sys.exit(code)
 
 
 class Main(click.Group):
-    """Turns InputError anywhere below into one line and exit code 2."""
+    """Turns InputError anywhere below into one line and exit code 2, an interrupt
+    into 130/143, and a bug into one line and exit code 3 (so ``make audit`` and
+    scripts that accept exit 1 as "some articles fail" never mistake a crash for it)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except InputError as error:
             fail(str(error))
+        except KeyboardInterrupt as error:
+            fail("interrupted", interrupt_code(error))
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:
+            if os.environ.get("TRANSAUDIT_DEBUG"):
+                traceback.print_exc()
+            fail(f"internal error: {type(error).__name__}: {error} (a bug; TRANSAUDIT_DEBUG=1 shows the "
+                 "traceback)", EXIT_INTERNAL)
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="transaudit")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Audit machine-translated articles: checks, MQM-style score, reports."""
+    handle_sigterm(ctx)
 
 
 def _register_commands() -> None:

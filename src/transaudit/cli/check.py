@@ -9,7 +9,9 @@ from typing import Any
 
 import click
 
-from transaudit.cli import EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail
+from transaudit.cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fail, interrupt_code
+from transaudit.fsutil import remove_stale_temporaries
+from transaudit.terminal import escape
 
 
 def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -116,6 +118,7 @@ def check(
         fail(f"{out}: cannot create the report folder: {error.strerror or error}")
     if not _writable(out):
         fail(f"{out}: the report folder is not writable")
+    remove_stale_temporaries(out)
     langs = Languages(
         normalize_language(source_lang, "--source-lang") if source_lang else None,
         normalize_language(target_lang, "--target-lang") if target_lang else None,
@@ -135,7 +138,7 @@ def check(
         if outcome.ok:
             message = outcome.text.rstrip("\n")
         else:
-            message = f"transaudit: skipped {outcome.error}"
+            message = f"transaudit: skipped {escape(outcome.error or outcome.path)}"
         if bar is not None:
             click.echo("", err=True)
         click.echo(message, err=not outcome.ok)
@@ -156,13 +159,13 @@ def check(
             fail(f"{out}: cannot write the index: {error.strerror or error}")
     if run.interrupted:
         finished = sum(o.ok for o in run.outcomes)
-        fail(f"interrupted: {finished} finished report(s) kept in {out}", EXIT_INTERRUPTED)
+        fail(f"interrupted: {finished} finished report(s) kept in {out}", interrupt_code(run.interruption))
     skipped = [o for o in run.outcomes if not o.ok]
     if skipped and len(articles) == 1:
         fail(skipped[0].error or skipped[0].path)
     if skipped:
         click.echo(f"transaudit: {len(skipped)} article(s) skipped: "
-                   + "; ".join(o.error or o.path for o in skipped), err=True)
+                   + escape("; ".join(o.error or o.path for o in skipped)), err=True)
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_OK if all(o.passed for o in run.outcomes) else EXIT_FAILED)
 

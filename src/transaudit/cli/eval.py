@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -12,6 +13,7 @@ from transaudit.errors import InputError
 from transaudit.evaluation.evaluate import run_evaluation
 from transaudit.evaluation.readers import FORMATS
 from transaudit.evaluation.render import render_html, render_json, render_text
+from transaudit.fsutil import display_path, remove_stale_temporaries, write_group
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -28,10 +30,20 @@ def _langs(value: str | None) -> tuple[str, str] | None:
     return parts[0].lower(), parts[1].lower()
 
 
-def _write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+def _fail(message: str) -> NoReturn:
+    click.echo(f"transaudit eval: {message}", err=True)
+    raise click.exceptions.Exit(2)
+
+
+def _prepare_out(out_dir: Path) -> None:
+    """Create --out and prove it writable before the (long) evaluation runs."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _fail(f"{display_path(out_dir)}: cannot create the output folder: {error.strerror or error}")
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        _fail(f"{display_path(out_dir)}: the output folder is not writable")
+    remove_stale_temporaries(out_dir)
 
 
 @click.command(name="eval")
@@ -92,6 +104,8 @@ def eval_command(
 
     DATA: bio-mqm JSONL, DEMETR JSONL or Google WMT MQM TSV files.
     """
+    if out_dir is not None:
+        _prepare_out(out_dir)
     try:
         settings = load_settings(config_path).with_overrides(
             backend=backend, select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore)
@@ -104,8 +118,9 @@ def eval_command(
         raise click.exceptions.Exit(2) from None
     click.echo(render_json(report) if as_json else render_text(report), nl=not as_json)
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        _write(out_dir / "eval.json", render_json(report))
-        _write(out_dir / "eval.html", render_html(report))
+        try:
+            write_group(out_dir, {"eval.json": render_json(report), "eval.html": render_html(report)})
+        except OSError as error:
+            _fail(f"{display_path(out_dir)}: cannot write the evaluation: {error.strerror or error}")
         if not as_json:
             click.echo(f"wrote {out_dir / 'eval.json'} and {out_dir / 'eval.html'}")

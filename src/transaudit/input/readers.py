@@ -17,6 +17,7 @@ from pathlib import Path
 
 from transaudit.analysis.languages import normalize_language
 from transaudit.errors import InputError
+from transaudit.fsutil import display_path
 from transaudit.input.align import align_paragraphs, split_paragraphs
 from transaudit.input.decoding import read_text
 from transaudit.model import Article, Segment
@@ -54,8 +55,8 @@ def _finish(article_id: str, path: Path, segments: list[Segment], langs: Languag
     source_lang = langs.source or detect_side_language([s.source for s in segments], str(path))
     target_lang = langs.target or detect_side_language([s.target for s in segments], str(path))
     return Article(
-        article_id, normalize_language(source_lang, str(path)), normalize_language(target_lang, str(path)),
-        segments, str(path),
+        display_path(article_id), normalize_language(source_lang, str(path)),
+        normalize_language(target_lang, str(path)), segments, display_path(path),
     )
 
 
@@ -340,7 +341,7 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
     target_lang = normalize_language(target_lang, str(folder))
     # ``.`` or ``..`` has no name of its own: the folder's real name is the article id.
     article_id = folder.name if folder.name not in ("", ".", "..") else folder.resolve().name
-    return Article(article_id, source_lang, target_lang, segments, str(folder))
+    return Article(display_path(article_id), source_lang, target_lang, segments, display_path(folder))
 
 
 def read_article(path: Path, langs: Languages = Languages()) -> Article:

@@ -7,23 +7,16 @@ excerpts are shortened.
 
 from __future__ import annotations
 
-import re
-
 from transaudit.result import ArticleResult
+from transaudit.terminal import escape
 
 SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
 
 
 def clean(text: str, limit: int = 60) -> str:
     """One safe terminal line: control and bidi-override characters escaped, newlines as spaces."""
     text = text.replace("\n", " ").replace("\r", " ")
-    text = _CONTROL.sub(_escape, text)
+    text = escape(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
