@@ -1,19 +1,10 @@
-"""Completeness checks (TA220-TA226): cases as data in cases/completeness.json."""
+"""Completeness checks (TA220-TA226) beyond their cases in cases/completeness.toml."""
 
 from __future__ import annotations
 
 import pytest
-from casetable import CaseTable
 
 from transaudit.checks.completeness import Boilerplate, is_bare_label
-
-CODES = ("TA220", "TA221", "TA222", "TA223", "TA224", "TA225", "TA226")
-TABLE = CaseTable("completeness.json", CODES)
-
-
-@TABLE.parametrize()
-def test_case(case: dict) -> None:
-    TABLE.check(case)
 
 
 @pytest.mark.parametrize(

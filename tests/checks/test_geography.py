@@ -1,8 +1,9 @@
-"""Geography checks (TA301-TA303): cases as data in cases/geography.json."""
+"""Geography checks (TA301-TA303) beyond their cases in cases/geography.toml."""
 
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,13 @@ from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Category, Segment, Severity
 
-CASES = json.loads((Path(__file__).parent / "cases" / "geography.json").read_text(encoding="utf-8"))["cases"]
-CODES = ("TA301", "TA302", "TA303")
+TABLE = Path(__file__).parent / "cases" / "geography.toml"
+CASES = {case["id"]: case for case in tomllib.loads(TABLE.read_text(encoding="utf-8"))["case"]}
 
 
 def article(case: dict) -> Article:
     src, tgt = case["pair"].split("-")
-    segments = [Segment(f"p{i + 1}", s, t) for i, (s, t) in enumerate(case["paragraphs"])]
+    segments = [Segment(f"p{i + 1}", s, t) for i, (s, t) in enumerate(case["segments"])]
     return Article(case["id"], src, tgt, segments)
 
 
@@ -39,19 +40,8 @@ def findings(code: str, art: Article) -> list[tuple[str, str, str, str]]:
     return found
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case(case: dict) -> None:
-    art = article(case)
-    got = [f for code in CODES for f in findings(code, art)]
-    spans = {(code, side, text) for code, side, text, _ in got}
-    for code, side, text in case["fire"]:
-        assert (code, side, text) in spans, f"{code} should flag {text!r}; got {got}"
-    for code in case["silent"]:
-        assert not [g for g in got if g[0] == code], f"{code} should be silent; got {got}"
-
-
 def test_message_names_antecedent_and_fitting_descriptors() -> None:
-    case = next(c for c in CASES if c["id"] == "es-en-apposition-weak-antecedent")
+    case = CASES["es-en-apposition-weak-antecedent"]
     [(_, _, text, message)] = findings("TA301", article(case))
     assert text == "Central Asian country"
     assert "refers to Iran" in message
@@ -74,12 +64,12 @@ def test_unsupported_language_is_silent() -> None:
         "xx",
         [Segment("p1", "Irán y el país centroasiático.", "Iran and the Central Asian country.")],
     )
-    for code in CODES:
+    for code in ("TA301", "TA302", "TA303"):
         assert findings(code, art) == []
 
 
 def test_engine_runs_entity_checks_with_valid_spans() -> None:
-    case = next(c for c in CASES if c["id"] == "es-en-apposition-weak-antecedent")
+    case = CASES["es-en-apposition-weak-antecedent"]
     run = Engine(Settings(select=("TA3",))).run(article(case))
     assert not run.errors
     issue = next(i for i in run.issues if i.code == "TA301")
@@ -158,7 +148,7 @@ def test_checks_never_raise_and_spans_match(pair: str) -> None:
 
 
 def test_vanished_person_is_a_minor_omission_on_the_source() -> None:
-    case = next(c for c in CASES if c["id"] == "es-en-person-vanished")
+    case = CASES["es-en-person-vanished"]
     art = article(case)
     check = get_check("TA303")()
     ctx = CheckContext(art.source_lang, art.target_lang, dict(check.options), {})

@@ -1,8 +1,7 @@
-"""Glossary checks (TA330, TA331): cases as data in cases/glossary.json."""
+"""Glossary checks (TA330, TA331) beyond their cases in cases/glossary.toml."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,14 @@ from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Category, Segment
 
-DATA = json.loads((Path(__file__).parent / "cases" / "glossary.json").read_text(encoding="utf-8"))
-CASES = DATA["cases"]
-
-
-@pytest.fixture
-def glossary(tmp_path: Path) -> str:
-    path = tmp_path / "glossary.csv"
-    path.write_text(DATA["glossary"], encoding="utf-8")
-    return str(path)
+#: The glossary the case table uses.
+GLOSSARY = str(Path(__file__).parent / "cases" / "glossary-terms.csv")
+REQUIRED = {
+    "pair": "es-en",
+    "source": "La cumbre de Samarcanda terminó.",
+    "target": "The summit in the city ended.",
+}
+STYLE = {"pair": "es-en", "source": "Negociaciones con Kiev.", "target": "Negotiations with Kiev."}
 
 
 def run(code: str, case: dict, settings: dict) -> list[tuple[str, str, str, str | None]]:
@@ -35,31 +33,25 @@ def run(code: str, case: dict, settings: dict) -> list[tuple[str, str, str, str 
     ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case(case: dict, glossary: str) -> None:
-    settings = {"glossary": [glossary]}
-    got = run("TA330", case, settings) + run("TA331", case, settings)
-    for expected in case["fire"]:
-        assert tuple(expected) in got, f"expected {expected}; got {got}"
-    for code in case["silent"]:
-        assert not [g for g in got if g[0] == code], f"{code} should be silent; got {got}"
-
-
 @pytest.mark.parametrize("settings", [{}, {"glossary": []}, {"glossary": ["/nonexistent/g.csv"]}])
 def test_off_or_broken_glossary_is_silent(settings: dict) -> None:
-    case = CASES[0]
-    assert run("TA330", case, settings) == [] and run("TA331", case, settings) == []
+    assert run("TA330", REQUIRED, settings) == [] and run("TA331", REQUIRED, settings) == []
 
 
 def test_bad_glossary_file_does_not_crash(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("foo,bar\n1,2\n", encoding="utf-8")
-    assert run("TA331", CASES[3], {"glossary": [str(bad)]}) == []
+    assert run("TA331", STYLE, {"glossary": [str(bad)]}) == []
 
 
-def test_engine_passes_run_settings(glossary: str) -> None:
+def test_the_table_glossary_fires() -> None:
+    found = run("TA330", REQUIRED, {"glossary": [GLOSSARY]})
+    assert found == [("TA330", "source", "Samarcanda", "Samarkand")]
+
+
+def test_engine_passes_run_settings() -> None:
     article = Article("a", "es", "en", [Segment("p1", "Negociaciones con Kiev.", "Negotiations with Kiev.")])
-    run_ = Engine(Settings(select=("TA33",), extra={"glossary": [glossary]})).run(article)
+    run_ = Engine(Settings(select=("TA33",), extra={"glossary": [GLOSSARY]})).run(article)
     assert not run_.errors
     [issue] = run_.issues
     assert (issue.code, issue.text, issue.suggestion) == ("TA331", "Kiev", "Kyiv")

@@ -1,21 +1,12 @@
-"""Number and date checks (TA201-TA205): cases as data in cases/numbers.json."""
+"""Number and date checks (TA201-TA205) beyond their cases in cases/numbers.toml."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
-from casetable import CaseTable
 
 from transaudit.checks.numbers import locale
-
-CODES = ("TA201", "TA202", "TA203", "TA204", "TA205")
-TABLE = CaseTable("numbers.json", CODES)
-
-
-@TABLE.parametrize()
-def test_case(case: dict) -> None:
-    TABLE.check(case)
 
 
 @pytest.mark.parametrize(

@@ -1,18 +1,8 @@
-"""Untranslated-text checks (TA210-TA212): cases as data in cases/untranslated.json."""
+"""Untranslated-text checks (TA210-TA212) beyond their cases in cases/untranslated.toml."""
 
 from __future__ import annotations
 
-from casetable import CaseTable
-
 from transaudit.checks.untranslated import source_only, vocabulary
-
-CODES = ("TA210", "TA211", "TA212")
-TABLE = CaseTable("untranslated.json", CODES)
-
-
-@TABLE.parametrize()
-def test_case(case: dict) -> None:
-    TABLE.check(case)
 
 
 def test_vocabulary_has_number_words_and_shared_words_are_not_source_only() -> None:

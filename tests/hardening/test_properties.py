@@ -93,6 +93,7 @@ def assert_spans(article: Article, issues) -> None:
 
 
 CHECK_CODES = [check.code for check in all_checks()]
+ALL_CHECKS = Engine(Settings().with_overrides(select=("ALL",)))
 
 
 @pytest.mark.parametrize("code", CHECK_CODES)
@@ -108,6 +109,25 @@ def test_every_check_survives_random_articles(code: str) -> None:
         assert_spans(article, result.issues)
 
     run()
+
+
+#: Letters, spaces and every mark the fluency checks (repetition, punctuation,
+#: capitalization) look at: dense in the characters their scanners branch on.
+MARKS = "aAbBeEsS yY.,;:!?¿¡…\"'“”‘’«»„‚‹›()- \u00a0\u202f\n"
+
+
+@settings(PROFILE, max_examples=150)
+@given(
+    source=st.text(alphabet=MARKS, max_size=60),
+    target=st.text(alphabet=MARKS, max_size=60),
+    pair=st.sampled_from(["es-en", "en-es", "en-fr", "es-xx"]),
+)
+def test_every_check_survives_text_made_of_marks(source: str, target: str, pair: str) -> None:
+    source_lang, target_lang = pair.split("-")
+    article = Article("marks", source_lang, target_lang, [Segment("s1", source, target)])
+    result = ALL_CHECKS.run(article)
+    assert result.errors == [], result.errors
+    assert_spans(article, result.issues)
 
 
 @settings(PROFILE, max_examples=100)
