@@ -27,6 +27,8 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
               help="Source language (ISO 639-1), else from file names or detection.")
 @click.option("--target-lang", "-t", metavar="LANG",
               help="Target language (ISO 639-1), else from file names or detection.")
+@click.option("--force-lang", is_flag=True,
+              help="Audit with the declared languages even when the file name or the text contradicts them.")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="Folder for the reports.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "json", "text"]),
@@ -59,6 +61,7 @@ def check(
     paths: tuple[Path, ...],
     source_lang: str | None,
     target_lang: str | None,
+    force_lang: bool,
     out: Path,
     formats: tuple[str, ...],
     backend: str | None,
@@ -122,6 +125,7 @@ def check(
     langs = Languages(
         normalize_language(source_lang, "--source-lang") if source_lang else None,
         normalize_language(target_lang, "--target-lang") if target_lang else None,
+        force=force_lang,
     )
     formats = formats or ("html", "json")
     jobs = jobs or default_jobs()

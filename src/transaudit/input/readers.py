@@ -20,6 +20,7 @@ from transaudit.errors import InputError
 from transaudit.fsutil import display_path
 from transaudit.input.align import align_paragraphs, split_paragraphs
 from transaudit.input.decoding import read_text
+from transaudit.input.langsanity import check_declared, merge_declared
 from transaudit.model import Article, Segment
 
 ARTICLE_SUFFIXES = (".tsv", ".jsonl")
@@ -32,6 +33,8 @@ csv.field_size_limit(64 * 1024 * 1024)
 class Languages:
     source: str | None = None
     target: str | None = None
+    #: ``--force-lang``: trust the declared languages even against the file name or the text.
+    force: bool = False
 
 
 def detect_side_language(texts: list[str], path: str) -> str:
@@ -69,8 +72,6 @@ def _name_languages(stem: str) -> tuple[str, Languages]:
     return base, Languages(match.group(1).lower(), match.group(2).lower())
 
 
-def _merge(explicit: Languages, implied: Languages) -> Languages:
-    return Languages(explicit.source or implied.source, explicit.target or implied.target)
 
 
 #: Longest segment side accepted. A news paragraph is a few thousand characters; a side
@@ -230,7 +231,7 @@ def read_tsv(path: Path, langs: Languages = Languages()) -> Article:
     _check_ids(segments, path)
     _check_lengths(segments, path)
     article_id, implied = _name_languages(path.stem)
-    return _finish(article_id, path, segments, _merge(langs, implied))
+    return _finish(article_id, path, segments, merge_declared(langs, implied, str(path)))
 
 
 def _check_unicode(value: object, key: str, path: Path, line: int) -> None:
@@ -286,7 +287,7 @@ def read_jsonl(path: Path, langs: Languages = Languages()) -> Article:
     _check_ids(segments, path)
     _check_lengths(segments, path)
     article_id, implied = _name_languages(path.stem)
-    return _finish(article_id, path, segments, _merge(langs, implied))
+    return _finish(article_id, path, segments, merge_declared(langs, implied, str(path)))
 
 
 def side_files(folder: Path) -> tuple[Path, Path] | None:
@@ -312,7 +313,7 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
         raise InputError(str(folder), "not an article folder (needs source.<lang>.txt and target.<lang>.txt)")
     source_path, target_path = files
     implied = Languages(source_path.name.split(".")[1].lower(), target_path.name.split(".")[1].lower())
-    langs = _merge(langs, implied)
+    langs = merge_declared(langs, implied, str(folder))
     source_paragraphs = split_paragraphs(read_text(source_path))
     target_paragraphs = split_paragraphs(read_text(target_path))
     for paragraphs, side_path in ((source_paragraphs, source_path), (target_paragraphs, target_path)):
@@ -345,7 +346,13 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
 
 
 def read_article(path: Path, langs: Languages = Languages()) -> Article:
-    """Read one article, whatever its format."""
+    """Read one article, whatever its format, refusing languages its text contradicts."""
+    article = _read_any(path, langs)
+    check_declared(langs, article)
+    return article
+
+
+def _read_any(path: Path, langs: Languages) -> Article:
     if path.is_dir():
         return read_folder(path, langs)
     if not path.exists():
