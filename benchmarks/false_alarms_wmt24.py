@@ -20,10 +20,10 @@ import random
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from transaudit.audit import audit_article
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Issue, Segment
+from transaudit.pipeline import audit_article
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "eval" / "wmt24-en-es"

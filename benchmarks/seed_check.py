@@ -14,9 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from transaudit.audit import audit_article
 from transaudit.config import Settings
 from transaudit.input.readers import Languages, read_article
+from transaudit.pipeline import audit_article
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from transaudit.audit import audit_article
 from transaudit.config import Settings
 from transaudit.input.readers import Languages, read_article
+from transaudit.pipeline import audit_article
 from transaudit.report.json_report import render_json
 
 DATA = Path(__file__).parent / "data"

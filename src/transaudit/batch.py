@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from transaudit.audit import audit_article
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
 from transaudit.input.readers import Languages, _name_languages, read_article
+from transaudit.pipeline import audit_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
 from transaudit.report.json_report import render_json
 from transaudit.result import ArticleResult

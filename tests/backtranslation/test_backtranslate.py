@@ -92,7 +92,7 @@ def test_unusable_backend_choice_is_a_notice(backend: str, notice: str) -> None:
 
 
 def test_importing_does_not_import_torch() -> None:
-    code = "import sys, transaudit.backtranslation.run, transaudit.audit; print('torch' in sys.modules)"
+    code = "import sys, transaudit.backtranslation.run, transaudit.pipeline; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -81,11 +81,11 @@ def check(
 ) -> None:
     """Audit articles (TSV, JSONL or article folders; a folder of them is a batch)."""
     from transaudit.analysis.languages import normalize_language
-    from transaudit.audit import run_timestamp
     from transaudit.batch import default_jobs, run_batch, write_index
     from transaudit.config import load_settings
     from transaudit.engine import select_checks
     from transaudit.input.readers import Languages, discover
+    from transaudit.pipeline import run_timestamp
 
     settings = load_settings(str(config) if config else None)
     extra = dict(settings.extra)
