@@ -1,0 +1,105 @@
+"""Is a word spelled right in a language? Hunspell dictionaries through pyenchant.
+
+A language is served by every installed dictionary of its main varieties:
+English accepts en_US and en_GB spellings ("color", "colour"), Spanish the
+dictionary of Spain and those of the Americas, Portuguese pt_PT and pt_BR —
+an editor is not told that a correct spelling of another variety is wrong.
+A configured list of dictionary tags (``[spelling] varieties``) narrows this.
+
+Dictionaries are opened once per language, lazily; the answers are memoised
+per word (a news article repeats its words, and Hunspell takes ~20 µs a
+lookup). A language without an installed dictionary (or a machine without
+libenchant) gives ``None`` from :func:`speller`: the caller says so once and
+skips, it never crashes.
+
+Debian packages: ``libenchant-2-2`` and ``hunspell-<lang>`` (see the Makefile).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+
+def _enchant() -> Any | None:
+    try:
+        import enchant
+    except (ImportError, OSError):  # pyenchant missing, or libenchant not installed
+        return None
+    return enchant
+
+
+@cache
+def installed() -> tuple[str, ...]:
+    """Dictionary tags enchant can open here (``en_US``, ``es_MX``, …), sorted."""
+    enchant = _enchant()
+    if enchant is None:
+        return ()
+    try:
+        return tuple(sorted(enchant.list_languages()))
+    except Exception:  # a broken enchant set-up means no dictionaries
+        return ()
+
+
+def varieties(lang: str) -> tuple[str, ...]:
+    """The installed dictionaries of ``lang``'s varieties: ``es`` → es_ES, es_MX, …
+
+    Every regional dictionary of the language counts as a main variety; the bare
+    tag (``en``, ``fr``) is used only when no regional one is installed, since it
+    is usually an alias of one of them.
+    """
+    tags = installed()
+    regional = tuple(tag for tag in tags if tag.split("_")[0] == lang and "_" in tag)
+    if regional:
+        return regional
+    return (lang,) if lang in tags else ()
+
+
+class Speller:
+    """One language's dictionaries, asked together: a word is right if any accepts it."""
+
+    def __init__(self, lang: str, tags: Sequence[str], dictionaries: Sequence[Any]) -> None:
+        self.lang = lang
+        self.tags = tuple(tags)
+        self._dicts = tuple(dictionaries)
+        self._known: dict[str, bool] = {}
+
+    def check(self, word: str) -> bool:
+        """True when some variety's dictionary accepts ``word`` as written."""
+        known = self._known.get(word)
+        if known is None:
+            known = any(d.check(word) for d in self._dicts)
+            self._known[word] = known
+        return known
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Corrections proposed by the dictionaries, first dictionary's first, without repeats."""
+        seen: list[str] = []
+        for dictionary in self._dicts:
+            for suggestion in dictionary.suggest(word):
+                if suggestion not in seen:
+                    seen.append(suggestion)
+        return seen[:limit]
+
+
+@cache
+def _speller(lang: str, tags: tuple[str, ...]) -> Speller | None:
+    enchant = _enchant()
+    if enchant is None or not tags:
+        return None
+    dictionaries = []
+    opened = []
+    for tag in tags:
+        try:
+            dictionaries.append(enchant.Dict(tag))
+            opened.append(tag)
+        except Exception:  # enchant raises its own errors for a missing dictionary
+            continue
+    return Speller(lang, opened, dictionaries) if dictionaries else None
+
+
+def speller(lang: str, tags: Iterable[str] | None = None) -> Speller | None:
+    """The speller of ``lang`` (all its installed varieties, or ``tags``), None if none is installed."""
+    chosen = tuple(tags) if tags else varieties(lang)
+    return _speller(lang, chosen)
