@@ -15,7 +15,9 @@ DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es chromium chromium-dr
 JOBS   ?=
 SHARED_DIR ?=
 
-.PHONY: audit test lint bench publish clean setup system-packages
+CLUSTER_PORT ?= 8786
+
+.PHONY: audit test lint bench publish clean setup system-packages cluster
 
 setup: $(VENV)/.installed $(STAMPS)/system
 
@@ -58,6 +60,17 @@ lint: setup
 publish: setup
 	@test -n "$(SHARED_DIR)" || { echo "usage: make publish SHARED_DIR=/path/to/shared/folder"; exit 2; }
 	$(BIN)/transaudit publish reports/ --to "$(SHARED_DIR)"
+
+# A Dask scheduler and two one-thread workers on this machine, for trying
+# `transaudit check --scheduler`; Ctrl-C stops all three.
+cluster: setup
+	@trap 'kill $$pids 2>/dev/null; wait' INT TERM EXIT; \
+	$(BIN)/dask scheduler --host 127.0.0.1 --port $(CLUSTER_PORT) --no-dashboard & pids=$$!; \
+	$(BIN)/dask worker tcp://127.0.0.1:$(CLUSTER_PORT) --nworkers 2 --nthreads 1 --no-dashboard \
+	  --local-directory $${TMPDIR:-/tmp}/transaudit-dask & pids="$$pids $$!"; \
+	echo "cluster on tcp://127.0.0.1:$(CLUSTER_PORT); in another shell:"; \
+	echo "  $(BIN)/transaudit check corpora/ --out reports/ --scheduler tcp://127.0.0.1:$(CLUSTER_PORT)"; \
+	wait
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py

@@ -79,26 +79,29 @@ def report_names(paths: Sequence[Path]) -> list[str]:
     return names
 
 
-def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence[str]) -> dict[str, str]:
-    """Write the chosen formats together (all or none); return the file names, by format."""
+def render_reports(result: ArticleResult, name: str, formats: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """The chosen formats as text, by format: (file name, text)."""
     from transaudit.report.html_report import render_html
     from transaudit.report.text_report import render_text
 
-    written: dict[str, str] = {}
-    contents: dict[str, str] = {}
     renderers: dict[str, tuple[str, Callable[[ArticleResult], str]]] = {
         "json": (".json", render_json),
         "html": (".html", render_html),
         "text": (".txt", render_text),
     }
+    rendered = {}
     for fmt in FORMATS:
         if fmt in formats:
             suffix, render = renderers[fmt]
-            file_name = name + suffix
-            contents[file_name] = render(result)
-            written[fmt] = file_name
-    write_group(out, contents)
-    return written
+            rendered[fmt] = (name + suffix, render(result))
+    return rendered
+
+
+def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence[str]) -> dict[str, str]:
+    """Write the chosen formats together (all or none); return the file names, by format."""
+    rendered = render_reports(result, name, formats)
+    write_group(out, dict(rendered.values()))
+    return {fmt: file_name for fmt, (file_name, _) in rendered.items()}
 
 
 def write_index(out: Path, outcomes: Sequence[Outcome], generated_at: str) -> None:

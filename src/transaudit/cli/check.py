@@ -51,6 +51,8 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
               help="Glossary file (CSV or TBX); repeatable.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Parallel processes for a batch (default: number of cores).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the batch on a Dask cluster (e.g. tcp://host:8786) instead of local processes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-article summary.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the back-translation cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Back-translation cache folder.")
@@ -73,6 +75,7 @@ def check(
     fail_under: float | None,
     glossary: tuple[Path, ...],
     jobs: int | None,
+    scheduler: str | None,
     quiet: bool,
     no_cache: bool,
     cache_dir: Path | None,
@@ -128,6 +131,11 @@ def check(
         force=force_lang,
     )
     formats = formats or ("html", "json")
+    scheduler = scheduler or settings.extra.get("scheduler")
+    if scheduler is not None and (not isinstance(scheduler, str) or not scheduler.strip()):
+        fail(f"scheduler must be a Dask scheduler address such as tcp://host:8786, not {scheduler!r}")
+    if scheduler and jobs:
+        fail("--jobs and --scheduler exclude each other (the cluster's workers set the parallelism)")
     jobs = jobs or default_jobs()
     show_progress = not quiet and sys.stderr.isatty() and len(articles) > 1
 
@@ -150,7 +158,15 @@ def check(
     if bar is not None:
         bar.__enter__()
     try:
-        run = run_batch(articles, settings, langs, out, formats, jobs, on_done)
+        if scheduler:
+            from transaudit.distributed import ClusterError, run_on_cluster
+
+            try:
+                run = run_on_cluster(articles, settings, langs, out, formats, scheduler.strip(), on_done)
+            except ClusterError as error:
+                fail(str(error))
+        else:
+            run = run_batch(articles, settings, langs, out, formats, jobs, on_done)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

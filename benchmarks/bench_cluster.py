@@ -1,0 +1,110 @@
+"""Dask against local processes: the same 2,000 small articles, two workers each way.
+
+Builds ``--articles`` small es→en... articles (``--size`` consecutive WMT24
+paragraphs each: English source, Spanish reference) in a temporary folder,
+starts a 2-worker LocalCluster (processes, one thread each; its start-up is
+not timed: a real cluster is already running), then alternates
+``run_batch(jobs=2)`` and ``run_on_cluster`` ``--runs`` times and compares
+the medians, so a busy machine slows both alike. Also times one process
+(``jobs=1``) on a slice to give the per-article and per-segment cost used by
+docs/scaling.md. Goal: cluster ≤ 1.15× local.
+
+    .venv/bin/python benchmarks/bench_cluster.py [--articles 2000] [--size 3] [--runs 3]
+
+Back-translation is off (``--backend none`` equivalent): this measures the
+runner, not Apertium (see bench_backtranslation.py for that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from transaudit.batch import run_batch
+from transaudit.config import Settings
+from transaudit.distributed import run_on_cluster
+from transaudit.input.readers import Languages, discover
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "eval" / "wmt24-en-es"
+
+
+def make_corpus(folder: Path, count: int, size: int) -> list[Path]:
+    """``count`` TSV articles of ``size`` paragraphs, cycling through the WMT24 lines."""
+    source = (DATA / "en-es.src.en").read_text(encoding="utf-8").split("\n")[1:-1]  # no canary line
+    target = (DATA / "en-es.refA.es").read_text(encoding="utf-8").split("\n")[1:-1]
+    pairs = [(s, t) for s, t in zip(source, target, strict=True) if s.strip() and t.strip()]
+    for number in range(count):
+        start = (number * size) % (len(pairs) - size)
+        rows = ["source\ttarget"]
+        for s, t in pairs[start : start + size]:
+            rows.append(f"{s.replace(chr(9), ' ')}\t{t.replace(chr(9), ' ')}")
+        (folder / f"a{number:05d}.en-es.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return list(discover([folder]))
+
+
+def timed(function, *args) -> float:
+    started = time.perf_counter()
+    run = function(*args)
+    elapsed = time.perf_counter() - started
+    bad = [o.error for o in run.outcomes if not o.ok]
+    if bad:
+        raise SystemExit(f"{len(bad)} articles failed, e.g. {bad[0]}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--size", type=int, default=3, help="paragraphs per article")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serial", type=int, default=200, help="articles timed in one process")
+    args = parser.parse_args(argv)
+
+    from distributed import LocalCluster
+
+    settings = Settings(backend="none", extra={"timestamp": "2026-01-01T00:00:00Z"})
+    langs = Languages(None, None)
+    with tempfile.TemporaryDirectory(prefix="bench-cluster-") as tmp:
+        root = Path(tmp)
+        (root / "in").mkdir()
+        paths = make_corpus(root / "in", args.articles, args.size)
+        segments = args.articles * args.size
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+            local_times, cluster_times = [], []
+            for run in range(args.runs):
+                out_local, out_cluster = root / f"local{run}", root / f"cluster{run}"
+                out_local.mkdir()
+                out_cluster.mkdir()
+                local_times.append(timed(run_batch, paths, settings, langs, out_local, ("json", "html"), 2))
+                cluster_times.append(
+                    timed(run_on_cluster, paths, settings, langs, out_cluster, ("json", "html"),
+                          cluster.scheduler_address)
+                )
+        serial_out = root / "serial"
+        serial_out.mkdir()
+        serial = timed(run_batch, paths[: args.serial], settings, langs, serial_out, ("json", "html"), 1)
+
+    local, remote = statistics.median(local_times), statistics.median(cluster_times)
+    print(f"articles: {args.articles} × {args.size} paragraphs ({segments} segments); runs: {args.runs}")
+    print(f"--jobs 2:        median {local:.2f} s ({', '.join(f'{t:.2f}' for t in local_times)})")
+    print(f"--scheduler (2): median {remote:.2f} s ({', '.join(f'{t:.2f}' for t in cluster_times)})")
+    print(f"ratio: cluster takes {remote / local:.2f}× --jobs 2 (goal ≤ 1.15)")
+    print(
+        f"per-article overhead of the cluster: {(remote - local) / args.articles * 1000:+.2f} ms wall "
+        f"({(remote - local) * 2 / args.articles * 1000:+.2f} ms of worker time, 2 workers)"
+    )
+    print(
+        f"one process: {serial / args.serial * 1000:.1f} ms per article, "
+        f"{serial / (args.serial * args.size) * 1000:.1f} ms per segment "
+        f"({args.serial} articles, reports written; anchor for docs/scaling.md)"
+    )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

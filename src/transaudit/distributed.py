@@ -1,0 +1,375 @@
+"""Audit a batch on a Dask cluster (``transaudit check --scheduler tcp://HOST:8786``).
+
+Who does what, and why:
+
+* The **client** (the machine running ``transaudit check``) reads each article
+  and sends it to the cluster, so workers need no access to the input files;
+  it writes every report (atomically) and the index into ``--out``, so workers
+  need no shared folder either. It keeps a bounded window of chunks in
+  flight, so its memory does not grow with the size of the batch.
+* A **worker** runs exactly what a local ``--jobs`` process runs:
+  :func:`transaudit.audit.audit_article` with one :class:`Engine` per worker
+  process and run, then renders the reports to text and sends them back.
+  Rendering on the workers keeps the client's share of the work to reading and
+  writing files.
+* Small articles travel in **chunks** (up to :data:`CHUNK_SEGMENTS` segments
+  or :data:`CHUNK_ARTICLES` articles) so the scheduler's per-task cost is paid
+  per chunk, not per article.
+
+Failures: a worker lost mid-task is the scheduler's business: it reruns the
+chunk on another worker. Each result is written by the client, once per
+article, so a rerun can neither lose nor duplicate a report. A chunk whose
+worker died ``distributed.scheduler.allowed-failures`` times (default 3) is
+reported as skipped with that reason. Ctrl-C cancels every pending chunk,
+keeps the reports already written and writes the index from them.
+
+Before auditing an article of a new language direction, the client compares
+what each worker would do with it (:func:`worker_capabilities`): every
+worker must run the same transaudit version and, when back-translation is
+on, resolve the direction to the same Apertium mode (or all to none), else
+the batch stops with one line naming the workers and what to install.
+Back-translations are cached per worker (``cache-dir`` on the worker's
+machine, default ``~/.cache/transaudit``); README "Running on a Dask
+cluster" shows how to give every worker the same warm cache file.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ALL_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transaudit import __version__
+from transaudit.batch import TERMINAL_TOP, BatchRun, Outcome, render_reports, report_names
+from transaudit.config import Settings
+from transaudit.errors import InputError
+from transaudit.fsutil import display_path, safe_filename, write_group
+from transaudit.input.readers import Languages, read_article
+from transaudit.model import Article
+from transaudit.report.index_report import IndexEntry
+
+#: A chunk closes once it holds this many segments …
+CHUNK_SEGMENTS = 200
+#: … or this many articles, whichever comes first.
+CHUNK_ARTICLES = 25
+#: Chunks in flight per worker thread: enough to keep every worker busy while
+#: the client writes results, few enough that memory stays flat.
+WINDOW_PER_THREAD = 3
+#: Reports are written (atomically, with fsync) by this many client threads:
+#: an fsync costs milliseconds, and one thread writing them in turn would be
+#: the batch's bottleneck.
+WRITER_THREADS = 8
+#: Written reports waiting to be recorded before the client waits for them.
+WRITES_IN_FLIGHT = 256
+#: Seconds to wait for the scheduler and for a first worker.
+CONNECT_TIMEOUT = 20.0
+
+
+class ClusterError(Exception):
+    """The cluster cannot run this batch (unreachable, no workers, workers unfit)."""
+
+
+@dataclass
+class _Item:
+    index: int
+    path: str
+    name: str
+    article: Article
+
+
+@dataclass
+class _Done:
+    """What a worker sends back for one article."""
+
+    index: int
+    files: dict[str, str]
+    entry: IndexEntry | None
+    text: str
+    #: Set when the audit itself raised (a bug), as a local worker reports it.
+    error: str | None = None
+
+
+@dataclass
+class Capabilities:
+    """What one worker can do, as far as the audit's findings depend on it."""
+
+    address: str
+    version: str
+    apertium_modes: tuple[str, ...] = ()
+    transformers: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def worker_capabilities() -> dict[str, Any]:
+    """Runs on each worker (through ``Client.run``): its version and engines."""
+    from importlib.util import find_spec
+
+    from transaudit.backtranslation.apertium import installed_modes
+
+    return {
+        "version": __version__,
+        "apertium_modes": list(installed_modes()),
+        "transformers": find_spec("transformers") is not None and find_spec("torch") is not None,
+    }
+
+
+def _resolve(direction: tuple[str, str], modes: Sequence[str], settings: Settings) -> str:
+    """What a worker with these Apertium modes does with one direction (a short label)."""
+    from transaudit.backtranslation.apertium import mode_for
+    from transaudit.backtranslation.run import BtOptions
+
+    choice = (settings.backend or "auto").strip().lower()
+    if choice in ("none", "transformers") or (choice == "auto" and settings.model):
+        return "same"  # no Apertium involved (transformers is checked once for the fleet)
+    options, _ = BtOptions.from_extra(settings.extra)
+    if options.apertium_mode:
+        return options.apertium_mode if options.apertium_mode in modes else "none"
+    return mode_for(direction[0], direction[1], modes) or "none"
+
+
+class _Fleet:
+    """The workers' capabilities, and the directions already found consistent."""
+
+    def __init__(self, capabilities: list[Capabilities], settings: Settings) -> None:
+        self.capabilities = capabilities
+        self.settings = settings
+        self.checked: set[tuple[str, str]] = set()
+        wrong = [c for c in capabilities if c.version != __version__]
+        if wrong:
+            raise ClusterError(
+                "workers run another transaudit version than this client "
+                f"({__version__}): " + ", ".join(f"{c.address} has {c.version}" for c in wrong)
+            )
+        if settings.model and (settings.backend or "auto") in ("auto", "transformers"):
+            lacking = [c.address for c in capabilities if not c.transformers]
+            if lacking:
+                raise ClusterError(
+                    "back-translation with a model needs transformers and torch on every worker; "
+                    f"missing on {', '.join(lacking)} (pip install 'transaudit[transformers]')"
+                )
+
+    def require(self, article: Article) -> None:
+        """Stop unless every worker back-translates this article's direction alike."""
+        direction = (article.target_lang, article.source_lang)
+        if direction in self.checked:
+            return
+        resolved = {
+            c.address: _resolve(direction, c.apertium_modes, self.settings) for c in self.capabilities
+        }
+        kinds = set(resolved.values())
+        explicit = (self.settings.backend or "auto").strip().lower() == "apertium"
+        if len(kinds) > 1 or (explicit and kinds == {"none"}):
+            from transaudit.backtranslation.run import _apertium_package
+
+            package = _apertium_package(*direction) or "an Apertium pair for it"
+            lacking = sorted(address for address, mode in resolved.items() if mode == "none")
+            others = sorted({mode for mode in kinds if mode != "none"})
+            detail = f" (others use {', '.join(others)})" if others else ""
+            raise ClusterError(
+                f"back-translation {direction[0]}→{direction[1]}: no Apertium mode on worker(s) "
+                f"{', '.join(lacking) or '?'}{detail}: install {package} there, or use --backend none"
+            )
+        self.checked.add(direction)
+
+
+def connect(address: str, timeout: float | None = None) -> Any:
+    """A client of the scheduler at ``address`` with at least one worker."""
+    timeout = timeout or CONNECT_TIMEOUT
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("--scheduler needs dask.distributed: pip install 'transaudit[dask]'") from None
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    try:
+        client = Client(address, timeout=f"{timeout}s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except (TimeoutError, OSError):
+        client.close()
+        raise ClusterError(
+            f"the Dask scheduler at {address} has no workers (start one: dask worker {address})"
+        ) from None
+    return client
+
+
+def _capabilities(client: Any) -> list[Capabilities]:
+    try:
+        answers = client.run(worker_capabilities)
+    except Exception as error:  # a worker that cannot even import transaudit
+        if "No module named 'transaudit" in str(error):
+            raise ClusterError(
+                f"the workers cannot import transaudit.distributed: install transaudit {__version__} "
+                "(this client's version) on every worker"
+            ) from None
+        raise ClusterError(
+            f"cannot ask the workers what they can do: {type(error).__name__}: {error}"
+        ) from None
+    return [
+        Capabilities(address, a["version"], tuple(a["apertium_modes"]), bool(a["transformers"]))
+        for address, a in sorted(answers.items())
+    ]
+
+
+_ENGINES: dict[str, Any] = {}
+
+
+def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tuple[str, ...]) -> list[_Done]:
+    """Runs on a worker: the same audit as a local ``--jobs`` process, reports as text."""
+    from transaudit.audit import audit_article
+    from transaudit.engine import Engine
+    from transaudit.report.text_report import render_text
+
+    engine = _ENGINES.get(run)
+    if engine is None:
+        _ENGINES.clear()  # one run at a time per worker keeps memory flat
+        engine = _ENGINES[run] = Engine(settings)
+    done = []
+    for item in items:
+        try:
+            result = audit_article(item.article, settings, engine)
+        except Exception as error:  # a bug: the same outcome as in a local worker
+            problem = f"{display_path(item.path)}: internal error: {type(error).__name__}: {error}"
+            done.append(_Done(item.index, {}, None, "", problem))
+            continue
+        rendered = render_reports(result, item.name, formats)
+        entry = IndexEntry.from_result(
+            result, rendered.get("html", (None,))[0], rendered.get("json", (None,))[0]
+        )
+        if item.name != safe_filename(item.article.id):
+            entry.name = f"{item.article.id} ({item.name})"  # two articles share an id
+        files = dict(rendered.values())
+        done.append(_Done(item.index, files, entry, render_text(result, top=TERMINAL_TOP)))
+    return done
+
+
+def _chunks(
+    paths: Sequence[Path], names: Sequence[str], langs: Languages, skipped: Callable[[Outcome, int], None]
+) -> Iterator[list[_Item]]:
+    """Read articles in order and group them; an unreadable one goes to ``skipped``."""
+    chunk: list[_Item] = []
+    segments = 0
+    for index, (path, name) in enumerate(zip(paths, names, strict=True)):
+        try:
+            article = read_article(path, langs)
+        except InputError as error:
+            skipped(Outcome(str(path), name, error=str(error)), index)
+            continue
+        chunk.append(_Item(index, str(path), name, article))
+        segments += len(article.segments)
+        if segments >= CHUNK_SEGMENTS or len(chunk) >= CHUNK_ARTICLES:
+            yield chunk
+            chunk, segments = [], 0
+    if chunk:
+        yield chunk
+
+
+def run_on_cluster(
+    paths: Sequence[Path],
+    settings: Settings,
+    langs: Languages,
+    out: Path,
+    formats: Sequence[str],
+    scheduler: str,
+    on_done: Callable[[Outcome], None] = lambda outcome: None,
+) -> BatchRun:
+    """Audit every path on the cluster behind ``scheduler``; like :func:`batch.run_batch`.
+
+    Raises ClusterError (before any report is written, or when a new
+    language direction turns up that the workers would treat differently).
+    """
+    from distributed import as_completed
+
+    names = report_names(paths)
+    formats = tuple(formats)
+    outcomes: dict[int, Outcome] = {}
+    interruption: BaseException | None = None
+    client = connect(scheduler)
+    try:
+        fleet = _Fleet(_capabilities(client), settings)
+        threads = sum(client.nthreads().values()) or 1
+        window = WINDOW_PER_THREAD * threads
+        run = uuid.uuid4().hex
+        pending: dict[Any, list[_Item]] = {}
+        finished = as_completed(loop=client.loop)
+
+        def record(outcome: Outcome, index: int) -> None:
+            """Every outcome passes here exactly once (a rerun chunk is collected once)."""
+            outcomes[index] = outcome
+            on_done(outcome)
+
+        chunks = _chunks(paths, names, langs, record)
+
+        def submit_more() -> None:
+            while len(pending) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                for item in chunk:
+                    fleet.require(item.article)
+                future = client.submit(_audit_chunk, run, settings, chunk, formats, pure=False)
+                pending[future] = chunk
+                finished.add(future)
+
+        writer = ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="transaudit-write")
+        writes: dict[Future[Outcome], int] = {}
+
+        def drain(block: bool) -> None:
+            """Record the written reports; ``block`` waits for all of them."""
+            if not writes:
+                return
+            done, _ = wait(writes, timeout=None if block else 0, return_when=ALL_COMPLETED)
+            for write in done:
+                record(write.result(), writes.pop(write))
+
+        def collect(future: Any) -> None:
+            chunk = pending.pop(future)
+            try:
+                results = future.result()
+            except Exception as error:  # KilledWorker, or a bug in a check that escaped the engine
+                reason = f"{type(error).__name__}: {error}"
+                for item in chunk:
+                    error_line = f"{display_path(item.path)}: lost on the cluster: {reason}"
+                    record(Outcome(item.path, item.name, error=error_line), item.index)
+                return
+            for done, item in zip(results, chunk, strict=True):
+                writes[writer.submit(_write, done, item, out)] = item.index
+            drain(block=len(writes) > WRITES_IN_FLIGHT)
+
+        try:
+            try:
+                submit_more()
+                while pending:
+                    future = next(finished)
+                    collect(future)
+                    submit_more()
+                drain(block=True)
+            except KeyboardInterrupt as error:  # Ctrl-C, or SIGTERM raised as one
+                interruption = error
+                client.cancel(list(pending))
+                for future in [f for f in pending if f.status == "finished"]:
+                    collect(future)
+                drain(block=True)
+            finally:
+                client.cancel(list(pending))
+                writer.shutdown(wait=True)
+        except KeyboardInterrupt as error:  # a second Ctrl-C while finishing the writes
+            interruption = interruption or error
+    finally:
+        client.close()
+    return BatchRun([outcomes[i] for i in sorted(outcomes)], interruption)
+
+
+def _write(done: _Done, item: _Item, out: Path) -> Outcome:
+    if done.error is not None:
+        return Outcome(item.path, item.name, error=done.error)
+    try:
+        write_group(out, done.files)  # all formats of an article, or none
+    except OSError as error:
+        return Outcome(item.path, item.name, error=f"{out}: cannot write report: {error.strerror or error}")
+    return Outcome(item.path, item.name, entry=done.entry, text=done.text)

@@ -1,0 +1,185 @@
+"""The Dask runner on a real LocalCluster (worker processes, real TCP, real kills).
+
+One cluster serves the module (starting one costs seconds); a test that
+breaks a worker waits for the nanny to bring it back before it ends.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transaudit import distributed
+from transaudit.batch import Outcome, run_batch, write_index
+from transaudit.cli import main
+from transaudit.config import Settings
+from transaudit.distributed import ClusterError, run_on_cluster
+from transaudit.input.readers import Languages, discover
+
+distributed_pkg = pytest.importorskip("distributed")
+
+SETTINGS = Settings(backend="none", extra={"timestamp": "2026-01-01T00:00:00Z"})
+LANGS = Languages(None, None)
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[object]:
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", host="127.0.0.1"
+    ) as local:
+        yield local
+
+
+def corpus(folder: Path, count: int, bad: int | None = None) -> list[Path]:
+    """``count`` small es→en articles (one is unreadable when ``bad`` is its number)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        path = folder / f"story{number:03d}.es-en.tsv"
+        if number == bad:
+            path.write_text("source\ttarget\nsolo una columna\n", encoding="utf-8")
+            continue
+        path.write_text(
+            "source\ttarget\n"
+            f"El alcalde inauguró el puente {number} en Madrid.\t"
+            f"The mayor opened bridge {number} in Madrid.\n"
+            "Costará 20 millones de euros.\tIt will cost 20 million euros.\n",
+            encoding="utf-8",
+        )
+    return list(discover([folder]))
+
+
+def test_cluster_writes_the_same_reports_and_index_as_local_processes(cluster, tmp_path: Path) -> None:
+    paths = corpus(tmp_path / "in", 7, bad=3)
+    local, remote = tmp_path / "local", tmp_path / "remote"
+    local.mkdir()
+    remote.mkdir()
+    seen: list[Outcome] = []
+    here = run_batch(paths, SETTINGS, LANGS, local, ("json", "html"), jobs=1)
+    address = cluster.scheduler_address
+    there = run_on_cluster(paths, SETTINGS, LANGS, remote, ("json", "html"), address, seen.append)
+    write_index(local, here.outcomes, "2026-01-01T00:00:00Z")
+    write_index(remote, there.outcomes, "2026-01-01T00:00:00Z")
+    assert not there.interrupted and len(seen) == len(paths)
+    assert [(o.name, o.ok) for o in there.outcomes] == [(o.name, o.ok) for o in here.outcomes]
+    assert "story003.es-en.tsv:2" in (there.outcomes[3].error or "")
+    assert sorted(p.name for p in remote.iterdir()) == sorted(p.name for p in local.iterdir())
+    for report in local.iterdir():
+        assert (remote / report.name).read_bytes() == report.read_bytes(), report.name
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(cluster, tmp_path: Path, monkeypatch) -> None:
+    from distributed import Client
+
+    monkeypatch.setattr(distributed, "CHUNK_ARTICLES", 1)  # many small tasks, some surely in flight
+    paths = corpus(tmp_path / "in", 30)
+    out = tmp_path / "out"
+    out.mkdir()
+    with Client(cluster.scheduler_address, set_as_default=False) as spy:
+        pids = spy.run(os.getpid)
+        victim = sorted(pids.values())[0]
+        seen: list[str] = []
+
+        def on_done(outcome: Outcome) -> None:
+            seen.append(outcome.name)
+            if len(seen) == 2:
+                os.kill(victim, signal.SIGKILL)
+
+        run = run_on_cluster(paths, SETTINGS, LANGS, out, ("json",), cluster.scheduler_address, on_done)
+        assert [o.ok for o in run.outcomes] == [True] * 30, [o.error for o in run.outcomes if not o.ok]
+        assert sorted(seen) == sorted(set(seen)) and len(seen) == 30  # each article reported once
+        assert sorted(p.name for p in out.iterdir()) == sorted(f"{p.name.split('.')[0]}.json" for p in paths)
+        assert victim not in spy.run(os.getpid).values()
+        spy.wait_for_workers(2, timeout=60)  # the nanny restarts it for the next test
+
+
+def test_ctrl_c_cancels_pending_chunks_and_keeps_finished_reports(cluster, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(distributed, "CHUNK_ARTICLES", 1)
+    paths = corpus(tmp_path / "in", 20)
+    out = tmp_path / "out"
+    out.mkdir()
+    seen: list[Outcome] = []
+
+    def on_done(outcome: Outcome) -> None:
+        seen.append(outcome)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    run = run_on_cluster(paths, SETTINGS, LANGS, out, ("json",), cluster.scheduler_address, on_done)
+    assert run.interrupted
+    assert 3 <= len(run.outcomes) < 20
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{o.name}.json" for o in run.outcomes)
+    for report in out.iterdir():
+        json.loads(report.read_text())  # every kept report is whole
+
+
+def test_cli_runs_on_the_scheduler_from_the_option_or_the_config(cluster, tmp_path: Path) -> None:
+    corpus(tmp_path / "in", 3)
+    runner = CliRunner()
+    address = cluster.scheduler_address
+    config = tmp_path / "transaudit.toml"
+    config.write_text(f'backend = "none"\nscheduler = "{address}"\n', encoding="utf-8")
+    for args in (["--scheduler", address, "--backend", "none"], ["--config", str(config)]):
+        out = tmp_path / f"out{len(args)}"
+        result = runner.invoke(main, ["check", str(tmp_path / "in"), "--out", str(out), "-q", *args])
+        assert result.exit_code == 0, result.output
+        summary = json.loads((out / "summary.json").read_text())
+        assert [a["status"] for a in summary["articles"]] == ["pass"] * 3
+
+
+def test_cli_usage_errors_are_one_line(tmp_path: Path, monkeypatch) -> None:
+    corpus(tmp_path / "in", 2)
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", str(tmp_path / "in"), "--out", str(tmp_path / "o"),
+                                  "--scheduler", "tcp://127.0.0.1:9", "--jobs", "2"])
+    assert result.exit_code == 2 and "exclude each other" in result.output
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 1.0)
+    result = runner.invoke(main, ["check", str(tmp_path / "in"), "--out", str(tmp_path / "o"),
+                                  "--scheduler", "tcp://127.0.0.1:9", "--backend", "none"])
+    assert result.exit_code == 2
+    assert result.output.startswith("transaudit: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.apertium
+def test_a_worker_without_the_apertium_pair_is_named_before_any_audit(tmp_path: Path) -> None:
+    """One worker has Apertium, one cannot find it: back-translation would differ, so refuse."""
+    from distributed import LocalCluster
+
+    if not distributed_pkg or not Path("/usr/bin/apertium").exists():
+        pytest.skip("needs Debian's apertium")
+    paths = corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    bare = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # python and dask, no apertium
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      host="127.0.0.1") as local:
+        worker = subprocess.Popen(
+            [str(Path(sys.executable).parent / "dask"), "worker", local.scheduler_address,
+             "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+            env=bare, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while len(local.scheduler_info["workers"]) < 2 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            with pytest.raises(ClusterError) as caught:
+                address = local.scheduler_address
+                run_on_cluster(paths, Settings(backend="auto"), LANGS, out, ("json",), address)
+            assert "en→es" in str(caught.value) and "apertium-eng-spa" in str(caught.value)
+            assert list(out.iterdir()) == []
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
