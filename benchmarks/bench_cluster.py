@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> None:
         (root / "in").mkdir()
         paths = make_corpus(root / "in", args.articles, args.size)
         segments = args.articles * args.size
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        options = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0"}
+        with LocalCluster(**options) as cluster:
             local_times, cluster_times = [], []
             for run in range(args.runs):
                 out_local, out_cluster = root / f"local{run}", root / f"cluster{run}"
