@@ -8,7 +8,7 @@ Who does what, and why:
   need no shared folder either. It keeps a bounded window of chunks in
   flight, so its memory does not grow with the size of the batch.
 * A **worker** runs exactly what a local ``--jobs`` process runs:
-  :func:`transaudit.audit.audit_article` with one :class:`Engine` per worker
+  :func:`transaudit.pipeline.audit_article` with one :class:`Engine` per worker
   process and run, then renders the reports to text and sends them back.
   Rendering on the workers keeps the client's share of the work to reading and
   writing files.
@@ -221,8 +221,8 @@ _ENGINES: dict[str, Any] = {}
 
 def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tuple[str, ...]) -> list[_Done]:
     """Runs on a worker: the same audit as a local ``--jobs`` process, reports as text."""
-    from transaudit.audit import audit_article
     from transaudit.engine import Engine
+    from transaudit.pipeline import audit_article
     from transaudit.report.text_report import render_text
 
     engine = _ENGINES.get(run)
