@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, ClassVar
 
 from transaudit import data
+from transaudit.analysis.fields import is_bare_label
 from transaudit.analysis.text import fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
@@ -25,8 +26,6 @@ from transaudit.model import Category, Segment, Severity
 #: Long segments only (short ones vary too much); how many spreads count as far.
 LENGTH_OPTIONS: Mapping[str, Any] = {"min_source_chars": 150, "min_source_words": 20, "deviations": 3.3}
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
-#: "Date:", "Written by:", "Fuente:": a short label and a colon, nothing after.
-_BARE_LABEL_RE = re.compile(r"^\s*([^\W\d_][\w'’.\- ]{0,38}?)\s*:\s*$")
 _LABEL_VALUE_RE = re.compile(r"^\s*[^\W\d_][\w'’.\- ]{0,38}?\s*:\s*\S")
 _PUNCT_RE = re.compile(r"[^\w\s]+")
 #: Longer lines are article text, not a button or a notice.
@@ -37,12 +36,6 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "»", "”", "’", ")", "'")
 def has_words(text: str) -> bool:
     """True when the text has any letter or digit (a lone "." is empty)."""
     return _WORD_CHAR_RE.search(text) is not None
-
-
-def is_bare_label(text: str) -> bool:
-    """True for a field label with no value: "Date:", "Autor:" (at most four words)."""
-    match = _BARE_LABEL_RE.match(text)
-    return match is not None and len(match.group(1).split()) <= 4
 
 
 def _has_value(source: str, lang: str) -> bool:

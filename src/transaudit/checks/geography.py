@@ -16,7 +16,9 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from transaudit.analysis import gazetteer as gz
-from transaudit.analysis.gazetteer import NameRun, name_sequences, similar_token
+from transaudit.analysis import place_labels, tokens
+from transaudit.analysis.fuzzy import similar_token
+from transaudit.analysis.name_runs import NameRun, name_sequences
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
@@ -139,7 +141,7 @@ def _opens_sentence(text: str, mention: gz.Mention) -> bool:
 
 
 def _fitting(lang: str, country: str) -> str:
-    words = gz.gazetteer(lang).fitting_descriptors(country)
+    words = place_labels.fitting_descriptors(lang, country)
     return ", ".join(f"'{w}'" for w in words) if words else "none in the gazetteer"
 
 
@@ -180,7 +182,7 @@ class DescriptorAntecedent(Check):
                 d.start,
                 d.end,
                 f"'{d.text}' refers to {name} ({where}), which it does not fit: "
-                f"{gz.group_label(d.groups, lang)}; descriptions that fit {name}: "
+                f"{place_labels.group_label(d.groups, lang)}; descriptions that fit {name}: "
                 f"{_fitting(lang, res.antecedent)}",
                 segment=res.segment,
             )
@@ -231,8 +233,8 @@ class DescriptorSourceMismatch(Check):
                     d.start,
                     d.end,
                     f"the source says '{described.text}' "
-                    f"({gz.describe_countries(described.fits, ctx.target_lang)}),"
-                    f" but '{d.text}' fits {gz.describe_countries(d.fits, ctx.target_lang)}",
+                    f"({place_labels.describe_countries(described.fits, ctx.target_lang)}),"
+                    f" but '{d.text}' fits {place_labels.describe_countries(d.fits, ctx.target_lang)}",
                     segment=segment.id,
                 )
 
@@ -297,7 +299,7 @@ class EntityChanged(Check):
                 s_countries |= d.fits
 
         missing = []
-        copied = gz.words_of(segment.target)
+        copied = tokens.words_of(segment.target)
         for m in s_mentions:
             if m.text.split()[-1] in copied:
                 continue  # left untranslated: TA320 reports the spelling
@@ -358,7 +360,7 @@ class EntityChanged(Check):
                 category=Category.OMISSION,
             )
         if not missing and not extra_reported:
-            source_words = gz.words_of(segment.source)
+            source_words = tokens.words_of(segment.source)
             for m in extra:
                 if m.kind == gz.COUNTRY and m.text.split()[-1] not in source_words:
                     yield Finding(
@@ -431,7 +433,7 @@ def _vanished(lost: Sequence[NameRun], segment: Segment, ctx: CheckContext) -> I
         # common nouns in lower case (the gazetteer's lowercase_adjectives) are judged.
         return
     known = [(m.start, m.end) for m in gz.gazetteer(ctx.source_lang).mentions(source) if m.kind == gz.PERSON]
-    lower_source = {w for w in gz.words_of(source) if w.islower()}
+    lower_source = {w for w in tokens.words_of(source) if w.islower()}
     new_capitals = _new_capitalized(segment, ctx.target_lang)
     seen: set[str] = set()
     for name in lost:
@@ -470,13 +472,13 @@ def _cognate(word: str, text: str) -> bool:
     """
     from difflib import SequenceMatcher
 
-    key = gz.quick_fold(word)
+    key = tokens.quick_fold(word)
     if len(key) < 4:
         return False
-    for other in gz.words_of(text):
+    for other in tokens.words_of(text):
         if not other.islower() or len(other) < 4 or abs(len(other) - len(key)) > 4:
             continue
-        folded = gz.quick_fold(other)
+        folded = tokens.quick_fold(other)
         if folded[:5] == key[:5] or SequenceMatcher(None, key, folded).ratio() >= 0.7:
             return True
     return False
@@ -487,7 +489,7 @@ def _new_capitalized(segment: Segment, lang: str) -> int:
     target = segment.target
     places = [(m.start, m.end) for m in gz.gazetteer(lang).mentions(target)]
     count = 0
-    for start, _end, word in gz.tokenize(target):
+    for start, _end, word in tokens.tokenize(target):
         if len(word) < 3 or not word[0].isupper() or word.isupper() or _opens_sentence_at(target, start):
             continue
         if any(s <= start < e for s, e in places) or similar_token(word, segment.source):

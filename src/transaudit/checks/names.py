@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from transaudit.analysis import gazetteer as gz
+from transaudit.analysis import name_runs, name_spelling, tokens
 from transaudit.analysis.text import fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
@@ -41,22 +42,22 @@ def known_misspellings(
     """
     if not target:
         return ()
-    index = gz.spelling_index(source_lang, target_lang)
+    index = name_spelling.spelling_index(source_lang, target_lang)
     found: dict[int, tuple[int, int, str, str]] = {}
     src = gz.gazetteer(source_lang)
     ambiguous = src.ambiguous | gz.gazetteer(target_lang).ambiguous
-    copied = gz.words_of(source)
+    copied = tokens.words_of(source)
     for m in src.mentions(target):
         if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
-            if source and _inside_copied_phrase(m, gz.tokenize(target), copied):
+            if source and _inside_copied_phrase(m, tokens.tokenize(target), copied):
                 continue
             found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
-    common = gz.common_capitalized(target_lang)
+    common = name_runs.common_capitalized(target_lang)
     wrong: dict[str, tuple[str, str]] = {}
-    for word in gz.words_of(target):
+    for word in tokens.words_of(target):
         if not word[:1].isupper() or len(word) < 4 or word in index["exact"] or word.casefold() in common:
             continue
-        key = gz.quick_fold(word)
+        key = tokens.quick_fold(word)
         standard = index["folded"].get(key)
         if standard is not None:
             if _marks(word) - _marks(standard):
@@ -66,7 +67,7 @@ def known_misspellings(
         if standard is not None and fold(standard) != key:
             wrong[word] = ("transliteration", standard)
     if wrong:
-        for start, end, word in gz.tokenize(target):
+        for start, end, word in tokens.tokenize(target):
             if word in wrong and start not in found:
                 found[start] = (start, end, *wrong[word])
     return tuple(found[k] for k in sorted(found))
@@ -140,7 +141,7 @@ class CopiedTransliteration(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        habits = gz.transliteration(ctx.source_lang, ctx.target_lang)
+        habits = name_spelling.transliteration(ctx.source_lang, ctx.target_lang)
         accents = habits["source_diacritics"]
         markers = habits["markers"]
         if not accents or markers is None or not segment.source:
@@ -151,9 +152,9 @@ class CopiedTransliteration(Check):
                 ctx.source_lang, ctx.target_lang, segment.target, segment.source
             )
         }
-        exact = gz.spelling_index(ctx.source_lang, ctx.target_lang)["exact"]
-        source_words = {w for _, _, w in gz.tokenize(segment.source)}
-        for start, end, word in gz.tokenize(segment.target):
+        exact = name_spelling.spelling_index(ctx.source_lang, ctx.target_lang)["exact"]
+        source_words = {w for _, _, w in tokens.tokenize(segment.source)}
+        for start, end, word in tokens.tokenize(segment.target):
             if start in known or not word[:1].isupper() or word in exact or word not in source_words:
                 continue
             if not accents.intersection(word) or not markers.search(fold(word)):

@@ -24,9 +24,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 from transaudit import data
+from transaudit.analysis.fields import is_bare_label
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
-from transaudit.checks.completeness import is_bare_label
 from transaudit.model import Category, Segment, Severity
 
 Value = Decimal | tuple[Any, ...]

@@ -1,0 +1,140 @@
+"""People's and places' names the gazetteer does not know: runs of capitalized words.
+
+A run is kept only when it looks like a name: its words are not common
+capitalized words of the language (titles, months, institutions; data plus the
+language's vocabulary), it does not sit inside a short quotation, a one-word
+run does not open a sentence, and headline-style title case is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from transaudit import data
+from transaudit.analysis.gazetteer import FAMILY, gazetteer
+from transaudit.analysis.tokens import Token, words_of
+from transaudit.analysis.trie import PERSON
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """Two or more capitalized words that look like a person's or place's name."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[Token, ...]
+
+
+@cache
+def common_capitalized(lang: str) -> frozenset[str]:
+    """Words that are capitalized without being names (titles, months, institutions)."""
+    words = {w.casefold() for w in data.load(FAMILY, lang).get("common_capitalized", {}).get("words", [])}
+    for line in data.load_text("vocabulary", lang):
+        words.update(w.casefold() for w in line.split())
+    return frozenset(words)
+
+
+#: A capitalized word that does not open a sentence: without one, a text has no name run.
+_INNER_CAPITAL_RE = re.compile(r"[^\s.!?¿¡:]\s+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+#: A capitalized word (the first letter is checked again with str.isupper).
+_CAPITAL_RE = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-Ž]\w*(?:['’](?![sS]\b)\w+)*")
+
+#: "… Seguridad del " before a word: that word ends an institution's name.
+_INSTITUTION_TAIL_RE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ]\w*\s+(?:de|del|de la|de los|de las|la|las|los|of|of the|the|for|y|and|on|para)\s+$"
+)
+
+_QUOTE_RE = re.compile(r'[«“»”"]')
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans between quotation marks (« », “ ”, or a pair of ")."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    ascii_open: int | None = None
+    for match in _QUOTE_RE.finditer(text):
+        ch, i = match.group(), match.start()
+        if ch in "«“" and opened is None:
+            opened = i
+        elif ch in "»”" and opened is not None:
+            spans.append((opened, i))
+            opened = None
+        elif ch == '"':
+            if ascii_open is None:
+                ascii_open = i
+            else:
+                spans.append((ascii_open, i))
+                ascii_open = None
+    return spans
+
+
+@lru_cache(maxsize=8192)
+def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
+    """Runs of capitalized, non-common words outside short quotations.
+
+    A run of one word counts only when it does not open a sentence and is not
+    the tail of an institution's name ("Junta de Seguridad del Transporte").
+    Runs with a word ending like a common noun ("Protección", "Safety") are
+    dropped, and title-case lines (headlines) are skipped altogether.
+    """
+    if not text or not _INNER_CAPITAL_RE.search(text):
+        return ()
+    capitals = [(m.start(), m.end(), m.group()) for m in _CAPITAL_RE.finditer(text)]
+    long_words = [w for w in words_of(text) if len(w) > 3]
+    if len(long_words) >= 4 and sum(1 for w in long_words if w[0].isupper()) >= 0.75 * len(long_words):
+        return ()
+    common = common_capitalized(lang)
+    endings = _not_name_endings(lang)
+    known = [(m.start, m.end) for m in gazetteer(lang).mentions(text) if m.kind != PERSON]
+    quoted = (
+        [(s, e) for s, e in _quoted(text) if e - s <= 60] if '"' in text or "«" in text or "“" in text else []
+    )
+    runs: list[NameRun] = []
+    current: list[Token] = []
+    for token in [*capitals, (-1, -1, "")]:
+        word = token[2]
+        usable = (
+            len(word) >= 2
+            and word[0].isupper()
+            and not word.isupper()
+            and word.casefold() not in common
+            and not any(ch.isdigit() for ch in word)
+            and not any(s <= token[0] < e for s, e in known)
+        )
+        if usable and current and text[current[-1][1] : token[0]] == " ":
+            current.append(token)
+            continue
+        if current and _keep_run(current, text, quoted, endings):
+            start, end = current[0][0], current[-1][1]
+            runs.append(NameRun(start, end, text[start:end], tuple(current)))
+        current = [token] if usable else []
+    return tuple(runs)
+
+
+def _keep_run(
+    run: list[Token], text: str, quoted: Sequence[tuple[int, int]], endings: tuple[str, ...]
+) -> bool:
+    start = run[0][0]
+    if any(s < start < e for s, e in quoted):
+        return False
+    if endings and any(w.casefold().endswith(endings) for _, _, w in run):
+        return False
+    if len(run) > 1:
+        return True
+    if len(run[0][2]) < 4:
+        return False
+    before = text[max(0, start - 60) : start]
+    opened = before.rstrip(" \t\"'“‘«¿¡(")
+    if not opened or opened[-1] in ".!?:\n":
+        return False
+    return not _INSTITUTION_TAIL_RE.search(before)
+
+
+@cache
+def _not_name_endings(lang: str) -> tuple[str, ...]:
+    return tuple(data.load(FAMILY, lang).get("name_shape", {}).get("not_name_endings", []))

@@ -1,0 +1,84 @@
+"""A phrase index: multi-word names found with one dictionary lookup per word.
+
+Entries are keyed by their first word (casefolded); a candidate matches when
+its words and the gaps between them (spaces normalised) match the text.
+Longer entries are tried first, so "Central Asian" wins over "Central".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from transaudit.analysis.tokens import SPACE_RE, TOKEN_RE, Token
+
+# Entry kinds (what a name names).
+COUNTRY = "country"
+DEMONYM = "demonym"
+CITY = "city"
+METONYM = "metonym"
+PERSON = "person"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form of a name: its words, the gaps between them, what it names."""
+
+    tokens: tuple[str, ...]
+    gaps: tuple[str, ...]
+    case_sensitive: bool
+    kind: str
+    entity: str
+    country: str
+    surface: str
+
+
+@dataclass
+class PhraseTrie:
+    by_first: dict[str, list[Entry]] = field(default_factory=dict)
+
+    #: First words as they can appear in text (exact, and lower/capitalized for
+    #: case-insensitive entries), for a set intersection before any per-word work.
+    surfaces: set[str] = field(default_factory=set)
+
+    def add(self, entry: Entry) -> None:
+        first = entry.tokens[0]
+        self.surfaces.add(first)
+        if not entry.case_sensitive:
+            self.surfaces.update({first.lower(), first[:1].upper() + first[1:].lower(), first.upper()})
+        bucket = self.by_first.setdefault(first.casefold(), [])
+        bucket.append(entry)
+        bucket.sort(key=lambda e: -len(e.tokens))
+
+    def scan(self, tokens: Sequence[Token], i: int, text: str) -> Entry | None:
+        """The longest entry that starts at token i, if any."""
+        for entry in self.by_first.get(tokens[i][2].casefold(), ()):
+            if match(entry, tokens, i, text):
+                return entry
+        return None
+
+
+def split_surface(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's words and the (space-normalised) gaps between them."""
+    matches = list(TOKEN_RE.finditer(surface))
+    words = tuple(m.group() for m in matches)
+    gaps = tuple(SPACE_RE.sub(" ", surface[a.end() : b.start()]) for a, b in itertools.pairwise(matches))
+    return words, gaps
+
+
+def match(entry: Entry, tokens: Sequence[Token], i: int, text: str) -> bool:
+    n = len(entry.tokens)
+    if i + n > len(tokens):
+        return False
+    for k in range(n):
+        word = tokens[i + k][2]
+        want = entry.tokens[k]
+        if entry.case_sensitive:
+            if word != want:
+                return False
+        elif word.casefold() != want.casefold():
+            return False
+        if k and SPACE_RE.sub(" ", text[tokens[i + k - 1][1] : tokens[i + k][0]]) != entry.gaps[k - 1]:
+            return False
+    return True
