@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from transaudit.compare import attach as attach_comparison
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
@@ -104,13 +105,17 @@ def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence
     return {fmt: file_name for fmt, (file_name, _) in rendered.items()}
 
 
-def write_index(out: Path, outcomes: Sequence[Outcome], generated_at: str) -> None:
-    """index.html, summary.json and summary.csv for whatever finished (or was skipped)."""
+def write_index(out: Path, outcomes: Sequence[Outcome], generated_at: str,
+                run: dict[str, Any] | None = None) -> None:
+    """index.html, summary.json and summary.csv for whatever finished (or was skipped).
+
+    ``run``: what the whole run used (waivers file, previous run compared with).
+    """
     entries = [outcome.index_entry() for outcome in outcomes]
     write_group(out, {
-        "summary.json": summary_json(entries, generated_at),
+        "summary.json": summary_json(entries, generated_at, run),
         "summary.csv": summary_csv(entries),
-        "index.html": render_index(entries, generated_at=generated_at),
+        "index.html": render_index(entries, generated_at=generated_at, run=run),
     })
 
 
@@ -171,6 +176,7 @@ def _audit_one(path: str, name: str) -> Outcome:
         return Outcome(path, name, error=str(error))
     try:
         result = audit_article(article, _WORKER["settings"], _WORKER["engine"])
+        attach_comparison(result, _WORKER["settings"].extra, name)
     except Exception as error:  # a bug: the same outcome with -j 1 as in a worker process
         problem = f"internal error: {type(error).__name__}: {error}"
         return Outcome(path, name, error=f"{display_path(path)}: {problem}")

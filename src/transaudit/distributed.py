@@ -221,6 +221,7 @@ _ENGINES: dict[str, Any] = {}
 
 def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tuple[str, ...]) -> list[_Done]:
     """Runs on a worker: the same audit as a local ``--jobs`` process, reports as text."""
+    from transaudit.compare import attach as attach_comparison
     from transaudit.engine import Engine
     from transaudit.pipeline import audit_article
     from transaudit.report.text_report import render_text
@@ -233,6 +234,7 @@ def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tupl
     for item in items:
         try:
             result = audit_article(item.article, settings, engine)
+            attach_comparison(result, settings.extra, item.name)
         except Exception as error:  # a bug: the same outcome as in a local worker
             problem = f"{display_path(item.path)}: internal error: {type(error).__name__}: {error}"
             done.append(_Done(item.index, {}, None, "", problem))

@@ -133,6 +133,13 @@ class Engine:
                 f"span {finding.start}:{finding.end} outside {finding.side} text of length {len(text)}"
             )
         severity = self.settings.severity.get(check.code) or finding.severity or check.severity
+        counterpart, counterpart_text = None, ""
+        if finding.counterpart is not None:
+            other = segment.text("target" if finding.side == "source" else "source")
+            start, end = finding.counterpart
+            if not (0 <= start <= end <= len(other)):
+                raise ValueError(f"counterpart span {start}:{end} outside the other side's text")
+            counterpart, counterpart_text = (start, end), other[start:end]
         return Issue(
             code=check.code,
             name=check.name,
@@ -145,4 +152,6 @@ class Engine:
             text=text[finding.start : finding.end],
             message=finding.message,
             suggestion=finding.suggestion,
+            counterpart=counterpart,
+            counterpart_text=counterpart_text,
         )

@@ -110,6 +110,13 @@ class Issue:
     text: str
     message: str
     suggestion: str | None = None
+    #: The matching span on the other side, as slice offsets (see ``counterpart_text``).
+    counterpart: tuple[int, int] | None = None
+    counterpart_text: str = ""
+
+    @property
+    def counterpart_side(self) -> Side:
+        return "target" if self.side == "source" else "source"
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -126,4 +133,7 @@ class Issue:
         }
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
+        if self.counterpart is not None:
+            data["counterpart"] = {"side": self.counterpart_side, "start": self.counterpart[0],
+                                   "end": self.counterpart[1], "text": self.counterpart_text}
         return data

@@ -25,6 +25,7 @@ from transaudit.engine import Engine
 from transaudit.model import Article, Issue
 from transaudit.result import ArticleResult
 from transaudit.scoring import mqm_score, penalty
+from transaudit.waivers import WAIVER_RECORDS, apply_waivers, waivers_from_extra
 
 
 def parse_timestamp(value: str) -> str:
@@ -125,17 +126,26 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
 def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
     """Score the findings and record the provenance a report needs."""
     words = sum(word_count(segment.target) for segment in findings.article.segments)
-    score = mqm_score(findings.issues, words, settings.weights)
+    article = findings.article
+    applied = apply_waivers(article.id, article.segments, findings.issues,
+                            waivers_from_extra(settings.extra.get(WAIVER_RECORDS)))
+    score = mqm_score(applied.issues, words, settings.weights)
+    notices = list(findings.notices)
+    if applied.stale:
+        notices.append(f"{len(applied.stale)} stale waiver(s) match no issue any more: "
+                       + "; ".join(waiver.describe() for waiver in applied.stale))
     return ArticleResult(
-        article=findings.article,
-        issues=findings.issues,
+        article=article,
+        issues=applied.issues,
         score=score,
         passed=score >= settings.threshold,
         threshold=settings.threshold,
-        penalty=penalty(findings.issues, settings.weights),
+        penalty=penalty(applied.issues, settings.weights),
         target_words=words,
         errors=findings.errors,
-        notices=findings.notices,
+        notices=notices,
+        waived=applied.waived,
+        stale_waivers=applied.stale,
         settings={**settings.to_dict(), "checks": findings.checks},
         versions=versions(),
         backtranslation=findings.backtranslation.summary(),

@@ -181,6 +181,23 @@ def _copy_file(src: Path, dst: Path, mode: int) -> dict[str, Any]:
     return {"sha256": digest.hexdigest(), "bytes": size}
 
 
+def _carry_waivers(reports: Path, staging: Path, files: dict[str, dict[str, Any]]) -> None:
+    """Copy the waivers file the run used into it, when it lives outside the reports folder.
+
+    The run then shows which waivers were in effect, and a later run can be
+    compared with it knowing what was dismissed rather than fixed.
+    """
+    summary = _read_json(reports / SUMMARY)
+    info = summary.get("waivers") if isinstance(summary, dict) else None
+    source = Path(info["file"]) if isinstance(info, dict) and isinstance(info.get("file"), str) else None
+    if source is None or not source.is_file() or reports in source.resolve().parents:
+        return  # none, gone, or already copied with the folder
+    name = "waivers" + (".toml" if source.suffix.lower() == ".toml" else ".jsonl")
+    if name in files:
+        return
+    files[name] = _copy_file(source, staging / name, 0o666 & ~_umask())
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -306,6 +323,7 @@ def publish(
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=shared))
         os.chmod(staging, 0o777 & ~_umask())
         files, skipped = copy_tree(reports, staging)
+        _carry_waivers(reports, staging, files)
         with _lock(shared):
             name = _unique_name(shared, moment)
             manifest = {

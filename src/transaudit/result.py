@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transaudit.model import Article, Issue
+from transaudit.waivers import WaivedIssue, Waiver
 
 
 @dataclass
@@ -31,6 +32,12 @@ class ArticleResult:
     #: Back-translation summary: backend, corpus scores, sacrebleu signatures.
     backtranslation: dict[str, Any] = field(default_factory=dict)
     timestamp: str = ""
+    #: Issues an editor waived: shown struck through, not in ``issues``, not scored.
+    waived: list[WaivedIssue] = field(default_factory=list)
+    #: Waivers of this article that matched no issue.
+    stale_waivers: list[Waiver] = field(default_factory=list)
+    #: Issues new, fixed and unchanged since a previous run (``--compare``), else None.
+    comparison: dict[str, Any] | None = None
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = Counter(issue.severity.value for issue in self.issues)

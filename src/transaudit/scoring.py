@@ -24,3 +24,24 @@ def mqm_score(issues: Iterable[Issue], target_words: int, weights: Mapping[str, 
     if target_words <= 0:
         return 0.0 if total else 100.0
     return round(100.0 - total * 1000.0 / target_words, 2)
+
+
+#: The penalty per thousand words at which :func:`quality` halves (from 100 to 50).
+#: 90 makes quality and score agree at the default pass line: a score of 90 (a
+#: penalty of 10) is a quality of 90, so "pass" reads the same on both scales.
+QUALITY_HALF_PENALTY = 90.0
+
+
+def quality(score: float) -> float:
+    """A bounded 0–100 figure for editors: ``100 × K / (K + penalty per 1000 words)``.
+
+    The MQM score goes below zero for poor translations (−35 for 13 issues in
+    185 words), which reads as a bug to an editor. Quality is 100 without
+    issues, equals the score at 90, never reaches 0 and keeps every article's
+    order, so two poor translations can still be told apart. JSON keeps the
+    MQM score; reports lead with this.
+    """
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        return 0.0
+    loss = max(100.0 - float(score), 0.0)
+    return round(100.0 * QUALITY_HALF_PENALTY / (QUALITY_HALF_PENALTY + loss), 1)

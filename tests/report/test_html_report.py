@@ -142,7 +142,7 @@ def test_report_marks_the_exact_spans_on_each_side(sample_result):
 
 def test_report_contents(sample_result):
     html = render_html(sample_result)
-    for expected in ("sample", "es → en", "87.50", "FAIL", "threshold 90.00", "no back-translation for en→es",
+    for expected in ("sample", "es → en", "87.50", "FAIL", "passes at 90.0", "no back-translation for en→es",
                      "ValueError: boom", "chrF 81.2", "unknown words: prensa",
                      "back-translation skipped: segment too long", "(no source)", "→ the"):
         assert expected in html, expected

@@ -84,7 +84,7 @@ def test_index_rows_carry_sort_values_and_links(entries):
     assert "clean.json" not in html
     assert "broken.tsv:3: expected 3 columns" in html and "Skipped (1)" in html
     kinds = re.findall(r'data-kind="(\w+)"><button type="button">(\w+)', html)
-    assert ("num", "Score") in kinds and ("text", "Article") in kinds
+    assert ("num", "Quality") in kinds and ("num", "MQM") in kinds and ("text", "Article") in kinds
 
 
 def test_index_escapes_article_names(entries):

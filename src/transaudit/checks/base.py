@@ -35,6 +35,9 @@ class Finding:
     severity: Severity | None = None
     segment: str | None = None
     category: str | None = None
+    #: The matching span on the other side (start, end), e.g. the source number a changed
+    #: target number stands for, so a report can highlight both.
+    counterpart: tuple[int, int] | None = None
 
 
 @dataclass

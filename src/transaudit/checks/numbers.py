@@ -594,6 +594,7 @@ def _mismatches(pairs: list[tuple[Mention, Mention]]) -> Iterator[Finding]:
             target.end,
             f"'{target.text}' does not match the source's '{source.text}'",
             suggestion=source.text if source.kind == "digit" else None,
+            counterpart=(source.start, source.end),
         )
 
 

@@ -94,11 +94,13 @@ def _register_commands() -> None:
     from transaudit.cli.checks import list_checks
     from transaudit.cli.eval import eval_command
     from transaudit.cli.publish import publish_command
+    from transaudit.cli.waive import waive
 
     main.add_command(check, name="check")
     main.add_command(list_checks, name="checks")
     main.add_command(eval_command, name="eval")
     main.add_command(publish_command, name="publish")
+    main.add_command(waive, name="waive")
 
 
 _register_commands()

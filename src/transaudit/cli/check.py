@@ -59,6 +59,11 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--bt-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Time limit per back-translation batch.")
 @click.option("--timestamp", metavar="ISO8601", help="Fix the report timestamp (also: SOURCE_DATE_EPOCH).")
+@click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Waivers file (JSON Lines or TOML; default: waivers.jsonl in --out, if present).")
+@click.option("--compare", "compare_with", type=click.Path(path_type=Path), metavar="PREVIOUS_OUT",
+              help="Report issues new, fixed and unchanged since an earlier --out folder (or a shared "
+                   "folder's latest run).")
 def check(
     paths: tuple[Path, ...],
     source_lang: str | None,
@@ -81,6 +86,8 @@ def check(
     cache_dir: Path | None,
     bt_timeout: float | None,
     timestamp: str | None,
+    waivers_file: Path | None,
+    compare_with: Path | None,
 ) -> None:
     """Audit articles (TSV, JSONL or article folders; a folder of them is a batch)."""
     from transaudit.analysis.languages import normalize_language
@@ -114,6 +121,8 @@ def check(
     if settings.backend == "transformers" and not settings.model:
         fail("--backend transformers needs --model (a hub id or a local model folder)")
     select_checks(settings)
+    run_info, review = _review_inputs(waivers_file or settings.extra.get("waivers"), compare_with, out)
+    settings = settings.with_overrides(extra={**settings.extra, **review})
     _validate_glossaries(settings.extra.get("glossary", []))
     articles = list(discover(list(paths)))
     if out.exists() and not out.is_dir():
@@ -174,7 +183,7 @@ def check(
     # can be published; a single unreadable input writes nothing.
     if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes):
         try:
-            write_index(out, run.outcomes, run_timestamp(settings))
+            write_index(out, run.outcomes, run_timestamp(settings), run_info)
         except OSError as error:
             fail(f"{out}: cannot write the index: {error.strerror or error}")
     if run.interrupted:
@@ -188,6 +197,26 @@ def check(
                    + escape("; ".join(o.error or o.path for o in skipped)), err=True)
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_OK if all(o.passed for o in run.outcomes) else EXIT_FAILED)
+
+
+def _review_inputs(waivers_file: Any, compare_with: Path | None,
+                   out: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Load the waivers and find the previous run: (summary.json fields, Settings.extra fields)."""
+    from transaudit.compare import COMPARE_KEY, resolve_previous
+    from transaudit.waivers import DEFAULT_NAME, WAIVER_RECORDS, load_waivers, waivers_to_extra
+
+    run_info: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    path = Path(waivers_file) if waivers_file else out / DEFAULT_NAME
+    if waivers_file or path.is_file():
+        waivers = load_waivers(path)
+        extra[WAIVER_RECORDS] = waivers_to_extra(waivers)
+        run_info["waivers"] = {"file": str(path.resolve()), "count": len(waivers)}
+    if compare_with is not None:
+        previous = resolve_previous(compare_with)
+        extra[COMPARE_KEY] = previous
+        run_info["compared_with"] = previous
+    return run_info, extra
 
 
 def _writable(folder: Path) -> bool:

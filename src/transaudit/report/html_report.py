@@ -11,15 +11,18 @@ works without JS and prints the same.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 import jinja2
 
+from transaudit.compare import summary_line
 from transaudit.model import Issue, Segment
 from transaudit.result import ArticleResult
+from transaudit.scoring import quality
+from transaudit.waivers import WaivedIssue
 
 #: Most severe first; also the order of filters and chart stacks.
 SEVERITIES = ("critical", "major", "minor")
@@ -37,6 +40,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["fmt_score"] = fmt_score
+    env.filters["quality"] = quality
     return env
 
 
@@ -60,6 +64,8 @@ class Piece:
     severity: str = ""
     gap: bool = False
     title: str = ""
+    #: Only counterparts cover this piece (the source number a changed target number stands for).
+    pair: bool = False
 
     @property
     def describedby(self) -> str:
@@ -72,6 +78,10 @@ class IssueView:
     index: int
     issue: Issue
     segment_index: int | None
+    #: New since the run compared with (``--compare``).
+    new: bool = False
+    #: This view marks the issue's counterpart span on the other side, not the issue itself.
+    pair: bool = False
 
     @property
     def severity(self) -> str:
@@ -81,7 +91,18 @@ class IssueView:
     def label(self) -> str:
         """The tooltip: what a highlighted span means, in one line."""
         issue = self.issue
-        return f"{issue.code} {issue.name} ({issue.severity.value}, {issue.category}): {issue.message}"
+        label = f"{issue.code} {issue.name} ({issue.severity.value}, {issue.category}): {issue.message}"
+        return f"counterpart of {label}" if self.pair else label
+
+    def counterpart(self) -> IssueView | None:
+        """A view of the issue's counterpart span, highlighted on the other side."""
+        issue = self.issue
+        if issue.counterpart is None:
+            return None
+        start, end = issue.counterpart
+        moved = replace(issue, side=issue.counterpart_side, start=start, end=end)
+        return IssueView(self.index, moved, self.segment_index, self.new, pair=True)
+
 
 
 @dataclass
@@ -91,6 +112,9 @@ class SegmentView:
     source: list[Piece]
     target: list[Piece]
     issues: list[IssueView] = field(default_factory=list)
+    waived: list[WaivedIssue] = field(default_factory=list)
+    #: The back-translation note, unless it is the one said once for the whole article.
+    bt_note: str | None = None
 
     @property
     def issue_ids(self) -> str:
@@ -141,31 +165,52 @@ def _piece(text: str, views: list[IssueView], gap: bool = False) -> Piece:
         severity=views[0].severity,
         gap=gap,
         title="\n".join(view.label for view in views),
+        pair=all(view.pair for view in views),
     )
 
 
-def _segment_views(result: ArticleResult) -> tuple[list[SegmentView], list[IssueView]]:
+def _segment_views(result: ArticleResult, shared_note: str | None = None
+                   ) -> tuple[list[SegmentView], list[IssueView]]:
     """Attach each issue to its segment; issues naming no known segment are article-level."""
     positions = {segment.id: index for index, segment in enumerate(result.article.segments)}
     by_segment: dict[int, list[IssueView]] = defaultdict(list)
     loose: list[IssueView] = []
+    new = set((result.comparison or {}).get("new_issues") or [])
     for index, issue in enumerate(result.issues):
         position = positions.get(issue.segment)
-        view = IssueView(index, issue, position)
+        view = IssueView(index, issue, position, new=index in new)
         (loose if position is None else by_segment[position]).append(view)
+    waived: dict[str, list[WaivedIssue]] = defaultdict(list)
+    for item in result.waived:
+        waived[item.issue.segment].append(item)
     segments = []
     for index, segment in enumerate(result.article.segments):
         views = by_segment.get(index, [])
+        marks = views + [pair for view in views if (pair := view.counterpart()) is not None]
         segments.append(
             SegmentView(
                 index,
                 segment,
-                source=highlight(segment.source, [v for v in views if v.issue.side == "source"]),
-                target=highlight(segment.target, [v for v in views if v.issue.side != "source"]),
+                source=highlight(segment.source, [v for v in marks if v.issue.side == "source"]),
+                target=highlight(segment.target, [v for v in marks if v.issue.side != "source"]),
                 issues=sorted(views, key=lambda v: (v.issue.side != "source", v.issue.start, v.index)),
+                waived=waived.get(segment.id, []),
+                bt_note=None if segment.bt_note == shared_note else segment.bt_note,
             )
         )
     return segments, loose
+
+
+def shared_bt_note(result: ArticleResult) -> str | None:
+    """The reason most segments were not back-translated, said once above the table.
+
+    Only when two or more segments share it: a single failure stays on its row.
+    """
+    notes = Counter(s.bt_note for s in result.article.segments if s.back_translation is None and s.bt_note)
+    if not notes:
+        return None
+    note, count = notes.most_common(1)[0]
+    return note if count >= 2 else None
 
 
 def _first_segments(issues: list[Issue], positions: dict[str, int], key: str) -> dict[str, int]:
@@ -233,7 +278,8 @@ def _filter_options(result: ArticleResult) -> dict[str, list[tuple[str, str, int
 
 def render_html(result: ArticleResult) -> str:
     """The complete, self-contained HTML report of one article."""
-    segments, loose = _segment_views(result)
+    note = shared_bt_note(result)
+    segments, loose = _segment_views(result, note)
     has_bt = any(s.back_translation is not None or s.bt_note for s in result.article.segments)
     data = [[i.severity.value, i.category, i.code] for i in result.issues]
     template = environment().get_template("article.html.j2")
@@ -249,6 +295,13 @@ def render_html(result: ArticleResult) -> str:
         filters=_filter_options(result),
         data=data,
         severities=SEVERITIES,
+        shared_bt_note=note,
+        bt_missing=sum(1 for s in result.article.segments if s.bt_note == note) if note else 0,
+        segments_with_issues=sum(1 for s in segments if s.issues),
+        quality=quality(result.score),
+        pass_quality=quality(result.threshold),
+        compared=summary_line(result.comparison),
+        comparison=result.comparison,
         settings_json=json.dumps(
             {"settings": result.settings, "versions": result.versions,
              "backtranslation": result.backtranslation},

@@ -11,18 +11,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from transaudit.compare import summary_line
 from transaudit.report.html_report import SEVERITIES, environment
 from transaudit.result import ArticleResult
+from transaudit.scoring import quality
 
 SUMMARY_VERSION = 1
 CSV_COLUMNS = ("article", "status", "score", "threshold", "passed", "critical", "major", "minor", "issues",
-               "segments", "target_words", "source_lang", "target_lang", "html", "json", "error")
+               "segments", "target_words", "source_lang", "target_lang", "waived", "new", "fixed", "html",
+               "json", "error")
 
 
 @dataclass
@@ -45,6 +49,13 @@ class IndexEntry:
     json: str | None = None
     path: str = ""
     error: str | None = None
+    #: Issues an editor waived (not in ``issues``) and waivers that matched nothing.
+    waived: int = 0
+    stale_waivers: int = 0
+    #: Since the previous run (``--compare``): counts, None when not compared.
+    new: int | None = None
+    fixed: int | None = None
+    compared: str = ""
 
     @classmethod
     def from_result(cls, result: ArticleResult, html_name: str | None, json_name: str | None) -> IndexEntry:
@@ -64,6 +75,11 @@ class IndexEntry:
             html=html_name,
             json=json_name,
             path=article.path,
+            waived=len(result.waived),
+            stale_waivers=len(result.stale_waivers),
+            new=(result.comparison or {}).get("new"),
+            fixed=(result.comparison or {}).get("fixed"),
+            compared=summary_line(result.comparison),
         )
 
     @classmethod
@@ -100,18 +116,22 @@ def totals(entries: Sequence[IndexEntry]) -> dict[str, Any]:
     }
 
 
-def summary_dict(entries: Iterable[IndexEntry], generated_at: str = "") -> dict[str, Any]:
+def summary_dict(entries: Iterable[IndexEntry], generated_at: str = "",
+                 run: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``run`` adds what the whole run used: ``waivers`` (file) and ``compared_with`` (folder, date)."""
     entries = list(entries)
     return {
         "format_version": SUMMARY_VERSION,
         "generated_at": generated_at,
+        **(run or {}),
         "totals": totals(entries),
         "articles": [entry.to_dict() for entry in entries],
     }
 
 
-def summary_json(entries: Iterable[IndexEntry], generated_at: str = "") -> str:
-    return json.dumps(summary_dict(entries, generated_at), ensure_ascii=False, indent=2) + "\n"
+def summary_json(entries: Iterable[IndexEntry], generated_at: str = "",
+                 run: dict[str, Any] | None = None) -> str:
+    return json.dumps(summary_dict(entries, generated_at, run), ensure_ascii=False, indent=2) + "\n"
 
 
 def _csv_cell(value: Any) -> Any:
@@ -155,18 +175,30 @@ def score_histogram(entries: Sequence[IndexEntry]) -> dict[str, Any]:
             "base": 20 + height, "threshold": threshold}
 
 
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders the numbers inside names by value: pv-copy-2 before pv-copy-10."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold())
+                 for part in re.split(r"(\d+)", name) if part)
+
+
 def render_index(
-    entries: Iterable[IndexEntry], title: str = "transaudit batch", generated_at: str = ""
+    entries: Iterable[IndexEntry], title: str = "transaudit batch", generated_at: str = "",
+    run: dict[str, Any] | None = None,
 ) -> str:
     """The batch's index.html: a sortable table of articles and a score chart."""
     entries = list(entries)
+    qualities = [quality(e.score) for e in entries if e.error is None and e.score is not None]
     template = environment().get_template("index.html.j2")
     return template.render(
         title=title,
         generated_at=generated_at,
-        entries=[e for e in entries if e.error is None],
+        entries=sorted((e for e in entries if e.error is None), key=lambda e: natural_key(e.name)),
+        mean_quality=statistics.fmean(qualities) if qualities else None,
         skipped=[e for e in entries if e.error is not None],
         totals=totals(entries),
         chart=score_histogram(entries),
         severities=SEVERITIES,
+        since=((run or {}).get("compared_with") or {}).get("since", ""),
+        compared=any(e.new is not None or e.fixed is not None for e in entries),
+        has_waived=any(e.waived or e.stale_waivers for e in entries),
     )

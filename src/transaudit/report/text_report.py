@@ -7,6 +7,7 @@ excerpts are shortened.
 
 from __future__ import annotations
 
+from transaudit.compare import summary_line
 from transaudit.result import ArticleResult
 from transaudit.terminal import escape
 
@@ -45,6 +46,17 @@ def render_text(result: ArticleResult, top: int | None = None) -> str:
         lines.append(f"  {issue.severity.value:<8} {where}: {clean(issue.message, 90)}")
     if top is not None and len(result.issues) > top:
         lines.append(f"  … and {len(result.issues) - top} more")
+    if result.waived:
+        lines.append(f"  {len(result.waived)} waived (not scored)"
+                     + (":" if top is None else ""))
+        if top is None:
+            for item in result.waived:
+                issue, waiver = item.issue, item.waiver
+                who = f" ({clean(waiver.who, 30)})" if waiver.who else ""
+                lines.append(f"  waived   {issue.code} {clean(issue.segment, 20)} “{clean(issue.text, 50)}”: "
+                             f"{clean(waiver.reason, 90)}{who}")
+    if result.comparison:
+        lines.append(f"  {clean(summary_line(result.comparison), 120)}")
     if result.errors:
         lines.append(f"  {len(result.errors)} check error(s): "
                      + ", ".join(sorted({clean(str(e.get('check', '?')), 20) for e in result.errors})))
