@@ -37,9 +37,9 @@ The waiver is appended to waivers.jsonl beside the report (or --file); the next
 def waive(report: Path, segment: str, code: str, reason: str, span: str | None, who: str | None,
           waivers_file: Path | None) -> None:
     """Waive issue CODE in SEGMENT of the article whose JSON report is REPORT."""
-    from transaudit.pipeline import run_timestamp
     from transaudit.config import Settings
     from transaudit.model import Issue, Segment, Severity
+    from transaudit.pipeline import run_timestamp
     from transaudit.waivers import DEFAULT_NAME, append_waiver, load_waivers, waiver_for
 
     data = _read_report(report)
