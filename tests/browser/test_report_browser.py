@@ -142,7 +142,7 @@ def test_summary_entry_jumps_to_its_first_segment_and_keyboard_works(page, repor
 def test_index_sorts_by_any_column(page, tmp_path):
     base = IndexEntry.from_result(report_result(), "cumbre.html", "cumbre.json")
     entries = []
-    for name, score in (("bravo", 95.0), ("alpha", 40.5), ("charlie", 88.0)):
+    for name, score in (("pv-copy-10", 95.0), ("pv-copy-2", 40.5), ("pv-copy-1", 88.0)):
         entry = IndexEntry(**{**base.__dict__, "name": name, "score": score, "passed": score >= 90})
         entries.append(entry)
     entries.append(IndexEntry.skipped("broken.tsv", "broken.tsv:2: missing target column"))
@@ -153,13 +153,15 @@ def test_index_sorts_by_any_column(page, tmp_path):
     def names():
         return page.locator("#articles tbody tr td:first-child a").all_inner_texts()
 
-    assert names() == ["bravo", "alpha", "charlie"]
-    page.locator("#articles th button", has_text="Score").click()
-    assert names() == ["alpha", "charlie", "bravo"]
-    page.locator("#articles th button", has_text="Score").click()
-    assert names() == ["bravo", "charlie", "alpha"]
+    assert names() == ["pv-copy-1", "pv-copy-2", "pv-copy-10"]  # natural order, not 1, 10, 2
+    page.locator("#articles th button", has_text="Quality").click()
+    assert names() == ["pv-copy-2", "pv-copy-1", "pv-copy-10"]
+    page.locator("#articles th button", has_text="Quality").click()
+    assert names() == ["pv-copy-10", "pv-copy-1", "pv-copy-2"]
     page.locator("#articles th button", has_text="Article").click()
-    assert names() == ["alpha", "bravo", "charlie"]
+    assert names() == ["pv-copy-1", "pv-copy-2", "pv-copy-10"]
+    page.locator("#articles th button", has_text="Article").click()
+    assert names() == ["pv-copy-10", "pv-copy-2", "pv-copy-1"]
     assert page.locator("#skipped", has_text="missing target column").is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
