@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +26,14 @@ from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
-from transaudit.input.readers import Languages, _name_languages, read_article
+from transaudit.input.readers import Languages, _name_languages, read_articles
+from transaudit.model import Article
 from transaudit.pipeline import audit_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
 from transaudit.report.json_report import render_json
 from transaudit.result import ArticleResult
 
-FORMATS = ("html", "json", "text")
+FORMATS = ("html", "json", "text", "xliff", "csv")
 #: Issues the terminal summary shows per article (the .txt report lists them all).
 TERMINAL_TOP = 3
 
@@ -47,6 +48,9 @@ class Outcome:
     #: The article's line in the batch index (set when the audit finished).
     entry: IndexEntry | None = None
     text: str = ""
+    #: The articles of a file holding several (XLIFF ``<file>``s, TMX language
+    #: pairs), each with its own reports; this outcome then stands for the file.
+    parts: list[Outcome] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.path = display_path(self.path)  # undecodable bytes cannot go into summary.json
@@ -57,10 +61,15 @@ class Outcome:
 
     @property
     def passed(self) -> bool:
+        if self.parts:
+            return all(part.passed for part in self.parts)
         return bool(self.entry and self.entry.passed)
 
     def index_entry(self) -> IndexEntry:
         return self.entry or IndexEntry.skipped(self.name, self.error or "not audited", self.path)
+
+    def index_entries(self) -> list[IndexEntry]:
+        return [part.index_entry() for part in self.parts] if self.parts else [self.index_entry()]
 
 
 def report_names(paths: Sequence[Path]) -> list[str]:
@@ -82,13 +91,17 @@ def report_names(paths: Sequence[Path]) -> list[str]:
 
 def render_reports(result: ArticleResult, name: str, formats: Sequence[str]) -> dict[str, tuple[str, str]]:
     """The chosen formats as text, by format: (file name, text)."""
+    from transaudit.report.csv_report import render_csv
     from transaudit.report.html_report import render_html
     from transaudit.report.text_report import render_text
+    from transaudit.report.xliff_report import render_xliff
 
     renderers: dict[str, tuple[str, Callable[[ArticleResult], str]]] = {
         "json": (".json", render_json),
         "html": (".html", render_html),
         "text": (".txt", render_text),
+        "xliff": (".xlf", render_xliff),
+        "csv": (".csv", render_csv),
     }
     rendered = {}
     for fmt in FORMATS:
@@ -111,7 +124,7 @@ def write_index(out: Path, outcomes: Sequence[Outcome], generated_at: str,
 
     ``run``: what the whole run used (waivers file, previous run compared with).
     """
-    entries = [outcome.index_entry() for outcome in outcomes]
+    entries = [entry for outcome in outcomes for entry in outcome.index_entries()]
     write_group(out, {
         "summary.json": summary_json(entries, generated_at, run),
         "summary.csv": summary_csv(entries),
@@ -167,13 +180,30 @@ def _init_worker(
 
 
 def _audit_one(path: str, name: str) -> Outcome:
-    """Read, audit and write one article inside a worker (or in-process)."""
-    from transaudit.report.text_report import render_text
+    """Read, audit and write the article(s) of one path inside a worker (or in-process).
 
+    A file holding several articles gives one outcome with a part per article,
+    reported as ``<name>-<label>`` (the label of its XLIFF file or TMX pair).
+    """
     try:
-        article = read_article(Path(path), _WORKER["langs"])
+        articles = read_articles(Path(path), _WORKER["langs"])
     except InputError as error:
         return Outcome(path, name, error=str(error))
+    if len(articles) == 1:
+        return _audit_article(articles[0], path, name)
+    base = _name_languages(Path(path).stem)[0]
+    parts = []
+    for article in articles:
+        label = article.id[len(base) + 1 :] if article.id.startswith(base + "-") else article.id
+        parts.append(_audit_article(article, path, safe_filename(f"{name}-{label}")))
+    failed = next((part.error for part in parts if part.error), None)
+    return Outcome(path, name, error=failed, text="\n".join(part.text for part in parts if part.text),
+                   parts=parts)
+
+
+def _audit_article(article: Article, path: str, name: str) -> Outcome:
+    from transaudit.report.text_report import render_text
+
     try:
         result = audit_article(article, _WORKER["settings"], _WORKER["engine"])
         attach_comparison(result, _WORKER["settings"].extra, name)

@@ -48,7 +48,7 @@ from transaudit.batch import TERMINAL_TOP, BatchRun, Outcome, render_reports, re
 from transaudit.config import Settings
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
-from transaudit.input.readers import Languages, read_article
+from transaudit.input.readers import Languages, read_articles
 from transaudit.model import Article
 from transaudit.report.index_report import IndexEntry
 
@@ -258,10 +258,16 @@ def _chunks(
     segments = 0
     for index, (path, name) in enumerate(zip(paths, names, strict=True)):
         try:
-            article = read_article(path, langs)
+            articles = read_articles(path, langs)
         except InputError as error:
             skipped(Outcome(str(path), name, error=str(error)), index)
             continue
+        if len(articles) > 1:  # one outcome per path here; the local batch splits such files
+            problem = (f"holds {len(articles)} articles (XLIFF <file>s or TMX language pairs); audit it "
+                       "without --scheduler, or pick one TMX pair with --target-lang")
+            skipped(Outcome(str(path), name, error=f"{path}: {problem}"), index)
+            continue
+        [article] = articles
         chunk.append(_Item(index, str(path), name, article))
         segments += len(article.segments)
         if segments >= CHUNK_SEGMENTS or len(chunk) >= CHUNK_ARTICLES:

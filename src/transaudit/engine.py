@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from transaudit.checks import Check, CheckContext, Finding, all_checks
@@ -72,6 +72,29 @@ def select_checks(settings: Settings) -> list[type[Check]]:
     return chosen
 
 
+def _unmask(issues: list[Issue], article: Article, allowed: set[str]) -> list[Issue]:
+    """Issues on the real text: a finding that cuts into a placeholder, or is one, is dropped.
+
+    Checks ran on masked text of the same length, so spans carry over and only
+    ``text`` is taken again from the real segment. A span that holds whole
+    placeholders among words stays; only checks that declare ``sees_placeholders``
+    may point at a placeholder itself.
+    """
+    kept = []
+    for issue in issues:
+        segment = article.segment(issue.segment)
+        cut = False
+        for placeholder in segment.placeholders(issue.side):
+            inside = any(placeholder.start < edge < placeholder.end for edge in (issue.start, issue.end))
+            exact = placeholder.start <= issue.start < issue.end <= placeholder.end
+            if inside or (exact and issue.code not in allowed):
+                cut = True
+                break
+        if not cut:
+            kept.append(replace(issue, text=segment.text(issue.side)[issue.start : issue.end]))
+    return kept
+
+
 class Engine:
     """The selected checks, instantiated once and reused for every article."""
 
@@ -86,6 +109,8 @@ class Engine:
         return CheckContext(article.source_lang, article.target_lang, options, self.settings.extra)
 
     def run(self, article: Article) -> CheckRun:
+        """Run the checks on the article with its placeholders masked (see :meth:`Segment.masked`)."""
+        original, article = article, article.for_checks()
         run = CheckRun()
         order = {segment.id: index for index, segment in enumerate(article.segments)}
         for check in self.checks:
@@ -96,6 +121,8 @@ class Engine:
             for segment in article.segments:
                 self._collect(run, check, article, segment, check.check_segment(segment, ctx))
         run.issues.sort(key=lambda i: (order.get(i.segment, 0), i.side != "source", i.start, i.end, i.code))
+        if article is not original:
+            run.issues = _unmask(run.issues, original, {c.code for c in self.checks if c.sees_placeholders})
         return run
 
     def _collect(

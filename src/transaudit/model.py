@@ -7,7 +7,7 @@ what a check saw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
@@ -53,6 +53,33 @@ class Category:
     INTERNAL = "Internal/Check error"
 
 
+#: What checks see in place of each character of a placeholder: U+FFFC OBJECT
+#: REPLACEMENT CHARACTER, Unicode's own stand-in for an inline object. It is not a
+#: word character, a space, a digit, a quote or punctuation, so no check can read a
+#: placeholder as text; and masking keeps the length, so every span a check finds
+#: on the masked text is a span of the real text.
+PLACEHOLDER_MASK = "\ufffc"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """Inline markup inside a segment side: a tag, a code or a format specifier.
+
+    ``start``/``end`` are slice offsets into that side's text, where the
+    placeholder is shown (``<g1>``, ``</g1>``, ``<x2/>``, ``%s``, ``{name}``).
+    ``key`` says which placeholder of the other side it corresponds to (the same
+    key on both sides is the same code); ``markup`` is the original markup.
+    """
+
+    start: int
+    end: int
+    key: str
+    markup: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "key": self.key, "markup": self.markup}
+
+
 @dataclass
 class Segment:
     """One aligned unit: a source text and its translation.
@@ -73,9 +100,39 @@ class Segment:
     bt_unknown: list[str] = field(default_factory=list)
     #: Why there is no back-translation for this segment, if there is none.
     bt_note: str | None = None
+    #: Inline markup kept as placeholders (XLIFF/TMX tags, PO format specifiers).
+    source_placeholders: tuple[Placeholder, ...] = ()
+    target_placeholders: tuple[Placeholder, ...] = ()
+    #: What the input says about the segment besides its text (``state``,
+    #: ``approved``, ``fuzzy``, ``note``, ``context``, ``plural``), as strings.
+    meta: dict[str, str] = field(default_factory=dict)
 
     def text(self, side: Side) -> str:
         return self.source if side == "source" else self.target
+
+    def placeholders(self, side: Side) -> tuple[Placeholder, ...]:
+        return self.source_placeholders if side == "source" else self.target_placeholders
+
+    def masked(self, side: Side) -> str:
+        """The side's text with every placeholder character replaced by :data:`PLACEHOLDER_MASK`."""
+        text = self.text(side)
+        for placeholder in self.placeholders(side):
+            width = placeholder.end - placeholder.start
+            text = text[: placeholder.start] + PLACEHOLDER_MASK * width + text[placeholder.end :]
+        return text
+
+    def plain(self, side: Side) -> str:
+        """The side's text without its placeholders (what a translation engine should see)."""
+        text = self.text(side)
+        for placeholder in sorted(self.placeholders(side), key=lambda p: p.start, reverse=True):
+            text = text[: placeholder.start] + text[placeholder.end :]
+        return text
+
+    def for_checks(self) -> Segment:
+        """This segment as checks see it: both sides masked (itself when it has no placeholders)."""
+        if not self.source_placeholders and not self.target_placeholders:
+            return self
+        return replace(self, source=self.masked("source"), target=self.masked("target"))
 
 
 @dataclass
@@ -87,6 +144,17 @@ class Article:
     target_lang: str
     segments: list[Segment]
     path: str = ""
+    #: The input format (``tsv``, ``jsonl``, ``folder``, ``xliff-1.2``, ``xliff-2.0``,
+    #: ``tmx``, ``po``) and, for a file holding several articles, which one (the
+    #: index of its XLIFF ``<file>`` or TMX language pair).
+    format: str = ""
+    part: int | None = None
+
+    def for_checks(self) -> Article:
+        """The article as checks see it: placeholders masked (itself when it has none)."""
+        if not any(s.source_placeholders or s.target_placeholders for s in self.segments):
+            return self
+        return replace(self, segments=[segment.for_checks() for segment in self.segments])
 
     def segment(self, segment_id: str) -> Segment:
         for segment in self.segments:

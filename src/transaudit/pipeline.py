@@ -125,7 +125,8 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
 
 def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
     """Score the findings and record the provenance a report needs."""
-    words = sum(word_count(segment.target) for segment in findings.article.segments)
+    # placeholders (inline tags, format specifiers) are not words
+    words = sum(word_count(segment.masked("target")) for segment in findings.article.segments)
     article = findings.article
     applied = apply_waivers(article.id, article.segments, findings.issues,
                             waivers_from_extra(settings.extra.get(WAIVER_RECORDS)))

@@ -8,6 +8,9 @@ themselves, so adding a check needs no change here. A case file holds:
     ``id``; ``pair = "source-target"``; ``source`` and ``target``, or
     ``segments = [[source, target], ...]`` (a third item is the segment's
     back-translation, scored with the real round-trip scores);
+    ``markup = "po"`` (format specifiers, with the case's ``flags``) or ``"xliff"``
+    (the text is XLIFF inline content) turns inline markup into placeholders the
+    way the readers do; ``meta`` is the segments' metadata;
     ``fire``: findings that must be reported, each ``["CODE", "span text"]``
     (target side) or ``{code, side, text, suggestion, message}`` (``side``
     defaults to target; a ``suggestion`` must match exactly; ``message`` is
@@ -35,6 +38,9 @@ from transaudit.backtranslation.scores import segment_scores
 from transaudit.checks import all_checks
 from transaudit.config import Settings
 from transaudit.engine import Engine
+from transaudit.input.placeholders import format_specifiers
+from transaudit.input.xliff import side_text
+from transaudit.input.xmlsafe import parse_text
 from transaudit.model import Article, Issue, Segment
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -78,12 +84,25 @@ def run_settings(path: Path, case: dict[str, Any]) -> tuple[tuple[str, Any], ...
     return tuple(sorted(extra.items()))
 
 
+def with_markup(segment: Segment, case: dict[str, Any]) -> Segment:
+    """The segment with its inline markup as placeholders, as the PO or XLIFF reader would make it."""
+    if case.get("markup") == "po":
+        flags = case.get("flags", [])
+        segment.source_placeholders = format_specifiers(segment.source, flags)
+        segment.target_placeholders = format_specifiers(segment.target, flags)
+    elif case.get("markup") == "xliff":
+        source, segment.source_placeholders, _ = side_text(parse_text(f"<t>{segment.source}</t>", case["id"]))
+        target, segment.target_placeholders, _ = side_text(parse_text(f"<t>{segment.target}</t>", case["id"]))
+        segment.source, segment.target = source, target
+    return segment
+
+
 def article(case: dict[str, Any]) -> Article:
     source_lang, target_lang = case["pair"].split("-")
     rows = case.get("segments") or [[case["source"], case["target"]]]
     segments = []
     for number, (source, target, *back) in enumerate(rows, start=1):
-        segment = Segment(f"s{number}", source, target)
+        segment = with_markup(Segment(f"s{number}", source, target, meta=dict(case.get("meta", {}))), case)
         if back:
             segment.back_translation = back[0]
             segment.bt_scores = segment_scores(back[0], source) if source.strip() else {}

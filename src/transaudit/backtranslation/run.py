@@ -189,7 +189,7 @@ def _apertium_packages(source_lang: str, target_lang: str) -> list[str] | None:
 
 def _layout(segment: Segment, unit: str) -> list[list[str]]:
     """The target as lines of units (units are what the engine sees)."""
-    lines = segment.target.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = segment.plain("target").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     layout = []
     for line in lines:
         if unit == "sentence":
@@ -340,7 +340,7 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
     found = _assemble(wanted, layouts, done)
     failed = [segment for segment in wanted if found[segment.id].text is None]
     scored = [
-        (text, segment.source)
+        (text, segment.plain("source"))
         for segment in wanted
         if (text := found[segment.id].text) is not None and segment.source.strip()
     ]
@@ -397,6 +397,6 @@ def _assemble(
             found[segment.id] = SegmentBackTranslation(None, note=f"not back-translated: {note}")
             continue
         text = "\n".join(lines).strip("\n")
-        scores = segment_scores(text, segment.source) if segment.source.strip() else {}
+        scores = segment_scores(text, segment.plain("source")) if segment.source.strip() else {}
         found[segment.id] = SegmentBackTranslation(text, scores, unknown)
     return found

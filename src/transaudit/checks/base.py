@@ -73,6 +73,9 @@ class Check:
     default_enabled: ClassVar[bool] = True
     #: Option defaults; the config file overrides them per check code.
     options: ClassVar[Mapping[str, Any]] = {}
+    #: Whether the check's findings may cover a placeholder (inline markup) itself.
+    #: Every other check sees placeholders masked and never points at one.
+    sees_placeholders: ClassVar[bool] = False
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterable[Finding]:
         return ()

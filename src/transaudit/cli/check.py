@@ -26,13 +26,15 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--source-lang", "-s", metavar="LANG",
               help="Source language (ISO 639-1), else from file names or detection.")
 @click.option("--target-lang", "-t", metavar="LANG",
-              help="Target language (ISO 639-1), else from file names or detection.")
+              help="Target language (ISO 639-1), else from the file or detection; picks a TMX pair.")
 @click.option("--force-lang", is_flag=True,
               help="Audit with the declared languages even when the file name or the text contradicts them.")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="Folder for the reports.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "json", "text"]),
-              help="Report format; repeatable. Default: html and json.")
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(["html", "json", "text", "xliff", "csv"]),
+              help="Report format; repeatable. Default: html and json. xliff: the input annotated with "
+                   "ITS quality marks; csv: one row per issue.")
 @click.option("--backend", type=click.Choice(["auto", "apertium", "transformers", "none"]),
               help="Back-translation engine (default from config, else auto).")
 @click.option("--model", metavar="ID_OR_PATH", help="transformers model (hub id or local folder).")
@@ -89,7 +91,7 @@ def check(
     waivers_file: Path | None,
     compare_with: Path | None,
 ) -> None:
-    """Audit articles (TSV, JSONL or article folders; a folder of them is a batch)."""
+    """Audit articles (TSV, JSONL, XLIFF, TMX, PO or article folders; a folder of them is a batch)."""
     from transaudit.analysis.languages import normalize_language
     from transaudit.batch import default_jobs, run_batch, write_index
     from transaudit.config import load_settings
@@ -181,7 +183,8 @@ def check(
             bar.__exit__(None, None, None)
     # One article is a batch of one: it gets an index and a summary.json too, so it
     # can be published; a single unreadable input writes nothing.
-    if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes):
+    if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes) \
+            or any(o.parts for o in run.outcomes):
         try:
             write_index(out, run.outcomes, run_timestamp(settings), run_info)
         except OSError as error:

@@ -1,4 +1,10 @@
-"""Read an article from an aligned TSV, a JSON Lines file or an article folder.
+"""Read articles from aligned TSV, JSON Lines, article folders, XLIFF, TMX and PO.
+
+The format is told by the file's extension and, for XML, its root element
+(``.xml`` files are read when their root is ``<xliff>`` or ``<tmx>``). A TSV,
+JSONL, PO file or folder is one article; an XLIFF file is one article per
+``<file>`` element and a TMX file one per language pair
+(:func:`read_articles`).
 
 Readers know nothing about checks. Every problem becomes an
 :class:`~transaudit.errors.InputError` naming the file, the line and what is
@@ -12,7 +18,7 @@ import csv
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transaudit.analysis.languages import normalize_language
@@ -23,7 +29,11 @@ from transaudit.input.decoding import read_text
 from transaudit.input.langsanity import check_declared, merge_declared
 from transaudit.model import Article, Segment
 
-ARTICLE_SUFFIXES = (".tsv", ".jsonl")
+ARTICLE_SUFFIXES = (".tsv", ".jsonl", ".xlf", ".xliff", ".tmx", ".po")
+#: Extensions → format; ``.xml`` (and the XML ones, to check) by root element.
+_SUFFIX_FORMATS = {".tsv": "tsv", ".jsonl": "jsonl", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx",
+                   ".po": "po"}
+_ROOT_FORMATS = {"xliff": "xliff", "tmx": "tmx"}
 _PAIR_IN_NAME = re.compile(r"(?:^|[._-])([a-z]{2,3})-([a-z]{2,3})$", re.IGNORECASE)
 _SIDE_FILE = re.compile(r"^(source|target)\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\.txt$")
 csv.field_size_limit(64 * 1024 * 1024)
@@ -342,29 +352,127 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
     target_lang = normalize_language(target_lang, str(folder))
     # ``.`` or ``..`` has no name of its own: the folder's real name is the article id.
     article_id = folder.name if folder.name not in ("", ".", "..") else folder.resolve().name
-    return Article(display_path(article_id), source_lang, target_lang, segments, display_path(folder))
+    return Article(display_path(article_id), source_lang, target_lang, segments, display_path(folder),
+                   format="folder")
 
 
-def read_article(path: Path, langs: Languages = Languages()) -> Article:
-    """Read one article, whatever its format, refusing languages its text contradicts."""
-    article = _read_any(path, langs)
-    check_declared(langs, article)
+def file_format(path: Path) -> str | None:
+    """``tsv``, ``jsonl``, ``xliff``, ``tmx`` or ``po`` for an article file; ``None`` for other files.
+
+    XML formats are told by their root element, whatever the extension says: a
+    ``.xlf`` whose root is ``<tmx>`` is read as TMX, a ``.xml`` with an
+    ``<xliff>`` root as XLIFF.
+    """
+    from transaudit.input.xmlsafe import root_name
+
+    suffix = path.suffix.lower()
+    if suffix in (".xml", ".xlf", ".xliff", ".tmx"):
+        root = root_name(path)
+        if root in _ROOT_FORMATS:
+            return _ROOT_FORMATS[root]
+    return _SUFFIX_FORMATS.get(suffix)
+
+
+def _interchange_article(
+    article_id: str, path: Path, segments: list[Segment], langs: Languages, fmt: str, part: int | None
+) -> Article:
+    _check_ids(segments, path)
+    _check_lengths(segments, path)
+    article = _finish(article_id, path, segments, langs)
+    article.format, article.part = fmt, part
     return article
 
 
-def _read_any(path: Path, langs: Languages) -> Article:
+def read_xliff(path: Path, langs: Languages = Languages()) -> list[Article]:
+    """One article per ``<file>`` with translation units (ids ``name-<file label>`` when several)."""
+    from transaudit.input import xliff
+
+    document = xliff.load(path)
+    base, implied = _name_languages(path.stem)
+    filled = [d for d in document.documents if d.units]
+    if not filled:
+        raise InputError(str(path), "no translation units (every <file> is empty or marked translate=\"no\")")
+    articles = []
+    for doc in filled:
+        declared = Languages(doc.source_lang or None, doc.target_lang or None)
+        article_id = base if len(filled) == 1 else f"{base}-{doc.label}"
+        segments = xliff.segments(doc, path)
+        articles.append(_interchange_article(
+            article_id, path, segments, _fill(merge_declared(langs, declared, str(path)), implied),
+            document.format, doc.index,
+        ))
+    return articles
+
+
+def read_tmx(path: Path, langs: Languages = Languages()) -> list[Article]:
+    """One article per language pair; ``langs.target`` picks one."""
+    from transaudit.input.tmx import read_pairs
+
+    base, implied = _name_languages(path.stem)
+    pairs = read_pairs(path, langs.source or implied.source, langs.target)
+    return [
+        _interchange_article(
+            base if len(pairs) == 1 else f"{base}-{pair.label}", path, pair.segments,
+            replace(langs, source=pair.source_tag, target=pair.target_tag), "tmx", pair.index,
+        )
+        for pair in pairs
+    ]
+
+
+def read_po_file(path: Path, langs: Languages = Languages()) -> Article:
+    from transaudit.input.po import read_po
+
+    segments, source, target = read_po(path)
+    base, implied = _name_languages(path.stem)
+    return _interchange_article(
+        base, path, segments, _fill(merge_declared(langs, Languages(source, target), str(path)), implied),
+        "po", None,
+    )
+
+
+def read_articles(path: Path, langs: Languages = Languages()) -> list[Article]:
+    """Every article in a path (one for most inputs, several for XLIFF ``<file>``s and TMX
+    pairs), refusing languages the text contradicts."""
+    articles = _read_any(path, langs)
+    for article in articles:
+        check_declared(langs, article)
+    return articles
+
+
+def _fill(langs: Languages, implied: Languages) -> Languages:
+    """Languages still unknown taken from ``implied`` (a file name's, after the file's own)."""
+    return replace(langs, source=langs.source or implied.source, target=langs.target or implied.target)
+
+
+def _read_any(path: Path, langs: Languages) -> list[Article]:
     if path.is_dir():
-        return read_folder(path, langs)
+        return [read_folder(path, langs)]
     if not path.exists():
         raise InputError(str(path), "file not found")
-    suffix = path.suffix.lower()
-    if suffix == ".tsv":
-        return read_tsv(path, langs)
-    if suffix == ".jsonl":
-        return read_jsonl(path, langs)
-    raise InputError(
-        str(path), f"unsupported file type {suffix or '(none)'}: expected .tsv, .jsonl or an article folder"
-    )
+    fmt = file_format(path)
+    if fmt == "xliff":
+        return read_xliff(path, langs)
+    if fmt == "tmx":
+        return read_tmx(path, langs)
+    if fmt == "po":
+        return [read_po_file(path, langs)]
+    if fmt == "tsv":
+        article = read_tsv(path, langs)
+    elif fmt == "jsonl":
+        article = read_jsonl(path, langs)
+    else:
+        suffix = path.suffix.lower()
+        raise InputError(
+            str(path), f"unsupported file type {suffix or '(none)'}: expected .tsv, .jsonl, .xlf/.xliff, "
+            ".tmx, .po or an article folder"
+        )
+    article.format = fmt
+    return [article]
+
+
+def read_article(path: Path, langs: Languages = Languages()) -> Article:
+    """Read one article, whatever its format (the first, for a file holding several)."""
+    return read_articles(path, langs)[0]
 
 
 def is_article_folder(path: Path) -> bool:
@@ -391,8 +499,19 @@ def discover(paths: list[Path]) -> Iterator[Path]:
         for entry in sorted(path.rglob("*")):
             if any(part.startswith(".") for part in entry.relative_to(path).parts):
                 continue
-            if (entry.is_file() and entry.suffix.lower() in ARTICLE_SUFFIXES) or is_article_folder(entry):
+            if (entry.is_file() and _is_article_file(entry)) or is_article_folder(entry):
                 found = True
                 yield entry
         if not found:
-            raise InputError(str(path), "folder holds no articles (.tsv, .jsonl or article folders)")
+            raise InputError(
+                str(path),
+                "folder holds no articles (.tsv, .jsonl, .xlf/.xliff, .tmx, .po or article folders)",
+            )
+
+
+def _is_article_file(path: Path) -> bool:
+    """Article files of a batch: known extensions, and ``.xml`` files whose root is XLIFF or TMX."""
+    suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return file_format(path) is not None
+    return suffix in ARTICLE_SUFFIXES

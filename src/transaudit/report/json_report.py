@@ -19,6 +19,12 @@ def segment_to_dict(segment: Segment) -> dict[str, Any]:
     data: dict[str, Any] = {"id": segment.id, "source": segment.source, "target": segment.target}
     if segment.line is not None:
         data["line"] = segment.line
+    if segment.source_placeholders or segment.target_placeholders:
+        data["placeholders"] = {
+            side: [p.to_dict() for p in segment.placeholders(side)] for side in ("source", "target")
+        }
+    if segment.meta:
+        data["meta"] = dict(sorted(segment.meta.items()))
     if segment.back_translation is not None or segment.bt_note:
         data["back_translation"] = segment.back_translation
         data["bt_scores"] = {k: round(v, 2) for k, v in sorted(segment.bt_scores.items())}
@@ -37,6 +43,7 @@ def result_to_dict(result: ArticleResult) -> dict[str, Any]:
             "path": article.path,
             "source_lang": article.source_lang,
             "target_lang": article.target_lang,
+            **({"format": article.format} if article.format else {}),
         },
         "generated_at": result.timestamp,
         "score": result.score,

@@ -1,0 +1,301 @@
+"""XLIFF 1.2 and XLIFF 2.x (2.0, 2.1, 2.2) files → one Article per ``<file>``.
+
+XLIFF is what CAT tools and translation management systems exchange. A 1.2
+``<trans-unit>`` is one segment (its ``<source>`` and ``<target>``); a 2.x
+``<unit>`` holds one or more ``<segment>`` elements, each a segment (ids
+``unit`` or ``unit/segment`` when a unit has several). ``<ignorable>`` content,
+units marked ``translate="no"`` (or inside a group or file marked so) and
+``<alt-trans>``/``<matches>`` candidates are not audited. ``state``,
+``approved`` and notes go into :attr:`Segment.meta`.
+
+Inline markup becomes placeholders (see :mod:`transaudit.input.placeholders`),
+shown by element name and id: ``<g1>`` … ``</g1>`` and ``<pc1>`` … ``</pc1>``
+around their (translatable) content, ``<x2/>``, ``<ph3/>``, ``<bpt4/>``,
+``<ept4/>``, ``<sc5/>``, ``<ec5/>`` for codes. Annotations (1.2 ``<mrk>``, 2.x
+``<mrk>``, ``<sm/>``/``<em/>``) are transparent: they add no text, so a file
+annotated by ``--format xliff`` reads back as the same segments. 2.x ``<cp>``
+is the character it stands for.
+
+The same walk over an element's content (:func:`pieces`) serves the reader and
+the annotating writer (:mod:`transaudit.report.xliff_report`), so the offsets
+an issue carries always point at the same place in the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from transaudit.errors import InputError
+from transaudit.input.placeholders import TextBuilder
+from transaudit.input.xmlsafe import local_name, namespace, parse_file
+from transaudit.model import Segment
+
+NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
+NS_2 = ("urn:oasis:names:tc:xliff:document:2.0", "urn:oasis:names:tc:xliff:document:2.1",
+        "urn:oasis:names:tc:xliff:document:2.2")
+ITS_NS = "http://www.w3.org/2005/11/its"
+
+#: Elements whose content is translatable text between an opening and a closing code.
+_PAIRED = {"g", "pc", "hi"}
+#: Annotation elements: no text of their own, transparent to the reader.
+_ANNOTATIONS = {"mrk"}
+_MARKERS = {"sm", "em"}
+_XMLNS = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
+
+
+@dataclass
+class Piece:
+    """One step of an element's content: text, a code, the edge of a paired code, a marker."""
+
+    kind: str  # "text" | "code" | "open" | "close" | "marker" | "char"
+    node: etree._Element
+    shown: str
+    #: For text: whether it is ``node.text`` or ``node.tail``.
+    attr: str = ""
+    key: str = ""
+    markup: str = ""
+
+
+def _code_id(element: etree._Element) -> str:
+    for attribute in ("id", "startRef", "i", "x", "rid"):
+        value = element.get(attribute)
+        if value:
+            return value
+    return ""
+
+
+def _start_tag(element: etree._Element) -> str:
+    attributes = "".join(f' {local_name(k)}="{v}"' for k, v in element.attrib.items())
+    return f"<{local_name(element.tag)}{attributes}>"
+
+
+def _markup(element: etree._Element) -> str:
+    return _XMLNS.sub("", etree.tostring(element, with_tail=False, encoding="unicode"))
+
+
+def pieces(element: etree._Element, by_content: bool = False) -> list[Piece]:
+    """The content of a ``<source>``/``<target>``/``<seg>`` element in document order.
+
+    A code's key is its element name and id (XLIFF: ids match across source and
+    target), or with ``by_content`` its native code when it has some (TMX: ``i``
+    and ``x`` numbering is per ``<tuv>`` in practice, the native code is not).
+    """
+    found: list[Piece] = []
+    if element.text:
+        found.append(Piece("text", element, element.text, "text"))
+    for child in element:
+        name = local_name(child.tag)
+        if not name:  # a comment or processing instruction: no text
+            pass
+        elif name in _PAIRED:
+            ident = _code_id(child)
+            key = f"{name}:{ident or _start_tag(child)}"
+            found.append(Piece("open", child, f"<{name}{ident}>", key=key + ">", markup=_start_tag(child)))
+            found.extend(pieces(child, by_content))
+            found.append(Piece("close", child, f"</{name}{ident}>", key="/" + key, markup=f"</{name}>"))
+        elif name in _ANNOTATIONS:
+            found.append(Piece("open", child, ""))
+            found.extend(pieces(child, by_content))
+            found.append(Piece("close", child, ""))
+        elif name in _MARKERS:
+            found.append(Piece("marker", child, ""))
+        elif name == "cp":
+            try:
+                char = chr(int(child.get("hex") or "", 16))
+            except (ValueError, OverflowError):
+                char = "\ufffd"
+            found.append(Piece("char", child, char))
+        else:
+            ident = _code_id(child)
+            markup = _markup(child)
+            native = "".join(child.itertext())
+            key = f"{name}:{native}" if (by_content and native) or not ident else f"{name}:{ident}"
+            found.append(Piece("code", child, f"<{name}{ident}/>", key=key, markup=markup))
+        if child.tail:
+            found.append(Piece("text", child, child.tail, "tail"))
+    return found
+
+
+def side_text(element: etree._Element | None, by_content: bool = False) -> tuple[str, tuple, int]:
+    """(text, placeholders, leading characters stripped) of a source/target element."""
+    builder = TextBuilder()
+    if element is not None:
+        for piece in pieces(element, by_content):
+            if piece.kind in ("text", "char", "marker") or not piece.key:
+                builder.text(piece.shown)
+            else:
+                builder.placeholder(piece.shown, piece.key, piece.markup)
+    return builder.result()
+
+
+@dataclass
+class Unit:
+    """Where one segment lives in the tree."""
+
+    id: str
+    line: int | None
+    source: etree._Element
+    target: etree._Element | None
+    #: The element a new ``<target>`` goes into (after ``source``).
+    holder: etree._Element
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """One ``<file>`` of an XLIFF file."""
+
+    element: etree._Element
+    index: int
+    label: str
+    source_lang: str | None
+    target_lang: str | None
+    units: list[Unit]
+
+
+@dataclass
+class Xliff:
+    root: etree._Element
+    version: str  # "1.2" or "2.x"
+    documents: list[Document]
+
+    @property
+    def format(self) -> str:
+        return "xliff-1.2" if self.version == "1.2" else "xliff-2.0"
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [child for child in element if local_name(child.tag) == name]
+
+
+def _first(element: etree._Element, name: str) -> etree._Element | None:
+    found = _children(element, name)
+    return found[0] if found else None
+
+
+def _translatable(element: etree._Element) -> bool:
+    """``translate="no"`` on the element or the nearest ancestor that says."""
+    node: etree._Element | None = element
+    while node is not None:
+        value = node.get("translate")
+        if value is not None:
+            return value.strip().lower() != "no"
+        node = node.getparent()
+    return True
+
+
+def notes(elements: list[etree._Element]) -> str:
+    """Notes joined with `` | ``, whitespace collapsed."""
+    texts = (" ".join("".join(e.itertext()).split()) for e in elements)
+    return " | ".join(text for text in texts if text)
+
+
+def _units_12(file: etree._Element) -> list[Unit]:
+    units = []
+    for unit in file.iter():
+        if local_name(unit.tag) != "trans-unit" or not _translatable(unit):
+            continue
+        source = _first(unit, "source")
+        if source is None:
+            raise InputError("", f"trans-unit {unit.get('id')!r} has no <source>", unit.sourceline)
+        target = _first(unit, "target")
+        meta = {}
+        if target is not None and target.get("state"):
+            meta["state"] = target.get("state", "")
+        if unit.get("approved"):
+            meta["approved"] = unit.get("approved", "")
+        note = notes(_children(unit, "note"))
+        if note:
+            meta["note"] = note
+        if unit.get("resname"):
+            meta["resname"] = unit.get("resname", "")
+        units.append(Unit(unit.get("id") or "", unit.sourceline, source, target, unit, meta))
+    return units
+
+
+def _units_2(file: etree._Element) -> list[Unit]:
+    units = []
+    for unit in file.iter():
+        if local_name(unit.tag) != "unit" or not _translatable(unit):
+            continue
+        segments = _children(unit, "segment")
+        notes_holder = _first(unit, "notes")
+        note = notes(_children(notes_holder, "note")) if notes_holder is not None else ""
+        unit_id = unit.get("id") or ""
+        for number, segment in enumerate(segments, start=1):
+            if not _translatable(segment):
+                continue
+            source = _first(segment, "source")
+            if source is None:
+                raise InputError("", f"segment of unit {unit_id!r} has no <source>", segment.sourceline)
+            ident = unit_id if len(segments) == 1 else f"{unit_id}/{segment.get('id') or number}"
+            meta = {key: segment.get(key, "") for key in ("state", "subState") if segment.get(key)}
+            if note:
+                meta["note"] = note
+            if unit.get("name"):
+                meta["name"] = unit.get("name", "")
+            units.append(Unit(ident, segment.sourceline, source, _first(segment, "target"), segment, meta))
+    return units
+
+
+def _label(file: etree._Element, index: int) -> str:
+    original = file.get("original") or ""
+    name = Path(original.replace("\\", "/")).stem if original else ""
+    return name or file.get("id") or str(index + 1)
+
+
+def load(path: Path) -> Xliff:
+    """Parse an XLIFF file into its documents and units (no text extraction yet)."""
+    root = parse_file(path, "XLIFF")
+    if local_name(root.tag) != "xliff":
+        name = local_name(root.tag)
+        raise InputError(str(path), f"not XLIFF: the root element is <{name}>", root.sourceline)
+    ns = namespace(root.tag)
+    version = (root.get("version") or "").strip()
+    if ns in NS_2 or version.startswith("2"):
+        version = "2.x"
+    elif ns in (NS_12, "") and version.startswith("1."):
+        version = "1.2"
+    else:
+        raise InputError(str(path), f"unsupported XLIFF version {version or '(none)'} (1.2 and 2.x are read)")
+    documents = []
+    labels: set[str] = set()
+    for index, file in enumerate(_children(root, "file")):
+        try:
+            units = _units_12(file) if version == "1.2" else _units_2(file)
+        except InputError as error:
+            raise InputError(str(path), error.problem, error.line) from None
+        if version == "1.2":
+            source_lang, target_lang = file.get("source-language"), file.get("target-language")
+        else:
+            source_lang, target_lang = root.get("srcLang"), root.get("trgLang")
+        label = _label(file, index)
+        if label in labels:
+            label = f"{label}-{index + 1}"
+        labels.add(label)
+        documents.append(Document(file, index, label, source_lang, target_lang, units))
+    if not documents:
+        raise InputError(str(path), "no <file> element in this XLIFF file", root.sourceline)
+    return Xliff(root, version, documents)
+
+
+def segments(document: Document, path: Path) -> list[Segment]:
+    """The document's segments, with placeholders and metadata."""
+    found = []
+    for unit in document.units:
+        source, source_placeholders, _ = side_text(unit.source)
+        target, target_placeholders, _ = side_text(unit.target)
+        if not unit.id:
+            raise InputError(str(path), "a unit without an id", unit.line)
+        found.append(
+            Segment(
+                id=unit.id, source=source, target=target, line=unit.line,
+                source_placeholders=source_placeholders, target_placeholders=target_placeholders,
+                meta=dict(unit.meta),
+            )
+        )
+    return found
