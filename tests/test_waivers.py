@@ -134,3 +134,19 @@ def test_publish_carries_a_waivers_file_kept_elsewhere(tmp_path: Path) -> None:
     assert carried.read_text(encoding="utf-8") == waivers.read_text(encoding="utf-8")
     manifest = json.loads((tmp_path / "shared" / "latest" / "manifest.json").read_text(encoding="utf-8"))
     assert "waivers.toml" in manifest["files"]
+
+
+def test_a_waiver_survives_a_fix_elsewhere_in_its_own_paragraph() -> None:
+    text = ("The summit opened in Baku on Monday with a speech by Tokáyev. Later that afternoon, after a "
+            "long lunch, the the ministers signed the agreement on the pipeline.")
+    segment = Segment("p4", "x", text)
+    start = text.index("Tokáyev")
+    issue = Issue("TA320", "name-spelling", "Locale convention/Name format", Severity.MINOR, "p4", "target",
+                  start, start + 7, "Tokáyev", "spelled the Spanish way")
+    waiver = waiver_for("story", segment, issue, "house style", "ana", "t")
+    fixed = Segment("p4", "x", text.replace("the the", "the"))
+    assert fixed.target.index("Tokáyev") == start
+    assert apply_waivers("story", [fixed], [issue], [waiver]).waived
+    near = Segment("p4", "x", text.replace("speech by", "long speech by"))
+    moved = Issue(**{**issue.__dict__, "start": start + 5, "end": start + 12})
+    assert apply_waivers("story", [near], [moved], [waiver]).stale == [waiver]

@@ -217,7 +217,7 @@ def _audit_article(article: Article, path: str, name: str) -> Outcome:
     entry = IndexEntry.from_result(result, files.get("html"), files.get("json"))
     if name != safe_filename(article.id):
         entry.name = f"{article.id} ({name})"  # two articles share an id: tell them apart
-    return Outcome(path, name, entry=entry, text=render_text(result, top=TERMINAL_TOP))
+    return Outcome(path, name, entry=entry, text=render_text(result, top=TERMINAL_TOP, label=entry.name))
 
 
 @dataclass

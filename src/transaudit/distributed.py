@@ -246,7 +246,8 @@ def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tupl
         if item.name != safe_filename(item.article.id):
             entry.name = f"{item.article.id} ({item.name})"  # two articles share an id
         files = dict(rendered.values())
-        done.append(_Done(item.index, files, entry, render_text(result, top=TERMINAL_TOP)))
+        done.append(_Done(item.index, files, entry, render_text(result, top=TERMINAL_TOP,
+                                                                       label=entry.name)))
     return done
 
 

@@ -1,11 +1,13 @@
 """Waivers: an editor dismisses a false alarm once and it stays dismissed.
 
-A waiver names an article, a check code, the flagged text and a hash of the
-text of the segment side the issue sits on, plus who waived it, when and why.
-It is keyed by text, never by offsets or segment ids, so it survives edits
-elsewhere in the article (paragraphs added before it renumber the segments;
-the hash does not change). An edit to the flagged segment itself makes the
-waiver stale on purpose: the editor should look at that segment again.
+A waiver names an article, a check code, the flagged text, a hash of the text
+of the segment side the issue sits on and the words around the flagged text,
+plus who waived it, when and why. It is keyed by text, never by offsets or
+segment ids, so it survives edits elsewhere in the article (paragraphs added
+before it renumber the segments; the hash does not change) and edits
+elsewhere in its own paragraph (the surrounding words still match). An edit
+next to the flagged text makes the waiver stale on purpose: the editor should
+look at it again.
 
 Waivers live in a file an editor can also edit by hand: JSON Lines (one
 object per line, what ``transaudit waive`` appends to) or TOML (``[[waiver]]``
@@ -32,7 +34,11 @@ from transaudit.model import Issue, Segment
 DEFAULT_NAME = "waivers.jsonl"
 #: Where the loaded waivers travel in ``Settings.extra`` (to worker processes).
 WAIVER_RECORDS = "waiver-records"
-_FIELDS = ("article", "segment_hash", "code", "text", "reason", "who", "when", "segment", "side")
+_FIELDS = ("article", "segment_hash", "code", "text", "reason", "who", "when", "segment", "side", "context")
+#: Characters either side of the flagged text kept as its context: about six words,
+#: enough to tell two occurrences of a name apart, short enough that fixing another
+#: error in the same paragraph rarely touches it.
+CONTEXT_CHARS = 40
 _REQUIRED = ("article", "segment_hash", "code", "text", "reason")
 
 
@@ -49,9 +55,14 @@ class Waiver:
     when: str = ""
     segment: str = ""
     side: str = "target"
+    #: The flagged text with up to CONTEXT_CHARS either side (optional in hand-written files).
+    context: str = ""
 
     def key(self) -> tuple[str, str, str, str]:
         return (self.article, self.segment_hash, self.code.upper(), self.text)
+
+    def context_key(self) -> tuple[str, str, str, str] | None:
+        return (self.article, self.context, self.code.upper(), self.text) if self.context else None
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -67,9 +78,15 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
+def context_of(text: str, start: int, end: int) -> str:
+    """The flagged span with its surroundings, whitespace normalised as in :func:`text_hash`."""
+    return " ".join(text[max(start - CONTEXT_CHARS, 0):end + CONTEXT_CHARS].split())
+
+
 def waiver_for(article_id: str, segment: Segment, issue: Issue, reason: str, who: str, when: str) -> Waiver:
-    return Waiver(article_id, text_hash(segment.text(issue.side)), issue.code, issue.text, reason, who, when,
-                  segment.id, issue.side)
+    text = segment.text(issue.side)
+    return Waiver(article_id, text_hash(text), issue.code, issue.text, reason, who, when, segment.id,
+                  issue.side, context_of(text, issue.start, issue.end))
 
 
 def _from_mapping(raw: Any, path: str, line: int | None) -> Waiver:
@@ -164,20 +181,23 @@ def apply_waivers(article_id: str, segments: Sequence[Segment], issues: Iterable
     if not mine:
         return Applied(issues, [], [])
     by_key = {waiver.key(): waiver for waiver in mine}
+    by_context = {key: waiver for waiver in mine if (key := waiver.context_key()) is not None}
     texts = {segment.id: segment for segment in segments}
     kept: list[Issue] = []
     waived: list[WaivedIssue] = []
     used: set[tuple[str, str, str, str]] = set()
     for issue in issues:
         segment = texts.get(issue.segment)
-        side_hash = text_hash(segment.text(issue.side)) if segment else ""
-        key = (article_id, side_hash, issue.code.upper(), issue.text)
-        waiver = by_key.get(key)
+        side = segment.text(issue.side) if segment else ""
+        waiver = by_key.get((article_id, text_hash(side), issue.code.upper(), issue.text))
+        if waiver is None and segment is not None:
+            context = context_of(side, issue.start, issue.end)
+            waiver = by_context.get((article_id, context, issue.code.upper(), issue.text))
         if waiver is None:
             kept.append(issue)
         else:
             waived.append(WaivedIssue(issue, waiver))
-            used.add(key)
+            used.add(waiver.key())
     stale = [waiver for waiver in mine if waiver.key() not in used]
     return Applied(kept, waived, stale)
 

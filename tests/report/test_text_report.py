@@ -10,7 +10,7 @@ from transaudit.report.text_report import render_text
 
 def test_summary_lines(sample_result):
     lines = render_text(sample_result, top=3).splitlines()
-    assert lines[0] == "sample  es→en  score 87.50 (threshold 90.00)  FAIL"
+    assert lines[0] == "sample  es→en  quality 87.8 (MQM score 87.50, threshold 90.00)  FAIL"
     assert lines[1] == "  3 segments, 56 target words; 5 issues: 1 critical, 2 major, 2 minor"
     assert lines[2].split()[:3] == ["critical", "TA220", "p3"]
     assert [line.split()[0] for line in lines[3:5]] == ["major", "major"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -154,18 +155,24 @@ def check(
                             file=sys.stderr) if show_progress else None
 
     def on_done(outcome: Any) -> None:
-        if bar is not None:
-            bar.update(1)
         if quiet or (not outcome.ok and len(articles) == 1):
+            if bar is not None:
+                bar.update(1)
             return
         if outcome.ok:
             message = outcome.text.rstrip("\n")
         else:
             message = f"transaudit: skipped {escape(outcome.error or outcome.path)}"
         if bar is not None:
-            click.echo("", err=True)
+            # Erase the bar's line, print above it, then redraw it below: the
+            # scrollback keeps the summaries and no stale copies of the bar.
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
         click.echo(message, err=not outcome.ok)
+        if bar is not None:
+            bar.update(1)
 
+    started = time.monotonic()
     if bar is not None:
         bar.__enter__()
     try:
@@ -189,6 +196,8 @@ def check(
             write_index(out, run.outcomes, run_timestamp(settings), run_info)
         except OSError as error:
             fail(f"{out}: cannot write the index: {error.strerror or error}")
+    if len(articles) > 1 and not quiet:
+        click.echo(totals_line(run.outcomes, time.monotonic() - started), err=True)
     if run.interrupted:
         finished = sum(o.ok for o in run.outcomes)
         fail(f"interrupted: {finished} finished report(s) kept in {out}", interrupt_code(run.interruption))
@@ -200,6 +209,16 @@ def check(
                    + escape("; ".join(o.error or o.path for o in skipped)), err=True)
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_OK if all(o.passed for o in run.outcomes) else EXIT_FAILED)
+
+
+def totals_line(outcomes: Sequence[Any], seconds: float) -> str:
+    """The batch's closing line: articles, passed, failed, skipped, issues, time."""
+    passed = sum(1 for o in outcomes if o.ok and o.passed)
+    failed = sum(1 for o in outcomes if o.ok and not o.passed)
+    skipped = sum(1 for o in outcomes if not o.ok)
+    issues = sum(o.entry.issues for o in outcomes if o.entry is not None)
+    return (f"transaudit: {len(outcomes)} articles: {passed} passed, {failed} failed, {skipped} skipped; "
+            f"{issues} issue{'' if issues == 1 else 's'}; {seconds:.1f} s")
 
 
 def _review_inputs(waivers_file: Any, compare_with: Path | None,

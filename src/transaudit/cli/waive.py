@@ -69,8 +69,8 @@ def waive(report: Path, segment: str, code: str, reason: str, span: str | None, 
     seg = Segment(segment, str(raw.get("source", "")), str(raw.get("target", "")))
     issue = Issue(str(found["code"]), str(found.get("name", "")), str(found.get("category", "")),
                   Severity.parse(str(found.get("severity", "minor"))), segment,
-                  "source" if found.get("side") == "source" else "target", 0, 0, str(found.get("text", "")),
-                  "")
+                  "source" if found.get("side") == "source" else "target", _int(found.get("start")),
+                  _int(found.get("end")), str(found.get("text", "")), "")
     article_id = str(data.get("article", {}).get("id", ""))
     when = run_timestamp(Settings())
     waiver = waiver_for(article_id, seg, issue, reason.strip(), who or _login(), when)
@@ -96,6 +96,10 @@ def _read_report(report: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
         fail(f"{report}: not a transaudit JSON report (no 'issues')")
     return data
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _login() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from transaudit.compare import summary_line
 from transaudit.result import ArticleResult
+from transaudit.scoring import quality
 from transaudit.terminal import escape
 
 SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
@@ -21,18 +22,22 @@ def clean(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render_text(result: ArticleResult, top: int | None = None) -> str:
-    """``id  src→tgt  score S (threshold T)  PASS|FAIL`` then counts and the issues, worst first.
+def render_text(result: ArticleResult, top: int | None = None, label: str | None = None) -> str:
+    """``id  src→tgt  quality Q (MQM score S, threshold T)  PASS|FAIL``, counts, issues worst first.
 
     The ``.txt`` report lists every issue (``top=None``); the terminal summary
-    of a batch passes a small ``top`` and ends with "… and N more".
+    of a batch passes a small ``top`` and ends with "… and N more". ``label``
+    replaces the article id on the first line (the batch's "story (story-2)"
+    for two articles that share an id, as in the index).
     """
     article = result.article
     counts = result.counts_by_severity()
     verdict = "PASS" if result.passed else "FAIL"
+    pair = f"{clean(article.source_lang, 10)}→{clean(article.target_lang, 10)}"
+    figures = f"MQM score {result.score:.2f}, threshold {result.threshold:.2f}"
     lines = [
-        f"{clean(article.id, 80)}  {clean(article.source_lang, 10)}→{clean(article.target_lang, 10)}  "
-        f"score {result.score:.2f} (threshold {result.threshold:.2f})  {verdict}",
+        f"{clean(label or article.id, 80)}  {pair}  quality {quality(result.score):.1f} ({figures})"
+        f"  {verdict}",
         f"  {len(article.segments)} segments, {result.target_words} target words; "
         f"{len(result.issues)} issue{'' if len(result.issues) == 1 else 's'}: "
         + ", ".join(f"{counts[name]} {name}" for name in ("critical", "major", "minor")),
