@@ -150,6 +150,7 @@ def test_format_by_extension_and_root_element(tmp_path: Path) -> None:
                   '<xi:include href="/etc/passwd" parse="text"/></file></xliff>', "XInclude"),
         ("d.xlf", '<xliff version="1.2"><file><body>' + "<group>" * 120 + "</group>" * 120
                   + "</body></file></xliff>", "nested deeper than 100"),
+        ("dd.xlf", "<xliff>" + "<g>" * 5000 + "</g>" * 5000 + "</xliff>", "not well-formed XLIFF"),
         ("p.tmx", "<tmx><body><tu>", "not well-formed TMX"),
         ("n.xlf", '<xliff version="3.0"/>', "unsupported XLIFF version 3.0"),
         ("s.xlf", '<xliff version="1.2"><file source-language="en" target-language="es"><body>'
