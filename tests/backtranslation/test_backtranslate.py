@@ -194,3 +194,29 @@ def test_a_pair_reached_through_a_pivot_names_only_the_missing_package() -> None
     assert result.notices == [
         "no back-translation for oc→en: install apertium-oc-es or configure a model"
     ]
+
+
+@pytest.mark.apertium
+@needs_apertium
+def test_a_warm_audit_reads_round_trip_scores_from_the_cache(tmp_path: Path) -> None:
+    """Scores are cached with the translations: the warm run rescoring nothing gives
+    the very same figures, and a stored figure is what the report shows."""
+    import json
+    import sqlite3
+
+    doc = article(("Tengo tres perros.", "I have three dogs."), ("El gato duerme.", "The cat sleeps."))
+    cold = back_translate(doc, settings(tmp_path))
+    warm = back_translate(doc, settings(tmp_path))
+    assert warm.units_from_cache == warm.units == 2
+    assert warm.segments == cold.segments and warm.scores == cold.scores
+    with sqlite3.connect(tmp_path / FILENAME) as db:
+        rows = db.execute("SELECT key, statistics FROM round_trip_statistics").fetchall()
+        assert len(rows) == 2
+        for key, stored in rows:  # a planted figure: only a cache read can show it
+            value = json.loads(stored)
+            value["scores"]["chrF"] = 12.5
+            update = "UPDATE round_trip_statistics SET statistics = ? WHERE key = ?"
+            db.execute(update, (json.dumps(value), key))
+    planted = back_translate(doc, settings(tmp_path))
+    assert {seg.scores["chrF"] for seg in planted.segments.values()} == {12.5}
+    assert back_translate(doc, settings(tmp_path, **{"no-cache": True})).segments == cold.segments

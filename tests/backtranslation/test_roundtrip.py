@@ -9,9 +9,14 @@ from transaudit.backtranslation.scores import (
     CHRF,
     TER,
     TER_MAX_WORDS,
+    corpus_from_statistics,
     corpus_scores,
+    scores_from_statistics,
     segment_scores,
+    segment_statistics,
     signatures,
+    statistics_version,
+    ter_applies,
 )
 
 
@@ -47,3 +52,39 @@ def test_signatures_say_how_scores_were_made() -> None:
     assert set(found) == {"segment", "corpus"}
     assert "eff:yes" in found["segment"][BLEU] and "eff:no" in found["corpus"][BLEU]
     assert all("version:" in signature for scope in found.values() for signature in scope.values())
+
+
+PAIRS = [
+    ("El perro come manzanas.", "El perro come manzanas."),
+    ("El gato duerme.", "El gato duerme en casa."),
+    ("La ministra rechazó las conversaciones.", "El ministro firmó el acuerdo comercial con Brasil."),
+    (" ".join(["palabra"] * (TER_MAX_WORDS + 5)), " ".join(["palabras"] * (TER_MAX_WORDS + 3))),
+    ("", "Texto sin traducción."),
+]
+
+
+def test_scores_from_statistics_are_exactly_sacrebleus_own() -> None:
+    """The statistics route (computed once, cached) changes no digit of any score."""
+    from sacrebleu.metrics import BLEU as Bleu
+    from sacrebleu.metrics import CHRF as Chrf
+    from sacrebleu.metrics import TER as Ter
+
+    for hyp, ref in PAIRS:
+        stats = segment_statistics(hyp, ref)
+        expected = {CHRF: Chrf().sentence_score(hyp, [ref]).score,
+                    BLEU: Bleu(effective_order=True).sentence_score(hyp, [ref]).score}
+        if ter_applies(hyp, ref):
+            expected[TER] = Ter().sentence_score(hyp, [ref]).score
+        assert scores_from_statistics(stats) == expected
+    hyps, refs = [h for h, _ in PAIRS], [r for _, r in PAIRS]
+    short = [(h, r) for h, r in PAIRS if ter_applies(h, r)]
+    assert corpus_from_statistics([segment_statistics(h, r) for h, r in PAIRS]) == {
+        CHRF: round(Chrf().corpus_score(hyps, [refs]).score, 2),
+        BLEU: round(Bleu().corpus_score(hyps, [refs]).score, 2),
+        TER: round(Ter().corpus_score([h for h, _ in short], [[r for _, r in short]]).score, 2),
+    }
+
+
+def test_statistics_version_names_every_metric_and_the_ter_limit() -> None:
+    version = statistics_version()
+    assert version.count("version:") == 3 and f"ter_max_words:{TER_MAX_WORDS}" in version

@@ -35,6 +35,25 @@ CREATE TABLE IF NOT EXISTS translations (
 #: SQLite limits the number of host parameters per statement.
 _LOOKUP_CHUNK = 500
 _ROW = ", ".join("?" * 8)
+#: Round-trip statistics and scores of a (back-translation, source) pair, so a
+#: warm re-audit does not rescore: scoring costs more than reading a translation.
+SCORES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS round_trip_statistics (
+    key TEXT PRIMARY KEY,
+    statistics TEXT NOT NULL,
+    created REAL NOT NULL
+)
+"""
+
+
+#: One pair's score statistics (by metric) and its scores.
+RoundTrip = tuple[dict[str, list[float]], dict[str, float]]
+
+
+def statistics_key(version: str, back_translation: str, source: str) -> str:
+    """The cache key of one pair's statistics under one metric configuration."""
+    material = "\x1f".join(("round-trip", version, back_translation, source))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
 def default_cache_dir() -> Path:
@@ -80,6 +99,7 @@ class TranslationCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 connection = sqlite3.connect(self.path, timeout=self.lock_timeout)
                 connection.execute(SCHEMA)
+                connection.execute(SCORES_SCHEMA)
                 connection.commit()
             except (sqlite3.Error, OSError) as error:
                 self._fail(error)
@@ -106,7 +126,8 @@ class TranslationCache:
                 query = f"SELECT key, translation, unknown FROM translations WHERE key IN ({marks})"
                 rows = connection.execute(query, chunk).fetchall()
                 for key, translation, unknown in rows:
-                    found[by_key[key]] = CachedTranslation(translation, list(json.loads(unknown)))
+                    words = list(json.loads(unknown)) if unknown != "[]" else []
+                    found[by_key[key]] = CachedTranslation(translation, words)
         except (sqlite3.Error, ValueError, TypeError) as error:
             self._fail(error)
             return {}
@@ -133,6 +154,42 @@ class TranslationCache:
         try:
             with connection:
                 connection.executemany(f"INSERT OR REPLACE INTO translations VALUES ({_ROW})", rows)
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def get_round_trip(self, keys: Iterable[str]) -> dict[str, RoundTrip]:
+        """Cached round-trip (statistics, scores) by key (see :func:`statistics_key`)."""
+        connection = self._connect()
+        if connection is None:
+            return {}
+        wanted = sorted(set(keys))
+        found: dict[str, RoundTrip] = {}
+        try:
+            for start in range(0, len(wanted), _LOOKUP_CHUNK):
+                chunk = wanted[start : start + _LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT key, statistics FROM round_trip_statistics WHERE key IN ({marks})"
+                for key, stored in connection.execute(query, chunk).fetchall():
+                    value = json.loads(stored)
+                    if isinstance(value, dict) and isinstance(value.get("statistics"), dict):
+                        found[key] = (value["statistics"], dict(value.get("scores") or {}))
+        except (sqlite3.Error, ValueError, TypeError, AttributeError) as error:
+            self._fail(error)
+            return {}
+        return found
+
+    def put_round_trip(self, entries: Mapping[str, RoundTrip]) -> None:
+        connection = self._connect()
+        if connection is None or not entries:
+            return
+        now = time.time()
+        rows = [
+            (key, json.dumps({"statistics": stats, "scores": scores}), now)
+            for key, (stats, scores) in entries.items()
+        ]
+        try:
+            with connection:
+                connection.executemany("INSERT OR REPLACE INTO round_trip_statistics VALUES (?, ?, ?)", rows)
         except sqlite3.Error as error:
             self._fail(error)
 

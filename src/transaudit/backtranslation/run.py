@@ -40,8 +40,16 @@ from transaudit.backtranslation.apertium import (
     route_for,
 )
 from transaudit.backtranslation.base import Backend, BackendError, Translation, language_codes
-from transaudit.backtranslation.cache import CachedTranslation, CacheScope, TranslationCache
-from transaudit.backtranslation.scores import TER_MAX_WORDS, corpus_scores, segment_scores, signatures
+from transaudit.backtranslation.cache import CachedTranslation, CacheScope, TranslationCache, statistics_key
+from transaudit.backtranslation.scores import (
+    TER_MAX_WORDS,
+    Statistics,
+    corpus_from_statistics,
+    scores_from_statistics,
+    segment_statistics,
+    signatures,
+    statistics_version,
+)
 from transaudit.config import Settings
 from transaudit.model import Article, Segment
 
@@ -331,19 +339,22 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
                     if result.text
                 }
                 cache.put_many(scope, good)
+        found = _assemble(wanted, layouts, done)
+        scored = [
+            (segment.id, text, segment.plain("source"))
+            for segment in wanted
+            if (text := found[segment.id].text) is not None and segment.source.strip()
+        ]
+        round_trip = _round_trip([(text, source) for _, text, source in scored], cache)
         if cache is not None and cache.problem:
             notices.append(cache.problem)
     finally:
         if cache is not None:
             cache.close()
 
-    found = _assemble(wanted, layouts, done)
+    for (segment_id, text, _), (_, scores) in zip(scored, round_trip, strict=True):
+        found[segment_id] = SegmentBackTranslation(text, scores, found[segment_id].unknown)
     failed = [segment for segment in wanted if found[segment.id].text is None]
-    scored = [
-        (text, segment.plain("source"))
-        for segment in wanted
-        if (text := found[segment.id].text) is not None and segment.source.strip()
-    ]
     try:
         engine = dict(backend.describe())
     except Exception as error:  # the summary may lack a version, the audit goes on
@@ -367,7 +378,7 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
         units=len(units),
         units_from_cache=from_cache,
         cache="disabled" if cache is None else str(cache.path) if not cache.problem else "unusable",
-        scores=corpus_scores([back for back, _ in scored], [source for _, source in scored]),
+        scores=corpus_from_statistics([stats for stats, _ in round_trip]),
         signatures=signatures() if scored else None,
     )
 
@@ -396,7 +407,36 @@ def _assemble(
         if note:
             found[segment.id] = SegmentBackTranslation(None, note=f"not back-translated: {note}")
             continue
-        text = "\n".join(lines).strip("\n")
-        scores = segment_scores(text, segment.plain("source")) if segment.source.strip() else {}
-        found[segment.id] = SegmentBackTranslation(text, scores, unknown)
+        found[segment.id] = SegmentBackTranslation("\n".join(lines).strip("\n"), {}, unknown)
     return found
+
+
+def _round_trip(
+    pairs: list[tuple[str, str]], cache: TranslationCache | None
+) -> list[tuple[Statistics, dict[str, float]]]:
+    """Each (back-translation, source) pair's score statistics and scores, from the
+    cache where it has them.
+
+    Scoring (TER above all) costs more than translating from the cache, so a
+    warm re-audit reads the statistics and scores stored beside the
+    translations; the key includes the metrics' signatures, so a new sacrebleu
+    rescores.
+    """
+    def score(text: str, source: str) -> tuple[Statistics, dict[str, float]]:
+        stats = segment_statistics(text, source)
+        return stats, scores_from_statistics(stats)
+
+    if cache is None or not pairs:
+        return [score(text, source) for text, source in pairs]
+    version = statistics_version()
+    keys = [statistics_key(version, text, source) for text, source in pairs]
+    known = cache.get_round_trip(keys)
+    fresh: dict[str, tuple[Statistics, dict[str, float]]] = {}
+    result = []
+    for key, (text, source) in zip(keys, pairs, strict=True):
+        entry = known.get(key) or fresh.get(key)
+        if entry is None:
+            entry = fresh[key] = score(text, source)
+        result.append(entry)
+    cache.put_round_trip(fresh)
+    return result

@@ -27,10 +27,17 @@ def _metrics() -> dict[str, Any]:
     from sacrebleu.metrics import CHRF as Chrf
     from sacrebleu.metrics import TER as Ter
 
-    return {
+    metrics = {
         "segment": {CHRF: Chrf(), BLEU: Bleu(effective_order=True), TER: Ter()},
         "corpus": {CHRF: Chrf(), BLEU: Bleu(), TER: Ter()},
     }
+    # Scores come from statistics (below), which never sets a metric's reference
+    # count; sacrebleu gives a signature only once it is known, so score a trivial
+    # pair once: every signature then reads as after real one-reference scoring.
+    for group in metrics.values():
+        for metric in group.values():
+            metric.corpus_score(["a"], [["a"]])
+    return metrics
 
 
 def ter_applies(back_translation: str, source: str) -> bool:
@@ -39,31 +46,70 @@ def ter_applies(back_translation: str, source: str) -> bool:
     return max(len(back_translation.split()), len(source.split())) <= TER_MAX_WORDS
 
 
-def segment_scores(back_translation: str, source: str) -> dict[str, float]:
-    """chrF, BLEU (effective order) and, up to TER_MAX_WORDS words, TER of one back-translation."""
-    scores = {}
-    for name, metric in _metrics()["segment"].items():
+#: One segment's sufficient statistics, by metric (sacrebleu's own lists):
+#: enough to give its score and, summed with others, the corpus score.
+Statistics = dict[str, list[float]]
+
+
+def segment_statistics(back_translation: str, source: str) -> Statistics:
+    """sacrebleu's per-segment statistics for chrF, BLEU and (up to TER_MAX_WORDS words) TER.
+
+    This is the expensive step (TER's shift search above all); scores and
+    corpus scores are arithmetic on these, so they are computed once per
+    segment, and cached with the back-translation (see run.py).
+    """
+    stats: Statistics = {}
+    for name, metric in _metrics()["corpus"].items():
         if name == TER and not ter_applies(back_translation, source):
             continue
-        scores[name] = float(metric.sentence_score(back_translation, [source]).score)
-    return scores
+        stats[name] = list(metric._extract_corpus_statistics([back_translation], [[source]])[0])
+    return stats
+
+
+def scores_from_statistics(stats: Statistics) -> dict[str, float]:
+    """A segment's scores, exactly as ``metric.sentence_score`` would give them."""
+    metrics = _metrics()["segment"]
+    return {name: float(metrics[name]._aggregate_and_compute([stats[name]]).score)
+            for name in metrics if name in stats}
+
+
+def corpus_from_statistics(all_stats: Sequence[Statistics]) -> dict[str, float]:
+    """Article-level scores from the segments' statistics ({} when there are none).
+
+    Identical to ``metric.corpus_score`` over the same segments: sacrebleu's
+    corpus score is its sum of per-segment statistics. Corpus TER covers only
+    the segments short enough for TER (see :func:`ter_applies`); it is absent
+    when none is.
+    """
+    if not all_stats:
+        return {}
+    metrics = _metrics()["corpus"]
+    scores = {}
+    for name in (CHRF, BLEU, TER):
+        rows = [stats[name] for stats in all_stats if name in stats]
+        if rows:
+            scores[name] = float(metrics[name]._aggregate_and_compute(rows).score)
+    return {name: round(value, 2) for name, value in scores.items()}
+
+
+def segment_scores(back_translation: str, source: str) -> dict[str, float]:
+    """chrF, BLEU (effective order) and, up to TER_MAX_WORDS words, TER of one back-translation."""
+    return scores_from_statistics(segment_statistics(back_translation, source))
 
 
 def corpus_scores(back_translations: Sequence[str], sources: Sequence[str]) -> dict[str, float]:
-    """Article-level scores over all back-translated segments ({} when there are none).
+    """Article-level scores over all back-translated segments ({} when there are none)."""
+    return corpus_from_statistics(
+        [segment_statistics(h, r) for h, r in zip(back_translations, sources, strict=True)]
+    )
 
-    Corpus TER covers only the segments short enough for TER (see
-    :func:`ter_applies`); it is absent when none is.
-    """
-    if not back_translations:
-        return {}
-    metrics = _metrics()["corpus"]
-    hyps, refs = list(back_translations), list(sources)
-    scores = {name: float(metrics[name].corpus_score(hyps, [refs]).score) for name in (CHRF, BLEU)}
-    short = [(h, r) for h, r in zip(hyps, refs, strict=True) if ter_applies(h, r)]
-    if short:
-        scores[TER] = float(metrics[TER].corpus_score([h for h, _ in short], [[r for _, r in short]]).score)
-    return {name: round(value, 2) for name, value in scores.items()}
+
+@lru_cache(maxsize=1)
+def statistics_version() -> str:
+    """What cached statistics depend on: the metrics' signatures (configuration and
+    sacrebleu version) and the TER length limit."""
+    signatures = [str(metric.get_signature()) for metric in _metrics()["corpus"].values()]
+    return " | ".join([*signatures, f"ter_max_words:{TER_MAX_WORDS}"])
 
 
 def signatures() -> dict[str, dict[str, str]]:

@@ -1,0 +1,111 @@
+"""Back-translation inside a whole audit: what it adds, cold and warm.
+
+400 WMT24 paragraphs (English source, Spanish reference as the translation,
+canary line skipped) as one article, audited end to end by
+:func:`transaudit.pipeline.audit_article` (checks, round-trip scores, TA401):
+
+* ``none``  — ``backend = "none"``: the anchor for the warm figure;
+* ``cold``  — Apertium with an empty cache: every unit translated and scored;
+* ``warm``  — the same again: every unit and its scores from the cache;
+* ``hand``  — ``apertium -u spa-eng`` over the same 400 paragraphs by hand:
+  the anchor for the cold figure.
+
+Goals (issue 16): (cold − none) ≤ 1.3 × hand; warm ≤ 1.2 × none. Runs
+alternate and medians are compared. Each figure is given twice: wall time,
+and CPU time (this process plus its children, i.e. Apertium's pipeline),
+which is what to trust on a shared, busy machine.
+
+    .venv/bin/python benchmarks/bench_bt_audit.py [--segments 400] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.model import Article, Segment
+from transaudit.pipeline import audit_article
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "wmt24-en-es"
+
+
+def load(count: int) -> Article:
+    source = (DATA / "en-es.src.en").read_text(encoding="utf-8").split("\n")[1 : count + 1]
+    target = (DATA / "en-es.refA.es").read_text(encoding="utf-8").split("\n")[1 : count + 1]
+    pairs = enumerate(zip(source, target, strict=True), 2)
+    segments = [Segment(f"p{n}", s, t, line=n) for n, (s, t) in pairs]
+    return Article("wmt24-ref", "en", "es", segments, "wmt24")
+
+
+def cpu() -> float:
+    """CPU seconds of this process and its finished children (Apertium's processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def audit(article: Article, settings: Settings) -> tuple[float, float, dict]:
+    engine = Engine(settings)
+    began, began_cpu = time.perf_counter(), cpu()
+    result = audit_article(article, settings, engine)
+    return time.perf_counter() - began, cpu() - began_cpu, result.backtranslation
+
+
+def by_hand(article: Article) -> tuple[float, float]:
+    payload = ("\n".join(s.target.replace("\n", " ") for s in article.segments) + "\n").encode("utf-8")
+    began, began_cpu = time.perf_counter(), cpu()
+    subprocess.run(["apertium", "-u", "spa-eng"], input=payload, capture_output=True, check=True)
+    return time.perf_counter() - began, cpu() - began_cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    article = load(args.segments)
+    names = ("none", "cold", "warm", "hand")
+    wall: dict[str, list[float]] = {name: [] for name in names}
+    used: dict[str, list[float]] = {name: [] for name in names}
+    summary: dict = {}
+    warm_summary: dict = {}
+    audit(article, Settings(backend="none"))  # imports and data loads are not what is measured
+    for _ in range(args.repeat):
+        with tempfile.TemporaryDirectory(prefix="bench-bt-") as cache:
+            bt = Settings(backend="apertium", extra={"cache-dir": cache})
+            for name, (seconds, cpu_seconds) in (
+                ("hand", by_hand(article)),
+                ("none", audit(article, Settings(backend="none"))[:2]),
+            ):
+                wall[name].append(seconds)
+                used[name].append(cpu_seconds)
+            seconds, cpu_seconds, summary = audit(article, bt)
+            wall["cold"].append(seconds)
+            used["cold"].append(cpu_seconds)
+            seconds, cpu_seconds, warm_summary = audit(article, bt)
+            wall["warm"].append(seconds)
+            used["warm"].append(cpu_seconds)
+    print(f"article: {len(article.segments)} WMT24 paragraphs en→es, back-translated es→en; "
+          f"runs: {args.repeat}")
+    for label, figures in (("wall", wall), ("cpu", used)):
+        med = {name: statistics.median(values) for name, values in figures.items()}
+        for name, values in figures.items():
+            listed = ", ".join(f"{v:.2f}" for v in values)
+            print(f"  {label:<4} {name:<5} median {med[name]:.2f} s  ({listed})")
+        print(f"{label}: cold audit adds {(med['cold'] - med['none']) / med['hand']:.2f}× "
+              "raw apertium -u spa-eng (goal ≤ 1.3)")
+        print(f"{label}: warm audit takes {med['warm'] / med['none']:.2f}× an audit without "
+              "back-translation (goal ≤ 1.2)")
+    print(f"cold units from cache: {summary.get('units_from_cache')} of {summary.get('units')}; "
+          f"warm: {warm_summary.get('units_from_cache')} of {warm_summary.get('units')}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
