@@ -21,8 +21,9 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 def test_xliff_with_two_files_gives_two_articles_and_an_index(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run("check", str(DATA / "spec-2.1.xlf"), "-o", str(out), "--format", "json", "--format", "xliff",
-                 "--format", "csv", "-q")
+                 "--format", "csv")
     assert result.exit_code == 1, result.output
+    assert "transaudit: 2 articles: 1 passed, 1 failed, 0 skipped" in result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == ["index.html", "spec-2.1-bye.csv", "spec-2.1-bye.json", "spec-2.1-bye.xlf",
                      "spec-2.1-hello.csv", "spec-2.1-hello.json", "spec-2.1-hello.xlf", "summary.csv",

@@ -196,7 +196,7 @@ def check(
             write_index(out, run.outcomes, run_timestamp(settings), run_info)
         except OSError as error:
             fail(f"{out}: cannot write the index: {error.strerror or error}")
-    if len(articles) > 1 and not quiet:
+    if (len(articles) > 1 or any(o.parts for o in run.outcomes)) and not quiet:
         click.echo(totals_line(run.outcomes, time.monotonic() - started), err=True)
     if run.interrupted:
         finished = sum(o.ok for o in run.outcomes)
@@ -213,6 +213,7 @@ def check(
 
 def totals_line(outcomes: Sequence[Any], seconds: float) -> str:
     """The batch's closing line: articles, passed, failed, skipped, issues, time."""
+    outcomes = [part for o in outcomes for part in (o.parts or [o])]  # each article of a multi-article file
     passed = sum(1 for o in outcomes if o.ok and o.passed)
     failed = sum(1 for o in outcomes if o.ok and not o.passed)
     skipped = sum(1 for o in outcomes if not o.ok)
