@@ -1,8 +1,14 @@
 # Two commands set up everything on a fresh Debian/Ubuntu machine:
 #   make audit   audits every article under corpora/ into reports/
 #   make test    runs the test suite (CI calls this through .ci/run)
-# Installs are recorded in stamps (.venv/.installed, .stamps/system) so a second
-# run reinstalls nothing.
+# `make audit` installs only what the default audit uses: the package and its core
+# dependencies (no torch, no transformers) and DEBIAN_PACKAGES. `make test` adds the
+# `transformers` and `test` extras (torch pinned first) and TEST_DEBIAN_PACKAGES.
+# Installs are recorded in stamps (.venv/.installed-*, .stamps/system-*) so a second
+# run reinstalls nothing; deleting .venv reinstalls the Python side.
+#
+# Variables: make audit ARTICLES=path OUT=dir JOBS=n [SHARED_DIR=dir: compare with its
+# latest run]; make publish SHARED_DIR=dir [OUT=dir] [KEEP=n].
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,32 +17,45 @@ STAMPS := .stamps
 # torch is pinned: on this project's machines 2.13.0 is a local CPU build;
 # any other version would download a multi-gigabyte CUDA build.
 TORCH  := torch==2.13.0
-DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es chromium chromium-driver
+# Debian packages the audit itself uses (Apertium back-translation and pivots)…
+DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es
+# … and those only the tests need (the browser tests drive Debian's chromium).
+TEST_DEBIAN_PACKAGES := chromium chromium-driver
+ARTICLES ?= corpora/
+OUT    ?= reports/
 JOBS   ?=
 SHARED_DIR ?=
+# Published runs kept in SHARED_DIR: about a month of daily runs.
+KEEP   ?= 20
 
 CLUSTER_PORT ?= 8786
 
-.PHONY: audit test lint bench publish clean setup system-packages cluster
+.PHONY: audit test lint bench publish clean setup setup-test cluster
 
-setup: $(VENV)/.installed $(STAMPS)/system
+setup: $(VENV)/.installed-core $(STAMPS)/system-audit
+setup-test: $(VENV)/.installed-test $(STAMPS)/system-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The stamp lives inside the venv: deleting .venv forces a full reinstall.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The stamps live inside the venv: deleting .venv forces a full reinstall.
+$(VENV)/.installed-core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+# torch first, pinned, so that pip never resolves `torch>=…` to a CUDA build.
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-core
 	$(BIN)/python -m pip install --quiet "$(TORCH)"
 	$(BIN)/python -m pip install --quiet -e ".[transformers,test]"
 	@touch $@
 
 # Debian packages, where apt-get exists and we are root; skipped otherwise
 # (the Apertium and browser tests then skip with a reason).
-$(STAMPS)/system: Makefile
-	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+define install_debian
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ]; then \
-	  echo "Debian packages present: $(DEBIAN_PACKAGES)"; \
+	  echo "Debian packages present: $(1)"; \
 	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	  echo "installing Debian packages:" $$missing; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
@@ -44,26 +63,36 @@ $(STAMPS)/system: Makefile
 	  echo "warning: cannot install" $$missing "(no apt-get or not root); Apertium and browser tests will be skipped"; \
 	fi
 	@mkdir -p $(STAMPS) && touch $@
+endef
 
+$(STAMPS)/system-audit: Makefile
+	$(call install_debian,$(DEBIAN_PACKAGES))
+
+$(STAMPS)/system-test: Makefile $(STAMPS)/system-audit
+	$(call install_debian,$(TEST_DEBIAN_PACKAGES))
+
+# With SHARED_DIR set and a run already published there, the audit says what changed since.
 audit: setup
-	$(BIN)/transaudit check corpora/ --out reports/ $(if $(JOBS),--jobs $(JOBS)) ; \
+	@set -- ; if [ -n "$(SHARED_DIR)" ] && [ -e "$(SHARED_DIR)/latest" ]; then set -- --compare "$(SHARED_DIR)"; fi; \
+	  echo $(BIN)/transaudit check $(ARTICLES) --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) "$$@"; \
+	  $(BIN)/transaudit check $(ARTICLES) --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) "$$@"; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
-	  echo "reports written to reports/ (open reports/index.html)"
+	  echo "reports written to $(OUT) (open $(patsubst %/,%,$(OUT))/index.html)"
 
-test: setup
+test: setup-test
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check src tests benchmarks
 
-lint: setup
+lint: setup-test
 	$(BIN)/ruff check src tests benchmarks
 
 publish: setup
-	@test -n "$(SHARED_DIR)" || { echo "usage: make publish SHARED_DIR=/path/to/shared/folder"; exit 2; }
-	$(BIN)/transaudit publish reports/ --to "$(SHARED_DIR)"
+	@test -n "$(SHARED_DIR)" || { echo "usage: make publish SHARED_DIR=/path/to/shared/folder [KEEP=$(KEEP)]"; exit 2; }
+	$(BIN)/transaudit publish "$(OUT)" --to "$(SHARED_DIR)" --keep $(KEEP)
 
 # A Dask scheduler and two one-thread workers on this machine, for trying
 # `transaudit check --scheduler`; Ctrl-C stops all three.
-cluster: setup
+cluster: setup-test
 	@trap 'kill $$pids 2>/dev/null; wait' INT TERM EXIT; \
 	$(BIN)/dask scheduler --host 127.0.0.1 --port $(CLUSTER_PORT) --no-dashboard & pids=$$!; \
 	$(BIN)/dask worker tcp://127.0.0.1:$(CLUSTER_PORT) --nworkers 2 --nthreads 1 --no-dashboard \
@@ -72,7 +101,7 @@ cluster: setup
 	echo "  $(BIN)/transaudit check corpora/ --out reports/ --scheduler tcp://127.0.0.1:$(CLUSTER_PORT)"; \
 	wait
 
-bench: setup
+bench: setup-test
 	$(BIN)/python benchmarks/run_all.py
 
 clean:

@@ -81,7 +81,7 @@ class Main(click.Group):
                  "traceback)", EXIT_INTERNAL)
 
 
-@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="transaudit")
 @click.pass_context
 def main(ctx: click.Context) -> None:

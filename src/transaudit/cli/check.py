@@ -22,7 +22,25 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(codes)
 
 
-@click.command("check")
+EPILOG = """
+\b
+Examples:
+  transaudit check corpora/caspian-energy-forum --out reports/
+  transaudit check corpora/ --out reports/ --jobs 2 --compare /srv/shared/transaudit
+  transaudit check story.tsv -s es -t en --extend-select TA401 --format text
+  transaudit check story.es-en.tsv --backend none --fail-under 85 --glossary terms.tsv
+\b
+Exit codes:
+  0    every article passes its threshold
+  1    at least one article fails it
+  2    bad usage or unreadable input (one line names the file and the problem;
+       in a batch the article is skipped and the rest are audited)
+  3    internal error (a bug; TRANSAUDIT_DEBUG=1 shows the traceback)
+  130  interrupted (finished reports and an index of them are kept)
+"""
+
+
+@click.command("check", short_help="Audit articles and write their reports.", epilog=EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--source-lang", "-s", metavar="LANG",
               help="Source language (ISO 639-1), else from file names or detection.")
@@ -51,7 +69,7 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--fail-under", type=float, metavar="SCORE",
               help="Pass threshold for the article score (default 90).")
 @click.option("--glossary", multiple=True, type=click.Path(path_type=Path),
-              help="Glossary file (CSV or TBX); repeatable.")
+              help="Glossary file (CSV, TSV or TBX); repeatable.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Parallel processes for a batch (default: number of cores).")
 @click.option("--scheduler", metavar="ADDRESS",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import click
 
 
@@ -18,8 +21,49 @@ def checks_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-@click.command("checks")
-@click.option("--verbose", "-v", is_flag=True, help="Print each check's documentation too.")
+#: The per-language data family each check module reads (``data/<family>/<lang>.toml``):
+#: the languages with a file there are those the module's checks know. Modules not
+#: listed work the same in every language.
+DATA_FAMILIES = {
+    "repetition": "repetition", "punctuation": "punctuation", "capitalization": "capitalization",
+    "numbers": "numbers", "untranslated": "vocabulary", "completeness": "boilerplate",
+    "geography": "gazetteer", "names": "gazetteer", "roundtrip": "roundtrip",
+}
+_LANG_FILE = re.compile(r"^([a-z]{2,3})\.(?:toml|txt)$")
+#: Developer notes in docstrings: rst literals (``doubled_ok``), roles (:func:`x`) and data paths.
+_INTERNAL = re.compile(r"``|:[a-z]+:`|\bdata/|\b_[a-z]")
+_PARENTHESIS = re.compile(r"\s*\([^()]*(?:``|:[a-z]+:`)[^()]*\)")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"«¿¡])")
+
+
+def check_languages(check: type) -> list[str] | None:
+    """Languages with data for this check's family; None when it works in any language."""
+    from importlib.resources import files
+
+    family = DATA_FAMILIES.get(check.__module__.rsplit(".", 1)[-1])
+    if family is None:
+        return None
+    folder = files("transaudit.data") / family
+    if not folder.is_dir():
+        return None
+    return sorted({m.group(1) for entry in folder.iterdir() if (m := _LANG_FILE.match(entry.name))})
+
+
+def editor_text(doc: str) -> str:
+    """A check's docstring body for editors: examples and behaviour, no implementation notes.
+
+    Parenthesised remarks naming data keys are dropped, then any sentence that
+    still names an internal (a data key, a function, a data path).
+    """
+    text = " ".join(doc.split())
+    text = _PARENTHESIS.sub("", text)
+    kept = [sentence for sentence in _SENTENCE.split(text) if sentence and not _INTERNAL.search(sentence)]
+    return " ".join(kept)
+
+
+@click.command("checks", short_help="List the checks (-v: what each finds, examples, languages).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also say what each check finds, with examples, and for which languages it runs.")
 @click.option("--markdown", is_flag=True, help="Print the catalogue as a Markdown table.")
 def list_checks(verbose: bool, markdown: bool) -> None:
     """List every check: code, name, MQM category, default severity, description."""
@@ -34,6 +78,15 @@ def list_checks(verbose: bool, markdown: bool) -> None:
                    f"{check.title()}{state}")
         if verbose:
             doc = check.documentation().split("\n", 1)
-            if len(doc) > 1:
-                click.echo("\n".join("      " + line for line in doc[1].strip().splitlines()))
+            body = editor_text(doc[1]) if len(doc) > 1 else ""
+            if body:
+                click.echo(textwrap.fill(body, width=96, initial_indent="      ", subsequent_indent="      "))
+            languages = check_languages(check)
+            if languages is None:
+                click.echo("      Languages: any (no per-language data)")
+            else:
+                click.echo(f"      Languages: {', '.join(languages) or 'none yet'} (others: only its "
+                           "language-independent rules, if any)")
+            if not check.default_enabled:
+                click.echo(f"      Off by default: turn it on with --extend-select {check.code}")
             click.echo("")

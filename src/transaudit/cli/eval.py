@@ -46,7 +46,7 @@ def _prepare_out(out_dir: Path) -> None:
     remove_stale_temporaries(out_dir)
 
 
-@click.command(name="eval")
+@click.command(name="eval", short_help="Measure the checks against human error annotations.")
 @click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--format",

@@ -10,7 +10,7 @@ from transaudit.errors import InputError
 from transaudit.publish import publish
 
 
-@click.command("publish")
+@click.command("publish", short_help="Publish a finished run to a shared folder.")
 @click.argument("reports_dir", type=click.Path(path_type=Path))
 @click.option("--to", "shared_dir", required=True, type=click.Path(path_type=Path),
               help="Shared folder that receives the run (created if its parent exists).")

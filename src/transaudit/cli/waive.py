@@ -23,7 +23,7 @@ The waiver is appended to waivers.jsonl beside the report (or --file); the next
 """
 
 
-@click.command("waive", epilog=EXAMPLES)
+@click.command("waive", short_help="Dismiss a false alarm in later runs.", epilog=EXAMPLES)
 @click.argument("report", type=click.Path(path_type=Path))
 @click.argument("segment")
 @click.argument("code")
