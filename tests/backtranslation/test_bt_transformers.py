@@ -89,3 +89,24 @@ def test_timeout_marks_only_the_batch(tiny_marian_dir: Path) -> None:
     )
     assert results[0].text is None
     assert results[0].note == "model timed out after 0.001 s"
+
+
+def test_an_unreachable_hub_fails_at_once_with_one_line(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    monkeypatch.delenv("HTTPS_PROXY", raising=False)
+    monkeypatch.delenv("https_proxy", raising=False)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-cache"))  # nothing cached
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # the discard port: refused at once
+    started = time.monotonic()
+    article = Article("a1", "en", "es", [Segment(f"p{i}", "Hola.", "Hello.") for i in range(3)])
+    result = back_translate(article, Settings(model="Helsinki-NLP/opus-mt-en-es",
+                                              extra={"no-cache": True, "batch-size": 1}))
+    assert time.monotonic() - started < 5
+    notes = {segment.bt_note for segment in result.apply(article).segments}
+    assert len(notes) == 1
+    (note,) = notes
+    assert "not in the local Hugging Face cache" in note and "hub is unreachable (127.0.0.1:9" in note

@@ -31,36 +31,100 @@ _RUNAWAY_RATIO = 4
 _RUNAWAY_SLACK = 40
 
 _LOADED: dict[tuple[str, str], tuple[Any, Any]] = {}
+#: A model that failed to load is not tried again in this process: one line, not one per batch.
+_FAILED: dict[tuple[str, str], str] = {}
 
 
 def _load(model: str, device: str) -> tuple[Any, Any]:
     """Tokenizer and model, loaded once per process per (model, device)."""
     key = (model, device)
+    if key in _FAILED:
+        raise BackendError(_FAILED[key])
     if key not in _LOADED:
         try:
-            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-            from transformers.utils import logging as hf_logging
-        except ImportError as error:
-            raise BackendError(
-                f"the transformers backend needs torch, transformers and sentencepiece ({error})"
-            ) from None
-        hf_logging.disable_progress_bar()
-        if _looks_like_path(model) and not Path(model).expanduser().is_dir():
-            raise BackendError(f"model folder not found: {model}")
-        try:
-            with warnings.catch_warnings():
-                # Marian tokenizers recommend sacremoses for punctuation
-                # normalisation; translation works without it.
-                warnings.filterwarnings("ignore", message=".*sacremoses", category=UserWarning)
-                tokenizer = AutoTokenizer.from_pretrained(model)
-                network = AutoModelForSeq2SeqLM.from_pretrained(model)
-            network.to(device)
-            network.eval()
-        except Exception as error:  # any load failure is reported, not raised
-            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise BackendError(f"cannot load model {model}: {first}") from None
-        _LOADED[key] = (tokenizer, network)
+            _LOADED[key] = _load_once(model, device)
+        except BackendError as error:
+            _FAILED[key] = str(error)
+            raise
     return _LOADED[key]
+
+
+def _load_once(model: str, device: str) -> tuple[Any, Any]:
+    """Import, then load from the local cache or a folder, else from the hub if it answers."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError as error:
+        raise BackendError(
+            f"the transformers backend needs torch, transformers and sentencepiece ({error})"
+        ) from None
+    hf_logging.disable_progress_bar()
+    if _looks_like_path(model) and not Path(model).expanduser().is_dir():
+        raise BackendError(f"model folder not found: {model}")
+    try:
+        try:
+            tokenizer, network = _from_pretrained(model, local_files_only=True)
+        except Exception:
+            if _looks_like_path(model):
+                raise
+            # Not in the local cache: download, but only if the hub answers at
+            # once (the library's own retries take minutes to give up).
+            unreachable = hub_unreachable()
+            if unreachable:
+                raise BackendError(f"cannot load model {model}: not in the local Hugging Face cache "
+                                   f"and {unreachable}; run once with network access or pass a "
+                                   "local model folder") from None
+            tokenizer, network = _from_pretrained(model, local_files_only=False)
+        network.to(device)
+        network.eval()
+    except BackendError:
+        raise
+    except Exception as error:  # any load failure is reported, not raised
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise BackendError(f"cannot load model {model}: {first}") from None
+    return tokenizer, network
+
+
+def _from_pretrained(model: str, local_files_only: bool) -> tuple[Any, Any]:
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    with warnings.catch_warnings():
+        # Marian tokenizers recommend sacremoses for punctuation
+        # normalisation; translation works without it.
+        warnings.filterwarnings("ignore", message=".*sacremoses", category=UserWarning)
+        tokenizer = AutoTokenizer.from_pretrained(model, local_files_only=local_files_only)
+        network = AutoModelForSeq2SeqLM.from_pretrained(model, local_files_only=local_files_only)
+    return tokenizer, network
+
+
+#: Seconds to wait for the hub (or the proxy in front of it) to accept a connection.
+HUB_CONNECT_TIMEOUT = 3.0
+
+
+def hub_unreachable() -> str | None:
+    """Why the Hugging Face hub cannot be reached right now, or None if it accepts a connection.
+
+    HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE say so at once; otherwise one TCP
+    connection to the endpoint (HF_ENDPOINT, else huggingface.co) or to the
+    HTTPS proxy in front of it, with a short timeout.
+    """
+    import os
+    import socket
+    from urllib.parse import urlsplit
+
+    for flag in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        if os.environ.get(flag, "").strip().lower() in ("1", "true", "yes", "on"):
+            return f"{flag} is set"
+    endpoint = urlsplit(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    proxy = os.environ.get("HTTPS_PROXY") or os.environ.get("https_proxy")
+    target = urlsplit(proxy if proxy and endpoint.scheme == "https" else endpoint.geturl())
+    host = target.hostname or "huggingface.co"
+    port = target.port or (443 if target.scheme == "https" else 80)
+    try:
+        with socket.create_connection((host, port), timeout=HUB_CONNECT_TIMEOUT):
+            return None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return f"the hub is unreachable ({host}:{port}: {reason})"
 
 
 def _looks_like_path(model: str) -> bool:
