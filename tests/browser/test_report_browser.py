@@ -6,6 +6,7 @@ screenshots go to test-artifacts/ in the repository root for a human to look at.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -165,4 +166,57 @@ def test_index_sorts_by_any_column(page, tmp_path):
     assert page.locator("#skipped", has_text="missing target column").is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
+    assert page.errors == []
+
+
+def editor_result() -> ArticleResult:
+    """A result with a changed number, a waived issue, a comparison and a shared back-translation failure."""
+    from transaudit.waivers import WaivedIssue, Waiver
+
+    note = "not back-translated: no Apertium pair for en→es"
+    one = Segment("p1", "Murieron 14 personas.", "41 people died.", line=1, bt_note=note)
+    two = Segment("p2", "El presidente Tokáyev habló.", "President Tokáyev spoke the the truth.", line=2,
+                  bt_note=note)
+    three = Segment("p3", "Fin.", "End.", line=3, bt_note=note)
+    changed = Issue("TA201", "number-changed", Category.MISTRANSLATION, Severity.MAJOR, "p1", "target", 0, 2,
+                    "41", "'41' does not match the source's '14'", "14", counterpart=(9, 11),
+                    counterpart_text="14")
+    doubled = span(two, "TA101", "target", "the the", "minor", Category.REPETITION, "'the' is written twice")
+    name = span(two, "TA320", "target", "Tokáyev", "minor", Category.LOCALE_NAME, "Spanish spelling")
+    waiver = Waiver("editor", "sha256:x", "TA320", "Tokáyev", "house style", "ana", "2026-11-28T09:00:00Z")
+    comparison = {"against": "/srv/shared/2026-11-28T090000Z", "since": "2026-11-28T09:00:00Z",
+                  "status": "compared", "new": 1, "fixed": 1, "unchanged": 1, "new_issues": [1],
+                  "fixed_issues": [{"code": "TA103", "name": "self-coordination",
+                                    "text": "problems and problems", "segment": "p3"}]}
+    article = Article("editor", "es", "en", [one, two, three], path="samples/editor.tsv")
+    return ArticleResult(article, [changed, doubled], score=-35.14, passed=False, threshold=90.0, penalty=6.0,
+                         target_words=13, waived=[WaivedIssue(name, waiver)], comparison=comparison,
+                         versions={"transaudit": "0.1.0"}, timestamp="2026-11-29T09:00:00Z")
+
+
+def test_report_for_editors(page, tmp_path):
+    path = tmp_path / "editor.html"
+    path.write_text(render_html(editor_result()), encoding="utf-8")
+    page.goto(path.as_uri())
+    cards = page.locator(".cards").inner_text()
+    assert "Quality\n40.0" in cards and "MQM score -35.14" in cards  # bounded figure first
+    assert "1 fixed, 1 new, 1 unchanged since 2026-11-28" in page.locator("#compare").inner_text()
+    assert page.locator("li", has_text="'the' is written twice").locator(".badge.new").is_visible()
+    assert page.locator("#shown").inner_text() == "2 issues in 2 of 3 segments"
+    body = page.locator("table.segs").inner_text()
+    assert "0–2" not in body and not re.search(r"\b\d+–\d+\b", body)  # no character offsets
+    source_mark = page.locator("#s0 td").first.locator("mark.pair")
+    assert source_mark.inner_text() == "14" and source_mark.is_visible()  # the source counterpart too
+    assert page.get_by_text("no Apertium pair for en→es").count() == 1  # said once, not per row
+    waived = page.locator("details.waived")
+    assert waived.locator("summary").inner_text() == "1 waived"
+    assert waived.locator("li").is_hidden()  # collapsed
+    waived.locator("summary").click()
+    item = waived.locator("li")
+    assert item.is_visible() and "house style" in item.inner_text()
+    assert "line-through" in item.locator("s").evaluate("s => getComputedStyle(s).textDecorationLine")
+    page.locator('input[name="sev"][value="minor"]').uncheck()
+    assert page.locator("#shown").inner_text() == "1 of 2 issues shown, in 1 of 3 segments"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-editor.png"), full_page=True)
     assert page.errors == []
