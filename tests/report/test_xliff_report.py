@@ -209,3 +209,22 @@ def test_seed_pair_as_xliff_finds_the_same_issues_as_its_tsv(tmp_path: Path) -> 
     annotated.write_text(render_xliff(from_xliff), encoding="utf-8")
     assert len(marks(annotated)) == len(from_xliff.issues)
     assert found(audit_article(read_articles(annotated)[0], SETTINGS)) == found(from_tsv)
+
+
+def test_a_waived_issue_is_marked_disabled_with_its_reason(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from transaudit.waivers import WaivedIssue, waiver_for
+
+    [article] = read_articles(DATA / "spec-1.2.xlf")
+    result = audit_article(article, Settings(backend="none", select=("TA230",)))
+    first, *rest = result.issues
+    waiver = waiver_for(article.id, article.segment(first.segment), first, "the image is dropped on purpose",
+                        "ana", "2026-01-01T00:00:00Z")
+    out = write_back(tmp_path, replace(result, issues=rest, waived=[WaivedIssue(first, waiver)]))
+    found = marks(out)
+    assert len(found) == len(result.issues)
+    disabled = [m for m in found if m.get(f"{ITS}locQualityIssueEnabled") == "no"]
+    assert len(disabled) == 1
+    comment = disabled[0].get(f"{ITS}locQualityIssueComment")
+    assert comment.endswith("[waived: the image is dropped on purpose]")

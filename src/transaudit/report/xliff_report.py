@@ -19,8 +19,10 @@ and ``its:locQualityIssueSeverity`` (minor 25, major 60, critical 100 on ITS's
 0–100 scale). The ``<file>`` gets the article score as
 ``its:locQualityRatingScore`` and the threshold as
 ``its:locQualityRatingScoreThreshold`` (both clamped to ITS's 0–100; the JSON
-report keeps the unclamped score). For an XLIFF file with several ``<file>``
-elements, each article's report holds its own ``<file>`` only.
+report keeps the unclamped score). A waived issue is marked too, with
+``its:locQualityIssueEnabled="no"`` and the waiver's reason in the comment. For an
+XLIFF file with several ``<file>`` elements, each article's report holds its own
+``<file>`` only.
 
 Markers add no text, and the XLIFF reader treats them as transparent, so
 reading the report back gives the same segments as the input.
@@ -78,12 +80,17 @@ def _comment(issue: Issue) -> str:
     return comment
 
 
-def _its_attributes(issue: Issue) -> dict[str, str]:
-    return {
+def _its_attributes(issue: Issue, waived: dict[int, str]) -> dict[str, str]:
+    attributes = {
         f"{{{ITS}}}locQualityIssueType": its_type(issue.category),
         f"{{{ITS}}}locQualityIssueComment": _comment(issue),
         f"{{{ITS}}}locQualityIssueSeverity": str(SEVERITY.get(issue.severity.value, 50)),
     }
+    if id(issue) in waived:  # ITS's own word for a dismissed issue
+        attributes[f"{{{ITS}}}locQualityIssueEnabled"] = "no"
+        reason = waived[id(issue)]
+        attributes[f"{{{ITS}}}locQualityIssueComment"] += f" [waived{': ' + reason if reason else ''}]"
+    return attributes
 
 
 def _rating(value: float) -> str:
@@ -217,7 +224,9 @@ def _wrap(element: etree._Element, start: int, end: int, mark: etree._Element) -
 # ---------------------------------------------------------------- annotating
 
 
-def _annotate(element: etree._Element, issues: list[Issue], version: str, counter: list[int]) -> None:
+def _annotate(
+    element: etree._Element, issues: list[Issue], version: str, counter: list[int], waived: dict[int, str]
+) -> None:
     lead = xliff.side_text(element)[2]
     # Longest first: a wider 1.2 mark is placed before the ones it may contain.
     for issue in sorted(issues, key=lambda i: (i.start, -(i.end - i.start))):
@@ -227,14 +236,14 @@ def _annotate(element: etree._Element, issues: list[Issue], version: str, counte
         if version == "1.2":
             mark = etree.Element(f"{{{xliff.NS_12}}}mrk" if element.tag.startswith("{") else "mrk")
             mark.set("mtype", "x-its")
-            for key, value in _its_attributes(issue).items():
+            for key, value in _its_attributes(issue, waived).items():
                 mark.set(key, value)
             _wrap(element, start, end, mark)
             continue
         ns = element.tag[1:].split("}", 1)[0] if element.tag.startswith("{") else XLIFF_2
         ident = f"transaudit-lqi-{counter[0]}"
         begin = etree.Element(f"{{{ns}}}sm", {"id": ident, "type": "its:any"})
-        for key, value in _its_attributes(issue).items():
+        for key, value in _its_attributes(issue, waived).items():
             begin.set(key, value)
         finish = etree.Element(f"{{{ns}}}em", {"startRef": ident})
         _place(element, start, begin, "start")
@@ -258,22 +267,23 @@ def _new_target(unit: xliff.Unit, version: str) -> etree._Element:
     return target
 
 
-def _annotate_units(
-    units: list[xliff.Unit], issues: list[Issue], version: str, segment_ids: dict[str, str]
-) -> None:
+def _annotate_units(units: list[xliff.Unit], result: ArticleResult, version: str) -> None:
+    """Mark every issue, and every waived one with ``its:locQualityIssueEnabled="no"``."""
+    waived = {id(w.issue): w.waiver.reason or "" for w in result.waived}
+    issues = [*result.issues, *(w.issue for w in result.waived)]
     by_side: dict[tuple[str, str], list[Issue]] = defaultdict(list)
     for issue in issues:
         by_side[(issue.segment, issue.side)].append(issue)
     counter = [0]
     for unit in units:
         for side in ("source", "target"):
-            found = by_side.get((segment_ids.get(unit.id, unit.id), side))
+            found = by_side.get((unit.id, side))
             if not found:
                 continue
             element = unit.source if side == "source" else unit.target
             if element is None:
                 element = _new_target(unit, version)
-            _annotate(element, found, version, counter)
+            _annotate(element, found, version, counter, waived)
 
 
 def _serialize(root: etree._Element) -> str:
@@ -312,7 +322,7 @@ def _annotated_input(result: ArticleResult) -> str:
         loaded.root.set(f"{{{ITS}}}version", "2.0")
     document.element.set(f"{{{ITS}}}locQualityRatingScore", _rating(result.score))
     document.element.set(f"{{{ITS}}}locQualityRatingScoreThreshold", _rating(result.threshold))
-    _annotate_units(document.units, result.issues, loaded.version, {})
+    _annotate_units(document.units, result, loaded.version)
     return _serialize(loaded.root)
 
 
@@ -343,7 +353,7 @@ def _new_document(result: ArticleResult) -> str:
     })
     units = _segment_units(file, article.segments)
     etree.indent(root, space="  ")  # now, while <source>/<target> hold only text: indenting leaves them be
-    _annotate_units(units, result.issues, "2.x", {})
+    _annotate_units(units, result, "2.x")
     return _serialize(root)
 
 
