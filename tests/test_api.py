@@ -79,3 +79,10 @@ def test_importing_the_package_loads_nothing_heavy() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         transaudit.nothing  # noqa: B018
+
+
+def test_read_all_gives_every_article_of_a_multi_article_file() -> None:
+    path = ROOT / "tests" / "data" / "interchange" / "spec-2.1.xlf"
+    assert [a.id for a in transaudit.read_all(path)] == ["spec-2.1-hello", "spec-2.1-bye"]
+    with pytest.raises(InputError, match=r"holds 2 articles .* use transaudit.read_all\(\)"):
+        transaudit.read(path)

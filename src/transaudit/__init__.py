@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "ArticleResult", "Issue", "Settings", "Severity", "__version__", "audit", "read"]
+__all__ = [
+    "Article", "ArticleResult", "Issue", "Settings", "Severity", "__version__", "audit", "read", "read_all",
+]
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -52,17 +54,31 @@ def __dir__() -> list[str]:
 def read(
     path: str | PathLike[str], source_lang: str | None = None, target_lang: str | None = None
 ) -> Article:
-    """Read one article (aligned TSV, JSON Lines or an article folder).
+    """Read one article (aligned TSV, JSON Lines, an article folder, XLIFF, TMX or PO).
 
-    Languages not given come from the file names, else from seeded detection.
-    Unreadable input raises :class:`transaudit.errors.InputError` naming the
-    file, the line and the problem.
+    Languages not given come from the file (XLIFF, TMX, PO), the file names,
+    else from seeded detection. Unreadable input raises
+    :class:`transaudit.errors.InputError` naming the file, the line and the
+    problem; so does a file holding several articles (use :func:`read_all`).
     """
+    from transaudit.errors import InputError
+
+    articles = read_all(path, source_lang, target_lang)
+    if len(articles) > 1:
+        raise InputError(str(path), f"holds {len(articles)} articles (XLIFF <file>s or TMX language pairs); "
+                                    "use transaudit.read_all()")
+    return articles[0]
+
+
+def read_all(
+    path: str | PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+) -> list[Article]:
+    """Every article of a path: one per XLIFF ``<file>`` or TMX language pair, else one."""
     from pathlib import Path
 
-    from transaudit.input.readers import Languages, read_article
+    from transaudit.input.readers import Languages, read_articles
 
-    return read_article(Path(path), Languages(source_lang, target_lang))
+    return read_articles(Path(path), Languages(source_lang, target_lang))
 
 
 def audit(article: Article, settings: Settings | None = None) -> ArticleResult:
