@@ -165,3 +165,25 @@ def test_hostile_and_broken_files_are_refused(tmp_path: Path, name: str, content
     with pytest.raises(InputError, match=problem) as caught:
         read_articles(path, Languages("en", "es"))
     assert str(caught.value).startswith(str(path))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="es">'
+        '<file id="f1"><unit id="u1"><segment><source>Save <ph id="1"/>now.</source>'
+        "<target>Guardar <ph id=\"1\"/>ahora.</target></segment></unit></file></xliff>",
+        '<xliff version="1.2"><file source-language="en" target-language="es" original="a" '
+        'datatype="plaintext"><body><trans-unit id="u1"><source>Save <x id="1"/>now.</source>'
+        '<target>Guardar <x id="1"/>ahora.</target></trans-unit></body></file></xliff>',  # no namespace
+    ],
+    ids=["xliff-2.0", "xliff-1.2-without-namespace"],
+)
+def test_other_xliff_variants(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "v.xlf"
+    path.write_text(content, encoding="utf-8")
+    [article] = read_articles(path)
+    [segment] = article.segments
+    assert (article.source_lang, article.target_lang, segment.id) == ("en", "es", "u1")
+    assert segment.source in ("Save <ph1/>now.", "Save <x1/>now.")
+    assert [p.key for p in segment.source_placeholders] == [p.key for p in segment.target_placeholders]
