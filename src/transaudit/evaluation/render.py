@@ -1,13 +1,14 @@
 """Evaluation reports as a terminal table, JSON and a small HTML page.
 
-The HTML template lives here as a string (not in ``report/templates``) so the
-evaluation package is self-contained; Jinja2 autoescapes every value, since the
-annotated texts are data written by others.
+The HTML template is ``report/templates/eval.html.j2``, beside every other
+template; Jinja2 autoescapes every value, since the annotated texts are data
+written by others.
 """
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -130,106 +131,17 @@ def render_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-_HTML = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>transaudit eval</title>
-<style>
-body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; max-width: 80em; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; vertical-align: top; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.low { background: #fde2e2; }
-mark { background: #ffe08a; }
-details { margin: 0.3em 0; }
-pre { white-space: pre-wrap; }
-</style>
-</head>
-<body>
-<h1>transaudit eval</h1>
-<p>Generated {{ report.generated_at }} · transaudit {{ report.versions.transaudit }} ·
-backend {{ report.settings.backend }} · checks: {{ report.checks | map(attribute="code") | join(", ") }}</p>
-{% macro num(v) %}{% if v is none %}—{% else %}{{ "%.3f" | format(v) }}{% endif %}{% endmacro %}
-{% for data in report.datasets %}
-<section>
-<h2>{{ data.path }} <small>({{ data.format }})</small></h2>
-<p>{{ data.articles }} articles audited in {{ data.seconds }} s;
-{{ data.internal_errors }} internal errors.</p>
-{% if data.format == "demetr" %}
-<p>{{ data["items"] }} items, {{ data.applied }} perturbed. Detection {{ num(data.detection_rate) }},
-new-issue detection {{ num(data.new_detection_rate) }}, false alarms on {{ data.controls }} controls
-{{ num(data.control_false_alarm_rate) }}.</p>
-<table>
-<tr><th>perturbation</th><th>applied</th><th>detection rate</th><th>new-issue detection</th>
-<th>false-alarm rate (mt)</th><th>new issues by check</th></tr>
-{% for row in data.by_perturbation %}
-<tr><td>{{ row.perturbation }}</td><td class="n">{{ row.applied }}</td>
-<td class="n">{{ num(row.detection_rate) }}</td>
-<td class="n">{{ num(row.new_detection_rate) }}</td><td class="n">{{ num(row.false_alarm_rate) }}</td>
-<td>{% for code, n in row.new_issues_by_check.items() %}{{ code }}×{{ n }} {% endfor %}</td></tr>
-{% endfor %}
-</table>
-{% else %}
-<p>{{ data.segments }} segments ({{ data.segments_with_errors }} with errors), {{ data.annotated_errors }}
-annotated errors ({{ data.unlocated_errors }} unlocated), {{ data.issues }} issues.</p>
-<table>
-<tr><th>level</th><th>precision</th><th>recall</th><th>F1</th><th>predicted</th><th>gold</th></tr>
-{% for label, row in [("segment (all)", data.segment_level.all),
-                      ("segment (major+)", data.segment_level.major),
-                      ("span", data.span_level.overall)] %}
-<tr><td>{{ label }}</td><td class="n">{{ num(row.precision) }}</td><td class="n">{{ num(row.recall) }}</td>
-<td class="n">{{ num(row.f1) }}</td><td class="n">{{ row.predicted }}</td>
-<td class="n">{{ row.gold }}</td></tr>
-{% endfor %}
-</table>
-<h3>Span level by annotated category</h3>
-<table>
-<tr><th>category</th><th>precision</th><th>recall</th><th>F1</th><th>spans</th><th>hit</th>
-<th>hit by</th></tr>
-{% for row in data.span_level.by_category %}
-<tr><td>{{ row.category }}</td><td class="n">{{ num(row.precision) }}</td>
-<td class="n">{{ num(row.recall) }}</td>
-<td class="n">{{ num(row.f1) }}</td><td class="n">{{ row.gold }}</td><td class="n">{{ row.gold_found }}</td>
-<td>{% for code, n in row.hit_by.items() %}{{ code }}×{{ n }} {% endfor %}</td></tr>
-{% endfor %}
-</table>
-<h3>Checks</h3>
-<table>
-<tr><th>check</th><th>issues</th><th>hits</th><th>precision</th><th>segment precision</th><th>segments</th>
-<th>categories hit</th></tr>
-{% for row in data.by_check %}
-<tr{% if row.precision is not none and row.precision < 0.5 %} class="low"{% endif %}>
-<td>{{ row.code }} {{ row.name }}</td><td class="n">{{ row.raised }}</td><td class="n">{{ row.hits }}</td>
-<td class="n">{{ num(row.precision) }}</td><td class="n">{{ num(row.segment_precision) }}</td>
-<td class="n">{{ row.segments_flagged }}</td>
-<td>{% for cat, n in row.categories_hit.items() %}{{ cat }}×{{ n }} {% endfor %}</td></tr>
-{% endfor %}
-</table>
-<h3>Issues that overlap no annotation (samples)</h3>
-{% for row in data.by_check if row.false_alarm_samples %}
-<details><summary>{{ row.code }} {{ row.name }} ({{ row.judged - row.hits }} unmatched)</summary>
-{% for m in row.false_alarm_samples %}
-{% set text = m.target if m.side == "target" else m.source %}
-<p><b>{{ m.segment }}</b> ({{ m.side }}): {{ m.message }}<br>
-{{ text[:m.start] }}<mark>{{ text[m.start:m.end] }}</mark>{{ text[m.end:] }}<br>
-<small>annotated: {% for a in m.annotated %}{{ a.category }}/{{ a.severity }} “{{ a.text }}”;
-{% else %}nothing{% endfor %}</small></p>
-{% endfor %}
-</details>
-{% endfor %}
-{% endif %}
-</section>
-{% endfor %}
-<h2>Definitions</h2>
-<pre>{{ report.definitions }}</pre>
-<h2>Settings</h2>
-<pre>{{ report.settings | tojson(indent=2) }}</pre>
-</body>
-</html>
-"""
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    """The templates' environment, without the article report's whitespace trimming."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("transaudit.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 def render_html(report: dict[str, Any]) -> str:
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return environment.from_string(_HTML).render(report=report)
+    return _environment().get_template("eval.html.j2").render(report=report)
