@@ -86,3 +86,14 @@ def test_read_all_gives_every_article_of_a_multi_article_file() -> None:
     assert [a.id for a in transaudit.read_all(path)] == ["spec-2.1-hello", "spec-2.1-bye"]
     with pytest.raises(InputError, match=r"holds 2 articles .* use transaudit.read_all\(\)"):
         transaudit.read(path)
+
+
+def test_importing_changes_no_process_state() -> None:
+    code = (
+        "import csv, os; before = (csv.field_size_limit(), os.umask(0o022)); os.umask(before[1]); "
+        "import transaudit.cli, transaudit.input.readers, transaudit.batch, transaudit.publish; "
+        "after = (csv.field_size_limit(), os.umask(0o022)); print(before == after)"
+    )
+    out = run_python(code)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"

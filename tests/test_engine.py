@@ -16,7 +16,7 @@ class Crashing(Check):
 
     code = "TA999"
     name = "crashing"
-    category = Category.GRAMMAR
+    category = Category.PUNCTUATION
 
     def check_segment(self, segment, ctx):
         if "boom" in segment.target:
@@ -29,7 +29,7 @@ class ArticleWide(Check):
 
     code = "TA998"
     name = "article-wide"
-    category = Category.STYLE
+    category = Category.MISTRANSLATION
     scope = "article"
 
     def check_article(self, article, ctx):
@@ -43,7 +43,7 @@ class OutOfRange(Check):
 
     code = "TA997"
     name = "out-of-range"
-    category = Category.STYLE
+    category = Category.MISTRANSLATION
 
     def check_segment(self, segment, ctx):
         yield Finding("target", 0, len(segment.target) + 5, "too far")

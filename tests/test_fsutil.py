@@ -104,3 +104,16 @@ def test_safe_filename_properties(article_id):
 @given(st.lists(st.text(max_size=20), min_size=2, max_size=10, unique=True))
 def test_distinct_ids_get_distinct_names(ids):
     assert len({safe_filename(i) for i in ids}) == len(ids)
+
+
+def test_current_umask_reads_without_changing_it() -> None:
+    import os
+
+    from transaudit.fsutil import current_umask
+
+    before = os.umask(0o027)
+    try:
+        assert current_umask() == 0o027
+        assert os.umask(0o027) == 0o027  # unchanged by the read
+    finally:
+        os.umask(before)

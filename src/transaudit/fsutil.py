@@ -34,8 +34,22 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"{port}{i}" for port in ("com", "lpt") for i in range(1, 10))}
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def current_umask() -> int:
+    """The process umask, read without changing it.
+
+    ``os.umask`` can only be read by setting it, which for a moment changes
+    the mask of every thread in the process (a host program's files included);
+    Linux shows it in /proc/self/status instead. Elsewhere the set-and-restore
+    fallback is the only way.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 
@@ -74,7 +88,7 @@ def _write_temporary(folder: Path, name: str, payload: bytes, mode: int | None) 
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            os.fchmod(handle.fileno(), mode if mode is not None else 0o666 & ~_umask())
+            os.fchmod(handle.fileno(), mode if mode is not None else 0o666 & ~current_umask())
             os.fsync(handle.fileno())
     except BaseException:
         _unlink(tmp_name)

@@ -15,7 +15,11 @@ Side = Literal["source", "target"]
 
 
 class Severity(StrEnum):
-    """MQM severities; the score weights live in the config, not here."""
+    """MQM severities, least serious first; the score weights live in the settings.
+
+    Every ordering of severities (reports, counts, sorting) derives from this
+    class: see ``MOST_SERIOUS_FIRST`` and ``SEVERITY_RANK`` below.
+    """
 
     MINOR = "minor"
     MAJOR = "major"
@@ -31,14 +35,19 @@ class Severity(StrEnum):
             ) from None
 
 
-class Category:
+#: Severity names from the most serious down: the order reports list, count and sort them in.
+MOST_SERIOUS_FIRST: tuple[str, ...] = tuple(severity.value for severity in reversed(Severity))
+#: Rank for sorting, 0 for the most serious.
+SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(MOST_SERIOUS_FIRST)}
+
+
+class Category(StrEnum):
     """MQM category paths used by the checks (typology: themqm.org)."""
 
     MISTRANSLATION = "Accuracy/Mistranslation"
     OMISSION = "Accuracy/Omission"
     ADDITION = "Accuracy/Addition"
     UNTRANSLATED = "Accuracy/Untranslated"
-    GRAMMAR = "Fluency/Grammar"
     PUNCTUATION = "Fluency/Punctuation"
     SPELLING = "Fluency/Spelling"
     REPETITION = "Fluency/Repetition"
@@ -46,11 +55,8 @@ class Category:
     WHITESPACE = "Fluency/Whitespace"
     LOCALE_NAME = "Locale convention/Name format"
     LOCALE_NUMBER = "Locale convention/Number format"
-    LOCALE_DATE = "Locale convention/Date format"
     LOCALE_QUOTES = "Locale convention/Quote marks"
     TERMINOLOGY = "Terminology/Wrong term"
-    STYLE = "Style/Awkward"
-    INTERNAL = "Internal/Check error"
 
 
 #: What checks see in place of each character of a placeholder: U+FFFC OBJECT

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from transaudit.errors import InputError
-from transaudit.fsutil import fsync_dir, write_atomic
+from transaudit.fsutil import current_umask, fsync_dir, write_atomic
 
 RUN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(\d+))?$")
 LOCK_NAME = ".transaudit-publish.lock"
@@ -137,7 +137,7 @@ def copy_tree(source: Path, dest: Path) -> tuple[dict[str, dict[str, Any]], list
     """
     files: dict[str, dict[str, Any]] = {}
     skipped: list[dict[str, str]] = []
-    mode = 0o666 & ~_umask()
+    mode = 0o666 & ~current_umask()
 
     def walk(src: Path, dst: Path, rel: str) -> None:
         with os.scandir(src) as it:
@@ -195,13 +195,7 @@ def _carry_waivers(reports: Path, staging: Path, files: dict[str, dict[str, Any]
     name = "waivers" + (".toml" if source.suffix.lower() == ".toml" else ".jsonl")
     if name in files:
         return
-    files[name] = _copy_file(source, staging / name, 0o666 & ~_umask())
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    files[name] = _copy_file(source, staging / name, 0o666 & ~current_umask())
 
 
 def _unique_name(shared: Path, moment: datetime) -> str:
@@ -321,7 +315,7 @@ def publish(
     staging: Path | None = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=shared))
-        os.chmod(staging, 0o777 & ~_umask())
+        os.chmod(staging, 0o777 & ~current_umask())
         files, skipped = copy_tree(reports, staging)
         _carry_waivers(reports, staging, files)
         with _lock(shared):

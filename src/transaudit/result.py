@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from transaudit.model import Article, Issue
+from transaudit.model import Article, Issue, Severity
 from transaudit.waivers import WaivedIssue, Waiver
 
 
@@ -41,7 +41,7 @@ class ArticleResult:
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = Counter(issue.severity.value for issue in self.issues)
-        return {name: counts.get(name, 0) for name in ("minor", "major", "critical")}
+        return {severity.value: counts.get(severity.value, 0) for severity in Severity}
 
     def counts_by_category(self) -> dict[str, int]:
         counts = Counter(issue.category for issue in self.issues)

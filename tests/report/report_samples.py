@@ -14,7 +14,7 @@ CATEGORIES = {"TA101": Category.REPETITION, "TA110": Category.PUNCTUATION, "TA22
 def issue(segment: Segment, code: str, side: str, start: int, end: int, severity: str = "minor",
           message: str = "a problem", suggestion: str | None = None, category: str | None = None) -> Issue:
     """An issue whose text is the exact slice, as the engine guarantees."""
-    category = category or CATEGORIES.get(code, Category.STYLE)
+    category = category or CATEGORIES.get(code, Category.TERMINOLOGY)
     return Issue(code=code, name=f"check-{code.lower()}", category=category,
                  severity=Severity(severity), segment=segment.id, side=side, start=start, end=end,
                  text=segment.text(side)[start:end], message=message, suggestion=suggestion)

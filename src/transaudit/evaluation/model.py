@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from transaudit.model import Side
+from transaudit.model import Severity, Side
 
 #: Annotation severities that count as an error (Neutral marks are ignored).
-COUNTED_SEVERITIES = ("minor", "major", "critical")
-SERIOUS_SEVERITIES = ("major", "critical")
+COUNTED_SEVERITIES = tuple(severity.value for severity in Severity)
+SERIOUS_SEVERITIES = tuple(severity.value for severity in Severity if severity is not Severity.MINOR)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,9 @@ _SUFFIX_FORMATS = {".tsv": "tsv", ".jsonl": "jsonl", ".xlf": "xliff", ".xliff": 
 _ROOT_FORMATS = {"xliff": "xliff", "tmx": "tmx"}
 _PAIR_IN_NAME = re.compile(r"(?:^|[._-])([a-z]{2,3})-([a-z]{2,3})$", re.IGNORECASE)
 _SIDE_FILE = re.compile(r"^(source|target)\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\.txt$")
-csv.field_size_limit(64 * 1024 * 1024)
+#: The csv module's cell limit while reading quoted TSV (its default, 128 KiB, is below
+#: what an unclosed quote can swallow; MAX_SEGMENT_CHARS refuses long cells later, by name).
+_CSV_FIELD_LIMIT = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def _quoted_rows(lines: list[str]) -> _Rows:
     reader = csv.reader(lines, delimiter="\t", strict=True)
     rows: _Rows = []
     line = 0
+    previous = csv.field_size_limit(_CSV_FIELD_LIMIT)  # restored below: the limit is process-wide
     try:
         for row in reader:
             rows.append((line + 1, row))
@@ -148,6 +151,8 @@ def _quoted_rows(lines: list[str]) -> _Rows:
     except csv.Error as error:
         at_end = "end of data" in str(error)  # the quoted cell ran to the end of the file
         raise _QuoteError(line + 1, str(error), at_end) from None
+    finally:
+        csv.field_size_limit(previous)
     return rows
 
 

@@ -19,14 +19,14 @@ from typing import Any
 import jinja2
 
 from transaudit.compare import summary_line
-from transaudit.model import Issue, Segment
+from transaudit.model import MOST_SERIOUS_FIRST, SEVERITY_RANK, Issue, Segment
 from transaudit.result import ArticleResult
 from transaudit.scoring import quality
 from transaudit.waivers import WaivedIssue
 
 #: Most severe first; also the order of filters and chart stacks.
-SEVERITIES = ("critical", "major", "minor")
-_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+SEVERITIES = MOST_SERIOUS_FIRST
+_RANK = SEVERITY_RANK
 
 
 @cache

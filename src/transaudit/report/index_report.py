@@ -19,12 +19,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from transaudit.compare import summary_line
-from transaudit.report.html_report import SEVERITIES, environment
+from transaudit.model import MOST_SERIOUS_FIRST
+from transaudit.report.html_report import environment
 from transaudit.result import ArticleResult
 from transaudit.scoring import quality
 
 SUMMARY_VERSION = 1
-CSV_COLUMNS = ("article", "status", "score", "threshold", "passed", "critical", "major", "minor", "issues",
+CSV_COLUMNS = ("article", "status", "score", "threshold", "passed", *MOST_SERIOUS_FIRST, "issues",
                "segments", "target_words", "source_lang", "target_lang", "waived", "new", "fixed", "html",
                "json", "error")
 
@@ -37,7 +38,7 @@ class IndexEntry:
     score: float | None = None
     passed: bool | None = None
     threshold: float | None = None
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MOST_SERIOUS_FIRST, 0))
     issues: int = 0
     segments: int = 0
     target_words: int = 0
@@ -112,7 +113,7 @@ def totals(entries: Sequence[IndexEntry]) -> dict[str, Any]:
         "mean_score": round(statistics.fmean(scores), 2) if scores else None,
         "median_score": round(statistics.median(scores), 2) if scores else None,
         "min_score": min(scores) if scores else None,
-        "issues": {s: sum(e.counts.get(s, 0) for e in entries) for s in SEVERITIES},
+        "issues": {s: sum(e.counts.get(s, 0) for e in entries) for s in MOST_SERIOUS_FIRST},
     }
 
 
@@ -197,7 +198,7 @@ def render_index(
         skipped=[e for e in entries if e.error is not None],
         totals=totals(entries),
         chart=score_histogram(entries),
-        severities=SEVERITIES,
+        severities=MOST_SERIOUS_FIRST,
         since=((run or {}).get("compared_with") or {}).get("since", ""),
         compared=any(e.new is not None or e.fixed is not None for e in entries),
         has_waived=any(e.waived or e.stale_waivers for e in entries),

@@ -8,11 +8,10 @@ excerpts are shortened.
 from __future__ import annotations
 
 from transaudit.compare import summary_line
+from transaudit.model import MOST_SERIOUS_FIRST, SEVERITY_RANK
 from transaudit.result import ArticleResult
 from transaudit.scoring import quality
 from transaudit.terminal import escape
-
-SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
 
 
 def clean(text: str, limit: int = 60) -> str:
@@ -40,7 +39,7 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
         f"  {verdict}",
         f"  {len(article.segments)} segments, {result.target_words} target words; "
         f"{len(result.issues)} issue{'' if len(result.issues) == 1 else 's'}: "
-        + ", ".join(f"{counts[name]} {name}" for name in ("critical", "major", "minor")),
+        + ", ".join(f"{counts[name]} {name}" for name in MOST_SERIOUS_FIRST),
     ]
     worst = sorted(
         enumerate(result.issues), key=lambda pair: (SEVERITY_RANK.get(pair[1].severity.value, 9), pair[0])
