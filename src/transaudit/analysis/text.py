@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 #: A fast sentence boundary: end punctuation (and closing quotes/brackets)
@@ -62,7 +62,7 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=16)
-def sentence_segmenter(lang: str):  # type: ignore[no-untyped-def]
+def sentence_segmenter(lang: str) -> Any:  # pysbd is untyped
     """A pysbd segmenter for the language (English rules when pysbd lacks it)."""
     import pysbd
 

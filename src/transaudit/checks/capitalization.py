@@ -53,7 +53,7 @@ def _lang(lang: str) -> _LangData:
 
 def _name_particle(word: str, following: str | None, particles: frozenset[str]) -> bool:
     """"van Gogh", "de Gaulle": a particle that keeps its lower case before a name."""
-    return word in particles and bool(following) and following[0].isupper()
+    return word in particles and following is not None and following[:1].isupper()
 
 
 def _mixed_case(word: str) -> bool:

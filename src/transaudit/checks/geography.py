@@ -311,7 +311,12 @@ class EntityChanged(Check):
                 if not _spelled_alike(m, tgt, segment.target):
                     missing.append(m)
         seen: set[str] = set()
-        missing = [m for m in missing if not (m.entity in seen or seen.add(m.entity))]
+        unique = []
+        for m in missing:
+            if m.entity not in seen:
+                seen.add(m.entity)
+                unique.append(m)
+        missing = unique
 
         extra = [
             m

@@ -364,7 +364,7 @@ class Locale:
         known = [n for _, n in pairs]
         plain = [n.normalize() for t, n in pairs if t not in self.scales]
         total = _compose(known)
-        values: set[Value] = set(plain)
+        values: set[Decimal] = set(plain)
         if total is not None:
             values.add(total)
         if not values:
@@ -425,9 +425,10 @@ def _compose(numbers: list[Decimal]) -> Decimal | None:
     current = Decimal(0)
     for n in numbers:
         if n == 100:
-            current = (current or 1) * 100
+            current = (current or Decimal(1)) * 100
         elif n >= 1000:
-            total = (total + (current or 1)) * n if total and not current else total + (current or 1) * n
+            one = current or Decimal(1)
+            total = (total + one) * n if total and not current else total + one * n
             current = Decimal(0)
         else:
             current += n

@@ -296,7 +296,9 @@ class ForeignQuotes(Check):
         quotes = lang_data.get("quotes", {})
         start_mark, end_mark = quotes.get("start", ""), quotes.get("end", "")
         text = segment.target
-        spans = [(o, c) for o, c in (*parse.pairs, *parse.mismatches) if o.char in foreign]
+        spans: list[tuple[Quote, Quote | None]] = [
+            (o, c) for o, c in (*parse.pairs, *parse.mismatches) if o.char in foreign
+        ]
         spans += [(o, None) for o in parse.unclosed if o.char in foreign]
         for opener, closer in sorted(spans, key=lambda pair: pair[0].index):
             if opener is parse.leading and opener.char in lang_data.get("continuation_marks", []):

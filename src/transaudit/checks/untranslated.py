@@ -356,7 +356,7 @@ def _in_plain_name(tokens: list[tuple[int, int, str]], index: int, strength: dic
     return False
 
 
-def _next_to_name(tokens: list[tuple[int, int, str]], index: int, names: set[str]) -> bool:
+def _next_to_name(tokens: list[tuple[int, int, str]], index: int, names: frozenset[str] | set[str]) -> bool:
     """True inside a copied name or title: "Lord of the Rings", "Banco de España"."""
     for neighbour in (index - 1, index + 1):
         if 0 <= neighbour < len(tokens):

@@ -103,7 +103,10 @@ def _hits(issue: Issue, errors: list[AnnotatedError]) -> list[AnnotatedError]:
     return [
         error
         for error in errors
-        if error.side == issue.side and overlaps(issue.start, issue.end, error.start, error.end)  # type: ignore[arg-type]
+        if error.side == issue.side
+        and error.start is not None
+        and error.end is not None
+        and overlaps(issue.start, issue.end, error.start, error.end)
     ]
 
 
@@ -200,10 +203,10 @@ def evaluate_segments(
         unlocated += len(gold) - len(located)
         hit_errors: set[int] = set()
         for issue in found:
-            figures = checks.setdefault(issue.code, CheckFigures(issue.code, issue.name))
-            figures.raised += 1
-            figures.in_erroneous += bool(gold)
-            figures.segments.add(segment.id)
+            per_check = checks.setdefault(issue.code, CheckFigures(issue.code, issue.name))
+            per_check.raised += 1
+            per_check.in_erroneous += bool(gold)
+            per_check.segments.add(segment.id)
             hits = _hits(issue, located)
             for error in hits:
                 hit_errors.add(id(error))
@@ -211,14 +214,14 @@ def evaluate_segments(
             if not hits and _unverifiable(issue, segment):
                 unverifiable += 1
                 continue
-            figures.judged += 1
+            per_check.judged += 1
             spans.predicted += 1
             if hits:
-                figures.hits += 1
+                per_check.hits += 1
                 spans.predicted_correct += 1
-                figures.categories.update({error.category for error in hits})
+                per_check.categories.update({error.category for error in hits})
             else:
-                figures.misses.append(_miss_record(order, issue, segment))
+                per_check.misses.append(_miss_record(order, issue, segment))
             judged.append((category_kind(issue.category), {category_kind(e.category) for e in hits}))
         for error in located:
             spans.gold += 1

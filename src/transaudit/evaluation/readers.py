@@ -15,6 +15,7 @@ from typing import Any
 
 from transaudit.errors import InputError
 from transaudit.evaluation.model import AnnotatedError, AnnotatedSegment, Dataset, PerturbedItem
+from transaudit.model import Side
 
 FORMATS = ("bio-mqm", "demetr", "mqm-tsv")
 MQM_TSV_COLUMNS = ("system", "doc", "doc_id", "seg_id", "rater", "source", "target", "category", "severity")
@@ -231,15 +232,15 @@ def read_mqm_tsv(path: Path, langs: tuple[str, str] | None = None) -> Dataset:
         severity = _SEVERITY_ALIASES.get(severity, severity)
         if severity not in rank:
             severity = "major"
-        marked = [("source", s, e, source) for s, e in source_spans] + [
+        marked: list[tuple[Side, int, int, str]] = [("source", s, e, source) for s, e in source_spans] + [
             ("target", s, e, target) for s, e in target_spans
         ]
         if not marked:
-            side = "source" if category.lower().startswith("source") else "target"
-            segment.errors.append(AnnotatedError(side, None, None, category, severity))
+            unlocated: Side = "source" if category.lower().startswith("source") else "target"
+            segment.errors.append(AnnotatedError(unlocated, None, None, category, severity))
             continue
         for side, start, end, text in marked:
-            error = AnnotatedError(side, start, end, category, severity, text[start:end])  # type: ignore[arg-type]
+            annotated = AnnotatedError(side, start, end, category, severity, text[start:end])
             same = next(
                 (
                     i
@@ -249,9 +250,9 @@ def read_mqm_tsv(path: Path, langs: tuple[str, str] | None = None) -> Dataset:
                 None,
             )
             if same is None:
-                segment.errors.append(error)
+                segment.errors.append(annotated)
             elif rank[severity] > rank[segment.errors[same].severity]:
-                segment.errors[same] = error
+                segment.errors[same] = annotated
     return Dataset(str(path), "mqm-tsv", segments=list(segments.values()))
 
 

@@ -164,7 +164,8 @@ def align_paragraphs(
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
-            best, best_move = inf, (0, 0, None)
+            best = inf
+            best_move: tuple[int, int, int | None] = (0, 0, None)
             for (di, dj), move_cost in _MOVE_COST.items():
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0 or (pi, pj) not in cost:

@@ -24,7 +24,7 @@ from transaudit.errors import InputError
 
 if TYPE_CHECKING:
     from transaudit.input.readers import Languages
-    from transaudit.model import Article
+    from transaudit.model import Article, Side
 
 FORCE_HINT = "pass --force-lang to audit with the declared languages anyway"
 #: Characters of a side given to the detector (its own cap is 300); the
@@ -57,7 +57,8 @@ def check_declared(explicit: Languages, article: Article) -> None:
     path = article.path or article.id
     if _base(article.source_lang) == _base(article.target_lang):
         raise InputError(path, f"source and target language are both {article.source_lang}; {FORCE_HINT}")
-    for side, declared in (("source", explicit.source), ("target", explicit.target)):
+    sides: tuple[tuple[Side, str | None], ...] = (("source", explicit.source), ("target", explicit.target))
+    for side, declared in sides:
         if not declared:
             continue
         found = contradicting_language(sample([s.text(side) for s in article.segments]), _base(declared))

@@ -235,7 +235,7 @@ def category_chart(result: ArticleResult) -> dict[str, Any]:
     first = _first_segments(result.issues, positions, "category")
     bars = []
     for row, (category, by_sev) in enumerate(rows):
-        x = label_w
+        x: float = label_w
         stacks = []
         for severity in SEVERITIES:
             width = bar_w * by_sev[severity] / widest if widest else 0
