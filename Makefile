@@ -30,7 +30,7 @@ KEEP   ?= 20
 
 CLUSTER_PORT ?= 8786
 
-.PHONY: audit test lint bench publish clean setup setup-test cluster
+.PHONY: audit test test-fast lint bench publish clean setup setup-test cluster
 
 setup: $(VENV)/.installed-core $(STAMPS)/system-audit
 setup-test: $(VENV)/.installed-test $(STAMPS)/system-test
@@ -83,8 +83,14 @@ test: setup-test
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check src tests benchmarks
 
+# Everything but the tests marked slow (browser, real engines, clusters): under a minute,
+# for the edit-test loop. CI runs `make test`.
+test-fast: setup-test
+	$(BIN)/python -m pytest -q -m "not slow"
+
 lint: setup-test
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 publish: setup
 	@test -n "$(SHARED_DIR)" || { echo "usage: make publish SHARED_DIR=/path/to/shared/folder [KEEP=$(KEEP)]"; exit 2; }

@@ -341,19 +341,19 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
                 cache.put_many(scope, good)
         found = _assemble(wanted, layouts, done)
         scored = [
-            (segment.id, text, segment.plain("source"))
+            (segment.id, back, segment.plain("source"))
             for segment in wanted
-            if (text := found[segment.id].text) is not None and segment.source.strip()
+            if (back := found[segment.id].text) is not None and segment.source.strip()
         ]
-        round_trip = _round_trip([(text, source) for _, text, source in scored], cache)
+        round_trip = _round_trip([(back, source) for _, back, source in scored], cache)
         if cache is not None and cache.problem:
             notices.append(cache.problem)
     finally:
         if cache is not None:
             cache.close()
 
-    for (segment_id, text, _), (_, scores) in zip(scored, round_trip, strict=True):
-        found[segment_id] = SegmentBackTranslation(text, scores, found[segment_id].unknown)
+    for (segment_id, back, _), (_, scores) in zip(scored, round_trip, strict=True):
+        found[segment_id] = SegmentBackTranslation(back, scores, found[segment_id].unknown)
     failed = [segment for segment in wanted if found[segment.id].text is None]
     try:
         engine = dict(backend.describe())
