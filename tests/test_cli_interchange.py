@@ -66,3 +66,16 @@ def test_hostile_xliff_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.output.strip().splitlines() == [
         f"transaudit: {path}:1: XLIFF with a DOCTYPE (DTD or entity declarations) is not accepted"]
     assert not list((tmp_path / "out").glob("*"))
+
+
+def test_the_cluster_runner_skips_a_multi_article_file_with_a_reason() -> None:
+    """One outcome per path on a cluster: a file of several articles is named, not half-audited."""
+    from transaudit.distributed import _chunks
+    from transaudit.input.readers import Languages
+
+    skipped = []
+    chunks = list(_chunks([DATA / "spec-2.1.xlf", DATA / "plurals.po"], ["a", "b"], Languages(),
+                          lambda outcome, index: skipped.append((index, outcome.error))))
+    assert [item.name for chunk in chunks for item in chunk] == ["b"]
+    [(index, error)] = skipped
+    assert index == 0 and "holds 2 articles" in error and "without --scheduler" in error

@@ -81,8 +81,9 @@ def _unmask(issues: list[Issue], article: Article, allowed: set[str]) -> list[Is
     may point at a placeholder itself.
     """
     kept = []
+    segments = {segment.id: segment for segment in article.segments}
     for issue in issues:
-        segment = article.segment(issue.segment)
+        segment = segments[issue.segment]
         cut = False
         for placeholder in segment.placeholders(issue.side):
             inside = any(placeholder.start < edge < placeholder.end for edge in (issue.start, issue.end))
