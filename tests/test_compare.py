@@ -96,3 +96,19 @@ def test_a_new_article_and_a_folder_that_is_no_run(tmp_path: Path) -> None:
         str(tmp_path / "prev"))
     comparison = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))["comparison"]
     assert comparison["status"] == "new article" and comparison["new"] == 1
+
+
+def test_publishing_compares_with_the_latest_run(tmp_path: Path) -> None:
+    article = tmp_path / "story.es-en.tsv"
+    article.write_text(HEADER + ONE + TWO, encoding="utf-8")
+    shared = tmp_path / "shared"
+    run("check", str(article), "-o", str(tmp_path / "a"), "--backend", "none", "-q")
+    assert run("publish", str(tmp_path / "a"), "--to", str(shared)).exit_code == 0
+    first = (shared / "latest").resolve().name
+    article.write_text(HEADER + ONE + TWO_FIXED + THREE, encoding="utf-8")
+    run("check", str(article), "-o", str(tmp_path / "b"), "--backend", "none", "-q")
+    assert run("publish", str(tmp_path / "b"), "--to", str(shared)).exit_code == 0
+    manifest = json.loads((shared / "latest" / "manifest.json").read_text(encoding="utf-8"))
+    changes = manifest["compared_with"]
+    assert (changes["run"], changes["new"], changes["fixed"], changes["unchanged"]) == (first, 1, 1, 1)
+    assert f"1 fixed, 1 new since {first}" in (shared / "index.html").read_text(encoding="utf-8")

@@ -58,6 +58,8 @@ class RunInfo:
     name: str
     published_at: str = ""
     totals: dict[str, Any] = field(default_factory=dict)
+    #: Issues new/fixed/unchanged since the run that was latest when this one was published.
+    changes: dict[str, Any] = field(default_factory=dict)
 
 
 def run_sort_key(name: str) -> tuple[str, int]:
@@ -198,6 +200,50 @@ def _carry_waivers(reports: Path, staging: Path, files: dict[str, dict[str, Any]
     files[name] = _copy_file(source, staging / name, 0o666 & ~current_umask())
 
 
+def compare_with_latest(shared: Path, run: Path) -> dict[str, Any] | None:
+    """Issues new, fixed and unchanged in ``run`` against the shared folder's current latest run.
+
+    Publishing compares automatically, so the shared index says "3 fixed, 1 new" for
+    every run, whether or not the audit itself ran with ``--compare``. Articles are
+    matched by report file name, issues by code and text (see transaudit.compare).
+    """
+    from transaudit.compare import compare_issues
+
+    latest = shared / "latest"
+    try:
+        previous_name = os.readlink(latest)
+    except OSError:
+        return None
+    if not RUN_NAME.match(previous_name) or not (shared / previous_name).is_dir():
+        return None
+    previous = shared / previous_name
+    summary = _read_json(run / SUMMARY)
+    articles = summary.get("articles") if isinstance(summary, dict) else None
+    if not isinstance(articles, list):
+        return None
+    totals = {"new": 0, "fixed": 0, "unchanged": 0, "new_articles": 0}
+    for article in articles:
+        report = article.get("json") if isinstance(article, dict) else None
+        if not isinstance(report, str) or "/" in report or report.startswith("."):
+            continue
+        now, before = _read_json(run / report), _read_json(previous / report)
+        if not isinstance(now, dict):
+            continue
+        if not isinstance(before, dict):
+            totals["new_articles"] += 1
+            continue
+        current = [i for i in now.get("issues", []) if isinstance(i, dict)]
+        waived = [i for i in now.get("waived", []) if isinstance(i, dict)]
+        old = [i for i in before.get("issues", []) if isinstance(i, dict)]
+        counts = compare_issues(current, waived, old)
+        for key in ("new", "fixed", "unchanged"):
+            totals[key] += counts[key]
+    manifest = _read_json(previous / MANIFEST)
+    since = manifest.get("published_at") if isinstance(manifest, dict) else None
+    return {"run": previous_name, "since": since if isinstance(since, str) else "", **totals}
+
+
+
 def _unique_name(shared: Path, moment: datetime) -> str:
     base = moment.astimezone(UTC).strftime("%Y-%m-%dT%H%M%SZ")
     name, n = base, 1
@@ -265,7 +311,9 @@ def list_runs(shared: str | os.PathLike[str]) -> list[RunInfo]:
         elif isinstance(summary, dict) and isinstance(summary.get("articles"), list):
             totals = {"articles": len(summary["articles"])}
         published = manifest.get("published_at") if isinstance(manifest, dict) else None
-        runs.append(RunInfo(entry.name, published if isinstance(published, str) else "", totals))
+        changes = manifest.get("compared_with") if isinstance(manifest, dict) else None
+        runs.append(RunInfo(entry.name, published if isinstance(published, str) else "", totals,
+                            changes if isinstance(changes, dict) else {}))
     runs.sort(key=lambda run: run_sort_key(run.name), reverse=True)
     return runs
 
@@ -328,6 +376,9 @@ def publish(
                 "files": files,
                 "skipped": skipped,
             }
+            changes = compare_with_latest(shared, staging)
+            if changes:
+                manifest["compared_with"] = changes
             write_atomic(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
             os.rename(staging, shared / name)
             staging = None
