@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from transaudit import validation
 from transaudit.errors import ConfigError
 from transaudit.model import Severity
 
@@ -94,15 +95,19 @@ def settings_from_mapping(raw: dict[str, Any], path: str) -> Settings:
             if not isinstance(value, dict):
                 raise ConfigError(path, "'weights' must be a table of severity = number")
             weights = dict(DEFAULT_WEIGHTS)
-            for name, weight in value.items():
-                if name not in DEFAULT_WEIGHTS or not isinstance(weight, int | float):
-                    raise ConfigError(path, f"[weights]: bad entry {name!r} = {weight!r}")
-                weights[name] = float(weight)
+            for name, number in value.items():
+                if name not in DEFAULT_WEIGHTS:
+                    raise ConfigError(path, f"[weights]: bad entry {name!r} = {number!r}")
+                try:
+                    weights[name] = validation.weight(number, f"[weights] {name}")
+                except ValueError as error:
+                    raise ConfigError(path, str(error)) from None
             changes["weights"] = weights
         elif norm in ("fail-under", "threshold"):
-            if not isinstance(value, int | float):
-                raise ConfigError(path, f"'{key}' must be a number")
-            changes["threshold"] = float(value)
+            try:
+                changes["threshold"] = validation.finite_number(value, f"'{key}'")
+            except ValueError as error:
+                raise ConfigError(path, str(error)) from None
         elif norm in ("options", "check-options"):
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(path, "'options' must hold one table per check code")
@@ -111,6 +116,11 @@ def settings_from_mapping(raw: dict[str, Any], path: str) -> Settings:
             changes["backend"] = str(value)
         elif norm == "model":
             changes["model"] = str(value)
+        elif norm == "glossary":
+            try:
+                extra[norm] = validation.glossary_setting(value, f"'{key}'")
+            except ValueError as error:
+                raise ConfigError(path, str(error)) from None
         elif norm in EXTRA_KEYS:
             extra[norm] = value
         else:
@@ -135,6 +145,7 @@ def load_settings(config_path: str | None, start: Path | None = None) -> Setting
 
 def _read(path: Path, explicit: bool) -> Settings:
     try:
+        validation.regular_file(path, "config file")
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None

@@ -34,8 +34,14 @@ def parse_timestamp(value: str) -> str:
     Raises ValueError naming what was wrong, so the CLI can refuse it.
     """
     text = str(value).strip()
-    if text.isdigit():
-        moment = datetime.fromtimestamp(int(text), tz=UTC)
+    out_of_range = f"out of range: {text[:40]!r} (a report date lies between the years 1 and 9999 in UTC)"
+    if text.isascii() and text.isdigit():
+        if len(text) > 12:  # more than 31,000 years of seconds; int() of 4,301+ digits raises
+            raise ValueError(out_of_range)
+        try:
+            moment = datetime.fromtimestamp(int(text), tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(out_of_range) from None
     else:
         try:
             moment = datetime.fromisoformat(text)
@@ -43,7 +49,11 @@ def parse_timestamp(value: str) -> str:
             raise ValueError(f"not an ISO 8601 date-time: {value!r} (e.g. 2026-11-28T12:00:00Z)") from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    try:
+        moment = moment.astimezone(UTC)
+    except (OverflowError, ValueError):  # 0001-01-01T00:00:00+01:00 is in year 0 in UTC
+        raise ValueError(out_of_range) from None
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def run_timestamp(settings: Settings) -> str:
@@ -61,9 +71,12 @@ def run_timestamp(settings: Settings) -> str:
             raise ValueError(f"--timestamp: {error}") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and epoch.strip():
-        if not epoch.strip().isdigit():
+        if not (epoch.strip().isascii() and epoch.strip().isdigit()):
             raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}")
-        return parse_timestamp(epoch.strip())
+        try:
+            return parse_timestamp(epoch.strip())
+        except ValueError as error:
+            raise ValueError(f"SOURCE_DATE_EPOCH: {error}") from None
     return parse_timestamp(datetime.now(tz=UTC).isoformat())
 
 

@@ -82,6 +82,26 @@ class CachedTranslation:
     unknown: list[str]
 
 
+def _row(translation: object, unknown: object) -> CachedTranslation | None:
+    """A stored row as a translation, or None (a miss) when its values have the wrong shape.
+
+    SQLite is dynamically typed: a column declared TEXT can hold a BLOB, an
+    integer or NULL (another program, a bit flip, an old schema). Such a row is
+    translated again, like a missing one, instead of failing the audit.
+    """
+    if not isinstance(translation, str) or not isinstance(unknown, str):
+        return None
+    if unknown == "[]":  # most rows: no JSON parse needed
+        return CachedTranslation(translation, [])
+    try:
+        words = json.loads(unknown)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+        return None
+    return CachedTranslation(translation, words)
+
+
 class TranslationCache:
     """A best-effort SQLite store of unit translations."""
 
@@ -126,8 +146,9 @@ class TranslationCache:
                 query = f"SELECT key, translation, unknown FROM translations WHERE key IN ({marks})"
                 rows = connection.execute(query, chunk).fetchall()
                 for key, translation, unknown in rows:
-                    words = list(json.loads(unknown)) if unknown != "[]" else []
-                    found[by_key[key]] = CachedTranslation(translation, words)
+                    hit = _row(translation, unknown)
+                    if hit is not None and key in by_key:
+                        found[by_key[key]] = hit
         except (sqlite3.Error, ValueError, TypeError) as error:
             self._fail(error)
             return {}

@@ -22,6 +22,18 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def _finite(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """Refuse nan and inf (click's FLOAT accepts them): a report must stay valid JSON."""
+    from transaudit.validation import finite_number
+
+    if value is None:
+        return None
+    try:
+        return finite_number(value, "the threshold")
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 EPILOG = """
 \b
 Examples:
@@ -36,7 +48,8 @@ Exit codes:
   2    bad usage or unreadable input (one line names the file and the problem;
        in a batch the article is skipped and the rest are audited)
   3    internal error (a bug; TRANSAUDIT_DEBUG=1 shows the traceback)
-  130  interrupted (finished reports and an index of them are kept)
+  130  interrupted by Ctrl-C, 143 stopped by SIGTERM (finished reports and an
+       index of them are kept)
 """
 
 
@@ -66,7 +79,7 @@ Exit codes:
               help="Skip these checks (code prefixes or names; comma-separated or repeated).")
 @click.option("--config", type=click.Path(path_type=Path),
               help="Config file (default: ./transaudit.toml or ./pyproject.toml).")
-@click.option("--fail-under", type=float, metavar="SCORE",
+@click.option("--fail-under", type=float, metavar="SCORE", callback=_finite,
               help="Pass threshold for the article score (default 90).")
 @click.option("--glossary", multiple=True, type=click.Path(path_type=Path),
               help="Glossary file (CSV, TSV or TBX); repeatable.")
@@ -117,6 +130,7 @@ def check(
     from transaudit.engine import select_checks
     from transaudit.input.readers import Languages, discover
     from transaudit.pipeline import run_timestamp
+    from transaudit.validation import glossary_setting
 
     settings = load_settings(str(config) if config else None)
     extra = dict(settings.extra)
@@ -144,7 +158,7 @@ def check(
     select_checks(settings)
     run_info, review = _review_inputs(waivers_file or settings.extra.get("waivers"), compare_with, out)
     settings = settings.with_overrides(extra={**settings.extra, **review})
-    _validate_glossaries(settings.extra.get("glossary", []))
+    _validate_glossaries(glossary_setting(settings.extra.get("glossary") or []))
     articles = list(discover(list(paths)))
     if out.exists() and not out.is_dir():
         fail(f"{out}: exists and is not a folder (--out needs a folder)")

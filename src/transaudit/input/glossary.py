@@ -41,6 +41,7 @@ from pathlib import Path
 from transaudit.errors import InputError
 from transaudit.input.decoding import decode
 from transaudit.input.xmlsafe import local_name, parse_text
+from transaudit.validation import regular_file
 
 _SPLIT_RE = re.compile(r"\s*\|\s*")
 _LANG_RE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
@@ -108,6 +109,7 @@ def _read_text(path: Path) -> str:
     UTF-16/32 with BOM, CRLF normalised), so an editor's spreadsheet export that
     an article would accept is accepted here too."""
     try:
+        regular_file(path, "glossary file")  # a FIFO or /dev/zero would never finish reading
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "glossary file not found") from None

@@ -276,6 +276,11 @@ def read_jsonl(path: Path, langs: Languages = Languages()) -> Article:
             raise InputError(str(path), f"invalid JSON: {error.msg} (column {error.colno})", number) from None
         except RecursionError:
             raise InputError(str(path), "invalid JSON: nested too deeply", number) from None
+        except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+            raise InputError(
+                str(path), "invalid JSON: a number of more than 4,300 digits (write such an id as a string)",
+                number,
+            ) from None
         if not isinstance(record, dict):
             raise InputError(str(path), "expected a JSON object with 'source' and 'target'", number)
         for key in ("source", "target"):
