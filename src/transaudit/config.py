@@ -145,7 +145,7 @@ def load_settings(config_path: str | None, start: Path | None = None) -> Setting
 
 def _read(path: Path, explicit: bool) -> Settings:
     try:
-        validation.regular_file(path, "config file")
+        validation.regular_file(path, "config file", ConfigError)
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None

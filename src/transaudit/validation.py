@@ -50,21 +50,22 @@ def glossary_setting(value: object, what: str = "'glossary'") -> list[str]:
     raise ValueError(f"{what} must be a file path or a list of file paths, not {value!r}")
 
 
-def regular_file(path: str | os.PathLike[str], what: str) -> Path:
+def regular_file(path: str | os.PathLike[str], what: str, error: type[InputError] = InputError) -> Path:
     """``path`` if it is a regular file (after symlinks); else InputError naming it.
 
     A FIFO would block the read forever and ``/dev/zero`` would never end, so
     only regular files are read as configs and glossaries (articles too).
+    ``error`` is the InputError subclass to raise (ConfigError for a config).
     """
     file = Path(path)
     try:
         info = os.stat(file)
     except FileNotFoundError:
-        raise InputError(str(file), f"{what} not found") from None
-    except OSError as error:
-        raise InputError(str(file), f"cannot read {what}: {error.strerror or error}") from None
+        raise error(str(file), f"{what} not found") from None
+    except OSError as problem:
+        raise error(str(file), f"cannot read {what}: {problem.strerror or problem}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(str(file), f"is a folder, expected a {what}")
+        raise error(str(file), f"is a folder, expected a {what}")
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(str(file), f"not a regular file (a device, pipe or socket), expected a {what}")
+        raise error(str(file), f"not a regular file (a device, pipe or socket), expected a {what}")
     return file
