@@ -8,9 +8,17 @@ SPANISH = "El gobierno regional aprobó ayer un plan de inversiones para las car
 ENGLISH = "The regional government approved an investment plan for the roads of the province yesterday."
 
 
-def test_whole_text_language() -> None:
-    assert langid.detect_language(SPANISH) == "es"
-    assert langid.detect_language(ENGLISH) == "en"
+def test_side_language_reads_a_whole_side() -> None:
+    spanish, english = langid.side_language([SPANISH, SPANISH]), langid.side_language([ENGLISH])
+    assert spanish is not None and spanish[0] == "es" and spanish[1] > 0.9
+    assert english is not None and english[0] == "en"
+    assert langid.side_language(["", "123"]) is None
+
+
+def test_side_language_guesses_even_short_sides() -> None:
+    # No short-text guard here: a one-word side gets a guess, and the reader decides.
+    guess = langid.side_language(["Hola"])
+    assert guess is not None and 0 < guess[1] <= 1
 
 
 def test_pair_decision_compares_the_two_languages() -> None:
@@ -23,7 +31,6 @@ def test_pair_decision_compares_the_two_languages() -> None:
 def test_short_text_is_never_decided() -> None:
     for text in ("Real Madrid", "No", "OTAN", "https://example.org/a-very-long-address-in-english-words"):
         assert langid.pair_probabilities(text, "es", "en") is None
-        assert langid.detect_language(text) is None
         assert not langid.is_language(text, "es", "en")
 
 

@@ -9,11 +9,16 @@ where n-gram statistics are noise (``"Real Madrid"`` or ``"No"``).
 
 A call costs about a millisecond, so checks call it only after a cheap
 vocabulary pre-filter has suggested the answer may be interesting.
+
+This is the project's one language detector: readers guess a side's language
+with :func:`side_language` (the whole side, no short-text guard), language
+sanity checks use :func:`contradicting_language`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -117,17 +122,31 @@ def is_language(text: str, lang: str, other: str, margin: float = 0.5) -> bool:
     return pair[0] - pair[1] >= margin
 
 
-def detect_language(text: str, min_probability: float = 0.8) -> str | None:
-    """The language of a whole text (say one side of an article), or None if unsure.
+#: Characters of a side given to :func:`side_language` (langdetect reads the first 10,000).
+SIDE_SAMPLE_CHARS = 20000
 
-    Meant for guessing an article's languages when the input does not say;
-    returns langdetect's top code only when it is confident.
+
+def side_language(texts: Sequence[str]) -> tuple[str, float] | None:
+    """The most likely language of one side of an article, with its probability.
+
+    For guessing an article's languages when the input does not say. The
+    whole side is one sample, with all of langdetect's profiles and its usual
+    seven trials; unlike the pair decisions there is no short-text guard (a
+    one-word side still gets langdetect's best guess), so the caller decides
+    how sure is sure enough. None when langdetect finds no features at all.
     """
-    probs = probabilities(text)
-    if not probs:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    sample = "\n".join(text for text in texts if text)[:SIDE_SAMPLE_CHARS]
+    detector = _factory(None).create()
+    detector.append(sample)
+    try:
+        guesses = detector.get_probabilities()
+    except LangDetectException:
         return None
-    lang, prob = max(probs.items(), key=lambda item: item[1])
-    return lang if prob >= min_probability else None
+    if not guesses:
+        return None
+    return guesses[0].lang.split("-")[0], guesses[0].prob
 
 
 #: A declared language is contradicted only by a detection at least this sure,

@@ -1,14 +1,17 @@
-"""Language codes: one normal form for every place a language is named.
+"""Language tags: the one parser for every place a language is named.
 
-Editors pass what their CMS uses (``es-ES``, ``en_US``, ``ES``); data files and
-engines are keyed by the primary ISO 639 subtag (``es``). A name that is not a
-language code at all (``spanish``) is an input error rather than a silent run
-with every language-specific check switched off.
+Editors pass what their CMS uses (``es-ES``, ``en_US``, ``ES``, ``spa``); data
+files and engines are keyed by the primary ISO 639 subtag (``es``). A name that
+is not a language code at all (``spanish``) is an input error rather than a
+silent run with every language-specific check switched off. Options, file
+names, glossary headers, ``eval --langs`` and the back-translation engines all
+read tags through :func:`parse_tag`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from transaudit import data
@@ -19,28 +22,65 @@ _TAG_RE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 _FAMILIES = ("repetition", "punctuation", "numbers", "vocabulary", "boilerplate", "gazetteer")
 
 
+@dataclass(frozen=True)
+class LanguageTag:
+    """A parsed language tag: ``es-ES`` → language ``es`` (``spa``), region ``ES``."""
+
+    #: ISO 639-1 code, or ISO 639-3 for a language without one.
+    language: str
+    #: ISO 639-3 code (what Apertium and NLLB name languages by).
+    alpha_3: str
+    #: The region subtag, upper case (``ES``, ``419``), if the tag has one.
+    region: str | None = None
+
+
 @cache
-def _iso639(code: str) -> str | None:
-    """The ISO 639-1 code for a 639-1 or 639-3 code (639-3 when there is no 639-1)."""
+def _iso639(code: str) -> tuple[str, str] | None:
+    """(ISO 639-1 or else 639-3, ISO 639-3) for a 639-1 or 639-3 code."""
     import pycountry
 
     language = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
     if language is None:
         return None
-    return getattr(language, "alpha_2", None) or language.alpha_3
+    return getattr(language, "alpha_2", None) or language.alpha_3, language.alpha_3
 
 
 def _is_iso639(code: str) -> bool:
     return _iso639(code) is not None
 
 
+@cache
+def parse_tag(value: str) -> LanguageTag | None:
+    """The language of a BCP 47-like tag (``es``, ``es-ES``, ``en_US``, ``spa``, ``zh-Hant-TW``), or None.
+
+    The primary subtag must be an ISO 639 code; the region is the first
+    two-letter or three-digit subtag after it.
+    """
+    match = _TAG_RE.match(value.strip())
+    codes = _iso639(match.group(1).lower()) if match else None
+    if codes is None:
+        return None
+    subtags = value.strip().replace("_", "-").split("-")[1:]
+    region = next(
+        (s.upper() for s in subtags if (len(s) == 2 and s.isalpha()) or (len(s) == 3 and s.isdigit())), None
+    )
+    return LanguageTag(codes[0], codes[1], region)
+
+
 def normalize_language(value: str, where: str = "--source-lang/--target-lang") -> str:
     """``es-ES`` → ``es``, ``spa`` → ``es``; an unknown or malformed code raises InputError."""
-    match = _TAG_RE.match(value.strip())
-    code = _iso639(match.group(1).lower()) if match else None
-    if code is None:
+    tag = parse_tag(value)
+    if tag is None:
         raise InputError(where, f"unknown language code {value!r} (use ISO 639-1, e.g. es, en)")
-    return code
+    return tag.language
+
+
+def parse_pair(value: str, where: str = "--langs") -> tuple[str, str]:
+    """``es-en`` (or ``es_en``) → (``es``, ``en``); anything else raises InputError."""
+    parts = value.strip().replace("_", "-").split("-")
+    if len(parts) != 2 or not all(parts):
+        raise InputError(where, f"expected SRC-TGT, e.g. es-en (got {value!r})")
+    return normalize_language(parts[0], where), normalize_language(parts[1], where)
 
 
 @cache

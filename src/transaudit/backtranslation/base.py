@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from transaudit.analysis.languages import parse_tag
+
 
 class BackendError(Exception):
     """A whole batch could not be translated (missing pair, crash, timeout)."""
@@ -73,21 +75,9 @@ def language_codes(lang: str) -> tuple[list[str], str | None]:
     ``spa_Latn``, multilingual opus-mt ``>>spa<<``); each backend tries these
     codes in order against what its engine actually has.
     """
-    parts = lang.replace("_", "-").split("-")
-    primary = parts[0].lower()
-    region = parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else None
-    codes: list[str] = []
-    try:
-        import pycountry
-
-        field_name = "alpha_2" if len(primary) == 2 else "alpha_3"
-        record = pycountry.languages.get(**{field_name: primary})
-    except (ImportError, KeyError, LookupError):
-        record = None
-    if record is not None:
-        codes.append(record.alpha_3)
-        if getattr(record, "alpha_2", None):
-            codes.append(record.alpha_2)
-    if primary not in codes:
-        codes.append(primary)
-    return codes, region
+    tag = parse_tag(lang)
+    primary = lang.replace("_", "-").split("-")[0].lower()
+    if tag is None:
+        return [primary], None
+    codes = list(dict.fromkeys((tag.alpha_3, tag.language, primary)))
+    return codes, tag.region

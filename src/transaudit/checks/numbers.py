@@ -33,7 +33,6 @@ Value = Decimal | tuple[Any, ...]
 
 #: Stretches whose digits belong to no number a reader sees (links, handles).
 _NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+")
-_SEPARATORS = ".,\u00a0\u202f\u2009 '’"
 _TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
 _ROMAN_CANDIDATE_RE = re.compile(r"\b[MDCLXVI]{2,7}\b")
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")

@@ -8,6 +8,7 @@ from typing import NoReturn
 
 import click
 
+from transaudit.analysis.languages import parse_pair
 from transaudit.config import load_settings
 from transaudit.errors import InputError
 from transaudit.evaluation.evaluate import run_evaluation
@@ -24,10 +25,10 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
 def _langs(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
-    parts = value.replace("_", "-").split("-")
-    if len(parts) != 2 or not all(parts):
-        raise click.BadParameter("expected SRC-TGT, e.g. es-en", param_hint="--langs")
-    return parts[0].lower(), parts[1].lower()
+    try:
+        return parse_pair(value)
+    except InputError as error:
+        raise click.BadParameter(error.problem, param_hint="--langs") from None
 
 
 def _fail(message: str) -> NoReturn:

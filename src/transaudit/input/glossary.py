@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from transaudit.analysis.languages import parse_tag
 from transaudit.errors import InputError
 from transaudit.input.decoding import decode
 from transaudit.input.xmlsafe import local_name, parse_text
@@ -85,12 +86,9 @@ def find_term(term: str, text: str) -> re.Match[str] | None:
 
 
 def _is_language(name: str) -> bool:
-    """A header naming a language by ISO 639-1 code ("es", "en-GB")."""
-    if not _LANG_RE.match(name):
-        return False
-    import pycountry
-
-    return pycountry.languages.get(alpha_2=name[:2]) is not None
+    """A header naming a language by ISO 639-1 code ("es", "en-GB"): two letters, so that
+    a three-letter header ("src", "ids") is never read as an ISO 639-3 code."""
+    return _LANG_RE.match(name) is not None and parse_tag(name) is not None
 
 
 def _split(value: str | None) -> tuple[str, ...]:

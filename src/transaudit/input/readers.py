@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from transaudit.analysis.langid import side_language
 from transaudit.analysis.languages import normalize_language
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path
@@ -49,19 +50,16 @@ class Languages:
     force: bool = False
 
 
-def detect_side_language(texts: list[str], path: str) -> str:
-    """Language of one side of an article by seeded langdetect on the whole side."""
-    from langdetect import DetectorFactory, LangDetectException, detect_langs
+#: A side's language is guessed only when the detector is at least this sure.
+SIDE_LANGUAGE_PROBABILITY = 0.6
 
-    DetectorFactory.seed = 0
-    sample = "\n".join(t for t in texts if t)[:20000]
-    try:
-        guesses = detect_langs(sample)
-    except LangDetectException:
-        guesses = []
-    if not guesses or guesses[0].prob < 0.6:
+
+def detect_side_language(texts: list[str], path: str) -> str:
+    """Language of one side of an article (seeded detection on the whole side), or InputError."""
+    guess = side_language(texts)
+    if guess is None or guess[1] < SIDE_LANGUAGE_PROBABILITY:
         raise InputError(path, "cannot tell the language; pass --source-lang and --target-lang")
-    return guesses[0].lang.split("-")[0]
+    return guess[0]
 
 
 def _finish(article_id: str, path: Path, segments: list[Segment], langs: Languages) -> Article:
