@@ -251,6 +251,7 @@ class BackTranslation:
     back_translated: int = 0
     not_back_translated: int = 0
     units: int = 0
+    #: Run metadata, not a result: 0 with a cold cache, ``units`` with a warm one.
     units_from_cache: int = 0
     #: The cache file, "disabled" or "unusable".
     cache: str = "disabled"

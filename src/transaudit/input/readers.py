@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -314,6 +314,9 @@ def side_files(folder: Path) -> tuple[Path, Path] | None:
     for entry in sorted(folder.iterdir()):
         match = _SIDE_FILE.match(entry.name)
         if match and entry.is_file():
+            if entry.is_symlink() and (target := outside(entry, folder)) is not None:
+                raise InputError(str(entry), f"a symlink to {display_path(target)}, outside the article "
+                                 "folder; not read")
             found[match.group(1)].append(entry)
     if not found["source"] and not found["target"]:
         return None
@@ -490,12 +493,29 @@ def is_article_folder(path: Path) -> bool:
         return False
 
 
-def discover(paths: list[Path]) -> Iterator[Path]:
+def outside(entry: Path, root: Path) -> Path | None:
+    """Where ``entry`` really is, if that is outside the folder ``root`` (else None).
+
+    Symlinks are resolved, so ``x.tsv -> /etc/shadow`` and a link to a parent
+    folder are both outside; a link to another file of the same folder is not.
+    """
+    try:
+        target = entry.resolve()
+        inside = target.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return entry
+    return None if inside else target
+
+
+def discover(paths: list[Path], notice: Callable[[str], None] = lambda message: None) -> Iterator[Path]:
     """Expand the command-line paths into article paths, in a stable order.
 
     A file or an article folder is one article; any other folder is a batch
     whose article files and article folders are found recursively (README and
-    other files are ignored).
+    other files are ignored). A path named on the command line is the user's
+    choice and is read even if it is a symlink; inside a batch folder, an entry
+    that resolves outside that folder is skipped with a ``notice`` (a delivered
+    folder must not pull ``/etc/shadow`` or a neighbour's files into reports).
     """
     for path in paths:
         if not path.exists():
@@ -506,6 +526,12 @@ def discover(paths: list[Path]) -> Iterator[Path]:
         found = False
         for entry in sorted(path.rglob("*")):
             if any(part.startswith(".") for part in entry.relative_to(path).parts):
+                continue
+            target = outside(entry, path) if entry.is_symlink() else None
+            if target is not None:
+                if entry.is_dir() or entry.suffix.lower() in (*ARTICLE_SUFFIXES, ".xml"):
+                    notice(f"skipped {display_path(entry)}: a symlink to {display_path(target)}, outside "
+                           f"{display_path(path)}")
                 continue
             if (entry.is_file() and _is_article_file(entry)) or is_article_folder(entry):
                 found = True

@@ -10,6 +10,7 @@ works without JS and prints the same.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -104,6 +105,12 @@ class IssueView:
         return IssueView(self.index, moved, self.segment_index, self.new, pair=True)
 
 
+#: Most issues highlighted and listed per segment, the most severe first; the rest are
+#: counted ("… and N more") and stay in the JSON report. Nobody reads a hundred
+#: overlapping highlights in one paragraph (that many means a check misfired or the
+#: text is noise), and the cap bounds the page's size and rendering time.
+MAX_SHOWN_PER_SEGMENT = 100
+
 
 @dataclass
 class SegmentView:
@@ -115,6 +122,8 @@ class SegmentView:
     waived: list[WaivedIssue] = field(default_factory=list)
     #: The back-translation note, unless it is the one said once for the whole article.
     bt_note: str | None = None
+    #: Issues of this segment beyond MAX_SHOWN_PER_SEGMENT, counted, not shown.
+    hidden: int = 0
 
     @property
     def issue_ids(self) -> str:
@@ -134,7 +143,9 @@ def highlight(text: str, spans: list[IssueView]) -> list[Piece]:
     an empty span becomes a gap marker at its position.
     """
     length = len(text)
-    ranges: list[tuple[int, int, IssueView]] = []
+    starts: dict[int, list[int]] = defaultdict(list)
+    ends: dict[int, list[int]] = defaultdict(list)
+    views: list[IssueView] = []
     gaps: dict[int, list[IssueView]] = defaultdict(list)
     for view in spans:
         start = min(max(view.issue.start, 0), length)
@@ -142,16 +153,24 @@ def highlight(text: str, spans: list[IssueView]) -> list[Piece]:
         if start == end:
             gaps[start].append(view)
         else:
-            ranges.append((start, end, view))
-    bounds = sorted({0, length, *gaps, *(r[0] for r in ranges), *(r[1] for r in ranges)})
+            starts[start].append(len(views))
+            ends[end].append(len(views))
+            views.append(view)
+    # One sweep over the sorted boundaries with the set of open spans (was: every span
+    # tested against every piece, quadratic in the number of issues).
+    bounds = sorted({0, length, *gaps, *starts, *ends})
+    active: dict[int, IssueView] = {}
     pieces: list[Piece] = []
     for lo, hi in zip(bounds, [*bounds[1:], None], strict=True):
+        for key in ends.get(lo, ()):
+            del active[key]
+        for key in starts.get(lo, ()):
+            active[key] = views[key]
         if lo in gaps:
             pieces.append(_piece("", gaps[lo], gap=True))
         if hi is None:
             break
-        covering = [view for start, end, view in ranges if start <= lo and hi <= end]
-        pieces.append(_piece(text[lo:hi], covering))
+        pieces.append(_piece(text[lo:hi], list(active.values())))
     return pieces
 
 
@@ -185,7 +204,9 @@ def _segment_views(result: ArticleResult, shared_note: str | None = None
         waived[item.issue.segment].append(item)
     segments = []
     for index, segment in enumerate(result.article.segments):
-        views = by_segment.get(index, [])
+        found = by_segment.get(index, [])
+        views = found if len(found) <= MAX_SHOWN_PER_SEGMENT else heapq.nsmallest(
+            MAX_SHOWN_PER_SEGMENT, found, key=lambda v: (_RANK[v.issue.severity.value], v.index))
         marks = views + [pair for view in views if (pair := view.counterpart()) is not None]
         segments.append(
             SegmentView(
@@ -195,6 +216,7 @@ def _segment_views(result: ArticleResult, shared_note: str | None = None
                 target=highlight(segment.target, [v for v in marks if v.issue.side != "source"]),
                 issues=sorted(views, key=lambda v: (v.issue.side != "source", v.issue.start, v.index)),
                 waived=waived.get(segment.id, []),
+                hidden=len(found) - len(views),
                 bt_note=None if segment.bt_note == shared_note else segment.bt_note,
             )
         )
