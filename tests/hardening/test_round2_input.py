@@ -192,3 +192,24 @@ def test_escape_sequences_in_file_names_are_escaped_on_stderr(tmp_path: Path) ->
     single = run_cli("check", evil, "--out", tmp_path / "out2", "--backend", "none")
     one_line(single, "\\x1b]0;pwned\\x07")
     assert "\x1b" not in single.stderr
+
+
+def test_an_internal_error_is_one_line_and_exit_3_so_make_audit_stops() -> None:
+    """A bug used to end in a traceback and exit 1, which ``make audit`` takes for "some articles fail"."""
+    import click
+    from click.testing import CliRunner
+
+    from transaudit.cli import EXIT_INTERNAL, Main
+
+    @click.group(cls=Main)
+    def group() -> None:
+        """A group like transaudit's."""
+
+    @group.command()
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    result = CliRunner().invoke(group, ["boom"])
+    assert result.exit_code == EXIT_INTERNAL == 3
+    assert result.output.splitlines() == [
+        "transaudit: internal error: RuntimeError: a bug (a bug; TRANSAUDIT_DEBUG=1 shows the traceback)"]
