@@ -187,3 +187,13 @@ def test_other_xliff_variants(tmp_path: Path, content: str) -> None:
     assert (article.source_lang, article.target_lang, segment.id) == ("en", "es", "u1")
     assert segment.source in ("Save <ph1/>now.", "Save <x1/>now.")
     assert [p.key for p in segment.source_placeholders] == [p.key for p in segment.target_placeholders]
+
+
+def test_xliff_12_segmented_in_seg_source() -> None:
+    [article] = read_articles(DATA / "segmented-1.2.sdlxliff")
+    assert [(s.id, s.source, s.target) for s in article.segments] == [
+        ("a1/1", "La cumbre terminó ayer.", "The the summit ended yesterday."),
+        ("a1/2", "Hubo 300 delegados en <g5>Samarcanda</g5>.",
+         "There were 3000 delegates in <g5>Samarkand</g5>."),
+        ("a2", "Fin.", ""),
+    ]

@@ -228,3 +228,21 @@ def test_a_waived_issue_is_marked_disabled_with_its_reason(tmp_path: Path) -> No
     assert len(disabled) == 1
     comment = disabled[0].get(f"{ITS}locQualityIssueComment")
     assert comment.endswith("[waived: the image is dropped on purpose]")
+
+
+def test_seg_source_segments_are_marked_inside_their_markers(tmp_path: Path) -> None:
+    [article] = read_articles(DATA / "segmented-1.2.sdlxliff")
+    result = audit_article(article, Settings(backend="none", select=("TA101", "TA201")))
+    extra = issue("a2", "target", 0, 0, "")  # on a segment with no target marker yet
+    out = write_back(tmp_path, replace_issues(result, [*result.issues, extra]))
+    text = out.read_text(encoding="utf-8")
+    assert '<mrk mtype="seg" mid="1"><mrk mtype="x-its"' in text and "The the</mrk> summit" in text
+    assert "There were <mrk mtype=\"x-its\"" in text and ">3000</mrk> delegates" in text
+    assert '<target><mrk mtype="seg" mid="3"><mrk mtype="x-its"' in text
+    assert shape(read_articles(out)[0]) == shape(article)
+
+
+def replace_issues(result: ArticleResult, issues: list[Issue]) -> ArticleResult:
+    from dataclasses import replace
+
+    return replace(result, issues=issues)

@@ -30,10 +30,10 @@ from transaudit.input.decoding import read_text
 from transaudit.input.langsanity import check_declared, merge_declared
 from transaudit.model import Article, Segment
 
-ARTICLE_SUFFIXES = (".tsv", ".jsonl", ".xlf", ".xliff", ".tmx", ".po")
+ARTICLE_SUFFIXES = (".tsv", ".jsonl", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx", ".po")
 #: Extensions → format; ``.xml`` (and the XML ones, to check) by root element.
-_SUFFIX_FORMATS = {".tsv": "tsv", ".jsonl": "jsonl", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx",
-                   ".po": "po"}
+_SUFFIX_FORMATS = {".tsv": "tsv", ".jsonl": "jsonl", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
+                   ".mqxliff": "xliff", ".tmx": "tmx", ".po": "po"}
 _ROOT_FORMATS = {"xliff": "xliff", "tmx": "tmx"}
 _PAIR_IN_NAME = re.compile(r"(?:^|[._-])([a-z]{2,3})-([a-z]{2,3})$", re.IGNORECASE)
 _SIDE_FILE = re.compile(r"^(source|target)\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\.txt$")
@@ -377,7 +377,7 @@ def file_format(path: Path) -> str | None:
     from transaudit.input.xmlsafe import root_name
 
     suffix = path.suffix.lower()
-    if suffix in (".xml", ".xlf", ".xliff", ".tmx"):
+    if suffix in (".xml", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx"):
         root = root_name(path)
         if root in _ROOT_FORMATS:
             return _ROOT_FORMATS[root]

@@ -5,7 +5,10 @@ XLIFF is what CAT tools and translation management systems exchange. A 1.2
 ``<unit>`` holds one or more ``<segment>`` elements, each a segment (ids
 ``unit`` or ``unit/segment`` when a unit has several). ``<ignorable>`` content,
 units marked ``translate="no"`` (or inside a group or file marked so) and
-``<alt-trans>``/``<matches>`` candidates are not audited. ``state``,
+``<alt-trans>``/``<matches>`` candidates are not audited. A 1.2 unit segmented
+in ``<seg-source>`` (as Trados, memoQ and Okapi write it) gives one segment per
+``<mrk mtype="seg">``, paired with the target's by ``mid`` (ids ``unit/mid``
+when a unit has several). ``state``,
 ``approved`` and notes go into :attr:`Segment.meta`.
 
 Inline markup becomes placeholders (see :mod:`transaudit.input.placeholders`),
@@ -143,6 +146,20 @@ class Unit:
     #: The element a new ``<target>`` goes into (after ``source``).
     holder: etree._Element
     meta: dict[str, str] = field(default_factory=dict)
+    #: XLIFF 1.2 ``<seg-source>`` segmentation: the ``mid`` of this segment's
+    #: ``<mrk mtype="seg">`` (``source``/``target`` are then those markers).
+    mid: str | None = None
+
+
+def _seg_markers(element: etree._Element | None) -> dict[str, etree._Element]:
+    """``<mrk mtype="seg" mid="…">`` elements below an element, by ``mid``."""
+    if element is None:
+        return {}
+    return {
+        mark.get("mid") or "": mark
+        for mark in element.iter()
+        if local_name(mark.tag) == "mrk" and mark.get("mtype") == "seg"
+    }
 
 
 @dataclass
@@ -213,7 +230,17 @@ def _units_12(file: etree._Element) -> list[Unit]:
             meta["note"] = note
         if unit.get("resname"):
             meta["resname"] = unit.get("resname", "")
-        units.append(Unit(unit.get("id") or "", unit.sourceline, source, target, unit, meta))
+        unit_id = unit.get("id") or ""
+        segmented = _seg_markers(_first(unit, "seg-source"))
+        if not segmented:
+            units.append(Unit(unit_id, unit.sourceline, source, target, unit, meta))
+            continue
+        # CAT tools (Trados SDLXLIFF, memoQ, Okapi) segment a unit in <seg-source>:
+        # each <mrk mtype="seg"> is a segment, paired with the target's by mid.
+        targets = _seg_markers(target)
+        for mid, mark in segmented.items():
+            ident = unit_id if len(segmented) == 1 else f"{unit_id}/{mid}"
+            units.append(Unit(ident, mark.sourceline, mark, targets.get(mid), unit, dict(meta), mid))
     return units
 
 

@@ -254,8 +254,19 @@ def _annotate(
 
 
 def _new_target(unit: xliff.Unit, version: str) -> etree._Element:
-    """An empty ``<target>`` after ``<source>`` (or 1.2 ``<seg-source>``) for marks on a missing target."""
+    """An empty ``<target>`` after ``<source>`` (or 1.2 ``<seg-source>``) for marks on a missing target.
+
+    For a ``<seg-source>`` segment, an empty ``<mrk mtype="seg">`` with its ``mid``
+    inside the unit's ``<target>`` (made too if there is none).
+    """
     ns = unit.source.tag[1:].split("}", 1)[0] if unit.source.tag.startswith("{") else None
+    if unit.mid is not None:
+        holder = next((c for c in unit.holder if local_name(c.tag) == "target"), None)
+        if holder is None:
+            holder = _new_target(xliff.Unit(unit.id, None, _source_of(unit), None, unit.holder), version)
+        mark = etree.SubElement(holder, f"{{{ns}}}mrk" if ns else "mrk", {"mtype": "seg", "mid": unit.mid})
+        unit.target = mark
+        return mark
     target = etree.Element(f"{{{ns}}}target" if ns else "target")
     anchor = unit.source
     if version == "1.2":
@@ -265,6 +276,10 @@ def _new_target(unit: xliff.Unit, version: str) -> etree._Element:
     target.tail, anchor.tail = anchor.tail, target.tail
     unit.target = target
     return target
+
+
+def _source_of(unit: xliff.Unit) -> etree._Element:
+    return next(c for c in unit.holder if local_name(c.tag) == "source")
 
 
 def _annotate_units(units: list[xliff.Unit], result: ArticleResult, version: str) -> None:
