@@ -63,8 +63,11 @@ def cases() -> list[Any]:
 def expectation(entry: list[str] | dict[str, str]) -> dict[str, str]:
     """A ``fire`` entry as a dict with ``code``, ``side`` and ``text`` (and what else it gives)."""
     if isinstance(entry, list):
+        assert len(entry) == 2, f"a fire entry is [code, text] or an inline table, not {entry!r}"
         code, text = entry
         return {"code": code, "side": "target", "text": text}
+    unknown = set(entry) - {"code", "side", "text", "suggestion", "message"}
+    assert not unknown and {"code", "text"} <= set(entry), f"fire entry {entry!r}: unknown or missing keys"
     return {"side": "target", **entry}
 
 
