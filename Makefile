@@ -17,8 +17,9 @@ STAMPS := .stamps
 # torch is pinned: on this project's machines 2.13.0 is a local CPU build;
 # any other version would download a multi-gigabyte CUDA build.
 TORCH  := torch==2.13.0
-# Debian packages the audit itself uses (Apertium back-translation and pivots)…
-DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es
+# Debian packages the audit itself uses (Apertium back-translation and pivots; Hunspell
+# dictionaries through libenchant, which TA531 asks whether a capitalized word is a common word)…
+DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es libenchant-2-2 hunspell-en-us hunspell-es hunspell-fr
 # … and those only the tests need (the browser tests drive Debian's chromium).
 TEST_DEBIAN_PACKAGES := chromium chromium-driver
 ARTICLES ?= corpora/

@@ -17,6 +17,7 @@ RUNS = [
     ["false_alarms_wmt24.py"],
     ["bench_checks.py", "--runs", "3"],
     ["bench_backtranslation.py"],
+    ["bench_meaning.py"],
 ]
 
 

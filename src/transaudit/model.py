@@ -112,6 +112,9 @@ class Segment:
     #: What the input says about the segment besides its text (``state``,
     #: ``approved``, ``fuzzy``, ``note``, ``context``, ``plural``), as strings.
     meta: dict[str, str] = field(default_factory=dict)
+    #: Cross-lingual sentence similarity of the source with the target (and with
+    #: the back-translation), when a meaning check computed it (cosine, −1…1).
+    similarity: dict[str, float] = field(default_factory=dict)
 
     def text(self, side: Side) -> str:
         return self.source if side == "source" else self.target

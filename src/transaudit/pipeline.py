@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import platform
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -22,6 +22,7 @@ from transaudit.analysis.text import word_count
 from transaudit.backtranslation.run import BackTranslation, back_translate
 from transaudit.config import Settings
 from transaudit.engine import Engine
+from transaudit.meaning import similarity
 from transaudit.model import Article, Issue
 from transaudit.result import ArticleResult
 from transaudit.scoring import mqm_score, penalty
@@ -118,8 +119,13 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
     engine = engine or Engine(settings)
     bt = back_translate(article, settings)
     checked = bt.apply(article)
-    run = engine.run(checked)
     notices = list(bt.notices)
+    if any(getattr(check, "needs_similarity", False) for check in engine.checks):
+        checked = replace(checked, segments=[replace(s, similarity={}) for s in checked.segments])
+        notice = similarity.annotate(checked, settings.extra)
+        if notice:
+            notices.append(notice)
+    run = engine.run(checked)
     unknown = sorted({article.source_lang, article.target_lang} - supported_languages())
     if unknown:
         notices.append(

@@ -31,6 +31,8 @@ def segment_to_dict(segment: Segment) -> dict[str, Any]:
         data["bt_unknown"] = list(segment.bt_unknown)
         if segment.bt_note:
             data["bt_note"] = segment.bt_note
+    if segment.similarity:
+        data["similarity"] = {k: round(v, 3) for k, v in sorted(segment.similarity.items())}
     return data
 
 

@@ -1,0 +1,70 @@
+"""Polarity: a negation on one side of a segment and none on the other (TA510)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transaudit.checks import register
+from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.meaning.polarity import lexical_negations, negations, supported
+from transaudit.model import Category, Segment, Severity
+
+
+@register
+class NegationMismatch(Check):
+    """A negation in the source that the translation drops, or one it adds.
+
+    Negation cues per language are data (``data/negation/<lang>.toml``, from
+    each language's reference grammar): "no", "nunca", "sin", "ni" in Spanish;
+    "not", "n't", "never", "without", "no" in English; fixed phrases that do not
+    negate ("sin embargo", "not only") are listed apart. A segment is flagged
+    when one side has a cue and the other has none. When there is a
+    back-translation it must agree with the target: a target whose
+    back-translation brings a negation back expresses it some other way
+    ("unable", "impossible"), and is left alone; so is a negation the target
+    adds where the source means one without a cue ("unable", "lack of",
+    "chemo-naïve": the ``lexical`` table of the source language).
+
+    Bad: source "El gobierno no aprobó la ley." → target "The government
+    approved the law."
+    Good: "The government did not approve the law."
+    """
+
+    code = "TA510"
+    name = "negation-mismatch"
+    category = Category.MISTRANSLATION
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if not (segment.source.strip() and segment.target.strip()):
+            return
+        if not (supported(ctx.source_lang) and supported(ctx.target_lang)):
+            return
+        source = negations(segment.source, ctx.source_lang)
+        target = negations(segment.target, ctx.target_lang)
+        if bool(source) == bool(target):
+            return
+        back = segment.back_translation
+        if back and back.strip() and bool(negations(back, ctx.source_lang)) != bool(target):
+            return  # the back-translation disagrees with the target: the cue list missed a form
+        if source:
+            cue = source[0]
+            yield Finding(
+                "source",
+                cue.start,
+                cue.end,
+                f"the source negates ('{cue.text}') but the translation has no negation: "
+                "the meaning may be reversed",
+                category=Category.MISTRANSLATION,
+            )
+            return
+        if lexical_negations(segment.source, ctx.source_lang):
+            return  # "unable", "lack of", "chemo-naïve": the target's cue renders it
+        cue = target[0]
+        yield Finding(
+            "target",
+            cue.start,
+            cue.end,
+            f"the translation negates ('{cue.text}') but the source has no negation: "
+            "the meaning may be reversed",
+        )

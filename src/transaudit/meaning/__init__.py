@@ -1,0 +1,4 @@
+"""Meaning-level evidence: sentence embeddings, negation, content words, names.
+
+These modules compute what the TA5xx checks read; they report no findings.
+"""

@@ -1,0 +1,114 @@
+"""Content words that did not survive the round trip, weighted by rarity.
+
+The back-translation is in the source language, so the two can be compared
+word by word after lemmatisation (simplemma). A source content word whose lemma
+is not in the back-translation is an omission candidate; a back-translation
+content word with no source counterpart is an addition candidate. Words are
+weighted by inverse frequency (wordfreq Zipf: weight = max(0, 6 − Zipf)), so
+function words (Zipf ≥ 6: "de", "the") weigh nothing and common words that
+paraphrases swap ("hacer", "gran") weigh little; a name or a technical word
+weighs most. Numbers are left to TA201–TA203.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transaudit.analysis.frequencies import zipf
+from transaudit.analysis.text import Token, fold, words
+
+#: Zipf from which a word weighs nothing: about the 300 commonest words of a language.
+FUNCTION_ZIPF = 6.0
+#: Letters a word needs to count at all (shorter ones are particles and symbols).
+MIN_LETTERS = 3
+#: Two words spelled this alike (rapidfuzz ratio on folded lemmas) are the same word
+#: inflected or spelled differently by the engine ("organización"/"organizacion").
+ALIKE = 85.0
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A content word on one side with no counterpart on the other."""
+
+    token: Token
+    lemma: str
+    weight: float
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, lang: str) -> str:
+    """The dictionary form, case-folded (accents kept: wordfreq's keys have them)."""
+    try:
+        from simplemma import lemmatize
+
+        return str(lemmatize(word, lang=lang)).casefold()
+    except ValueError:  # a language simplemma lacks
+        return word.casefold()
+
+
+@lru_cache(maxsize=65536)
+def weight(lemma: str, lang: str) -> float:
+    """Inverse frequency of a lemma: 0 for function words, up to 6 for unseen words."""
+    return max(0.0, FUNCTION_ZIPF - zipf(lemma, lang))
+
+
+def _content(text: str, lang: str) -> list[tuple[Token, str]]:
+    out = []
+    for token in words(text):
+        if len(token.text) < MIN_LETTERS or any(ch.isdigit() for ch in token.text):
+            continue
+        out.append((token, _lemma(token.text, lang)))
+    return out
+
+
+def _matched(lemma: str, word: str, lemmas: set[str], folded: set[str]) -> bool:
+    if lemma in lemmas or word in folded:
+        return True
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
+    return process.extractOne(lemma, lemmas, scorer=ratio, score_cutoff=ALIKE) is not None
+
+
+@lru_cache(maxsize=4096)
+def moved_words(source: str, back: str, lang: str) -> tuple[tuple[Moved, ...], tuple[Moved, ...]]:
+    """(source words missing from the back-translation, back-translation words not in the source)."""
+    src, bt = _content(source, lang), _content(back, lang)
+    src_lemmas = {fold(lemma) for _, lemma in src}
+    bt_lemmas = {fold(lemma) for _, lemma in bt}
+    src_folded = {fold(t.text) for t, _ in src}
+    bt_folded = {fold(t.text) for t, _ in bt}
+    missing = tuple(
+        Moved(token, lemma, weight(lemma, lang))
+        for token, lemma in src
+        if not _matched(fold(lemma), fold(token.text), bt_lemmas, bt_folded)
+    )
+    added = tuple(
+        Moved(token, lemma, weight(lemma, lang))
+        for token, lemma in bt
+        if not _matched(fold(lemma), fold(token.text), src_lemmas, src_folded)
+    )
+    return missing, added
+
+
+def heaviest_run(text: str, moved: tuple[Moved, ...], lang: str) -> tuple[float, list[Moved]]:
+    """The run of moved words with the largest total weight, in text order.
+
+    A run is broken by a content word (weight ≥ 0.5) that did survive; moved
+    words scattered over a sentence are paraphrase noise, a run of them is a
+    phrase that went missing (or came in).
+    """
+    starts = {m.token.start: m for m in moved}
+    best: tuple[float, list[Moved]] = (0.0, [])
+    current: list[Moved] = []
+    total = 0.0
+    for token, lemma in _content(text, lang):
+        if token.start in starts:
+            current.append(starts[token.start])
+            total += starts[token.start].weight
+            if total > best[0]:
+                best = (total, list(current))
+        elif weight(lemma, lang) >= 0.5:
+            current, total = [], 0.0
+    return best

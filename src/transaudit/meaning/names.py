@@ -1,0 +1,126 @@
+"""Matching a source name's words to the target's, transliteration-aware.
+
+Words come from the gazetteer's name-run detection
+(:func:`transaudit.analysis.name_runs.name_sequences`). A source word is
+*matched* when the target has it (folded: case and accents aside), or a
+spelling the pair's transliteration habits explain (the rewrites of
+``data/gazetteer/<pair>.toml``, :mod:`transaudit.analysis.name_spelling`:
+"Gorbachov" ↔ "Gorbachev", "Jruschov" ↔ "Khrushchev"), or a spelling the
+target language knows better (wordfreq: an established exonym). It is *mangled*
+when the closest capitalized target word is close (rapidfuzz ratio ≥ 80 on the
+folded forms) but none of the above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transaudit.analysis.frequencies import zipf
+from transaudit.analysis.fuzzy import similar_token
+from transaudit.analysis.name_runs import NameRun, name_sequences
+from transaudit.analysis.name_spelling import transliteration
+from transaudit.analysis.text import Token, fold, words
+
+#: Closest-match ratio (0–100, rapidfuzz) from which an unequal word is the same
+#: name misspelled rather than another name: one letter in five may differ
+#: ("Apaza" → "Apasa" 80; "Gómez" → "Gomes" 80; "Pérez" → "Ortiz" 40).
+CLOSE = 80.0
+_POSSESSIVE = re.compile(r"['’][sS]?$|['’][sS]$")
+#: Shorter words are too often another word ("Ana" / "Ala").
+MIN_LETTERS = 4
+
+
+@dataclass(frozen=True)
+class Mangled:
+    source: Token
+    target: Token
+
+
+def _explained(source_word: str, target_word: str, source_lang: str, target_lang: str) -> bool:
+    """A different spelling the pair's habits or the target language's usage account for."""
+    rewrites = transliteration(source_lang, target_lang)["rewrites"]
+    spelled = target_word
+    for pattern, replacement in rewrites:
+        spelled = pattern.sub(replacement, spelled)
+    if spelled == source_word:
+        return True
+    # An exonym: the target's spelling is the one its language uses (wordfreq).
+    return zipf(target_word, target_lang) > max(zipf(source_word, target_lang), 1.0)
+
+
+def _bare(token: Token) -> Token:
+    """The word without an English possessive ("Maslow's" → "Maslow")."""
+    match = _POSSESSIVE.search(token.text)
+    if match is None:
+        return token
+    return Token(token.start, token.start + match.start(), token.text[: match.start()])
+
+
+@lru_cache(maxsize=4096)
+def mangled_names(source: str, target: str, source_lang: str, target_lang: str) -> tuple[Mangled, ...]:
+    """Source name words whose closest target word is a near miss, with that word."""
+    from rapidfuzz import fuzz
+
+    runs = name_sequences(source, source_lang)
+    if not runs:
+        return ()
+    target_tokens = [_bare(t) for t in words(target) if t.text[:1].isupper()]
+    folded_target = {fold(_bare(t).text) for t in words(target)}
+    source_folded = {fold(t.text) for t in words(source)}
+    found: list[Mangled] = []
+    for run in runs:
+        for start, end, text in run.words:
+            key = fold(text)
+            if len(key) < MIN_LETTERS or key in folded_target:
+                continue
+            best: tuple[float, Token] | None = None
+            for token in target_tokens:
+                other = fold(token.text)
+                if other in source_folded or len(other) < MIN_LETTERS:
+                    continue  # the target word is another source word, kept as is
+                score = fuzz.ratio(key, other)
+                if best is None or score > best[0]:
+                    best = (score, token)
+            if best is None or best[0] < CLOSE:
+                continue
+            if _explained(key, fold(best[1].text), source_lang, target_lang):
+                continue
+            found.append(Mangled(Token(start, end, text), best[1]))
+    return tuple(found)
+
+
+def swapped_name(
+    source: str, target: str, source_lang: str, target_lang: str
+) -> tuple[NameRun, NameRun] | None:
+    """A one-word source name gone and a one-word target name come, and nothing else moved.
+
+    The case TA303 leaves out (it judges swaps where one of the names has two
+    words or more): exactly one source name run with no similar word in the
+    target (:func:`transaudit.analysis.fuzzy.similar_token`) and exactly one
+    target name run with none in the source, each of one word. A capitalized
+    word the language's dictionary (Hunspell) accepts in lower case is a common
+    word in a title ("Hello World" → "Bonjour le Monde"), not a name.
+    """
+    lost = [n for n in name_sequences(source, source_lang) if not _kept(n, target)]
+    lost = [n for n in lost if not _common_word(n.text, source_lang)]
+    if len(lost) != 1 or len(lost[0].words) != 1:
+        return None
+    new = [n for n in name_sequences(target, target_lang) if not _kept(n, source)]
+    new = [n for n in new if not _common_word(n.text, target_lang)]
+    if len(new) != 1 or len(new[0].words) != 1:
+        return None
+    return lost[0], new[0]
+
+
+def _kept(run: NameRun, other: str) -> bool:
+    return any(similar_token(word, other) for _, _, word in run.words)
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """Hunspell accepts the word in lower case (False without a dictionary for the language)."""
+    from transaudit.analysis.spelling import speller
+
+    checker = speller(lang)
+    return checker is not None and checker.check(word.lower())

@@ -1,0 +1,96 @@
+"""Negation cues per language (``data/negation/<lang>.toml``), with offsets.
+
+A cue is a listed word, or a word ending in a listed suffix (English "n't"),
+outside the fixed phrases the data names as not negating ("no obstante" =
+however, "not only"). "No." before a number is the abbreviation of *number*.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from transaudit import data
+from transaudit.analysis.frequencies import zipf
+from transaudit.analysis.text import Token, fold, words
+
+FAMILY = "negation"
+_NUMBER_ABBREVIATION = re.compile(r"\.\s*\d")
+
+
+@cache
+def _cues(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    spec = data.load(FAMILY, lang)
+    listed = frozenset(fold(word) for word in spec.get("words", []))
+    suffixes = tuple(fold(suffix) for suffix in spec.get("suffixes", []))
+    phrases = tuple(tuple(fold(phrase).split()) for phrase in spec.get("not_negation", []))
+    return listed, suffixes, phrases
+
+
+def supported(lang: str) -> bool:
+    return bool(_cues(lang)[0])
+
+
+@cache
+def _lexical(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    spec = data.load(FAMILY, lang).get("lexical", {})
+    listed = frozenset(fold(word) for word in spec.get("words", []))
+    return listed, tuple(spec.get("prefixes", [])), tuple(spec.get("suffixes", []))
+
+
+def _common(word: str, lang: str) -> bool:
+    """A common word of the language (wordfreq Zipf ≥ 3)."""
+    return len(word) >= 3 and zipf(word, lang) >= 3.0
+
+
+@lru_cache(maxsize=8192)
+def lexical_negations(text: str, lang: str) -> tuple[Token, ...]:
+    """Words that mean a negation without a cue ("unable", "lack", "careless")."""
+    listed, prefixes, suffixes = _lexical(lang)
+    found = []
+    for token in words(text):
+        word = fold(token.text)
+        for part in word.split("-"):
+            if part in listed:
+                found.append(token)
+                break
+            if any(
+                part.startswith(p) and _common(part[len(p) :], lang)
+                for p in prefixes
+                if len(part) > len(p) + 2
+            ):
+                found.append(token)
+                break
+            if any(
+                part.endswith(s) and _common(part[: -len(s)], lang)
+                for s in suffixes
+                if len(part) > len(s) + 2
+            ):
+                found.append(token)
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def negations(text: str, lang: str) -> tuple[Token, ...]:
+    """The negation cues of a text, in order."""
+    listed, suffixes, phrases = _cues(lang)
+    if not listed:
+        return ()
+    tokens = words(text)
+    folded = [fold(token.text) for token in tokens]
+    excluded: set[int] = set()
+    for phrase in phrases:
+        size = len(phrase)
+        for i in range(len(folded) - size + 1):
+            if tuple(folded[i : i + size]) == phrase:
+                excluded.update(range(i, i + size))
+    found = []
+    for i, (token, word) in enumerate(zip(tokens, folded, strict=True)):
+        if i in excluded:
+            continue
+        if word in listed or (suffixes and word.endswith(suffixes)):
+            if word == "no" and _NUMBER_ABBREVIATION.match(text, token.end):
+                continue
+            found.append(token)
+    return tuple(found)
