@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pycountry
 
+from transaudit.fsutil import write_atomic
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "transaudit" / "data" / "gazetteer"
 
 
@@ -61,7 +63,7 @@ def write(lang: str) -> Path:
     ]
     for code, found in sorted(country_names(lang).items()):
         lines.append(f"{code} = [{', '.join(_quote(n) for n in found)}]")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomic(path, "\n".join(lines) + "\n")
     return path
 
 
