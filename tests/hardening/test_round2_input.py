@@ -41,6 +41,7 @@ def one_line(done: subprocess.CompletedProcess[str], expected: str) -> None:
 
 # -- item 3: TER signature when no segment is short enough for TER ---------------------------------
 
+@pytest.mark.slow
 @needs_apertium
 def test_articles_whose_segments_all_exceed_the_ter_limit_are_audited_alike_with_1_and_2_jobs(
     tmp_path: Path,
@@ -138,6 +139,7 @@ def test_non_finite_or_huge_config_numbers_are_one_line(tmp_path: Path, table: s
 
 # -- item 7: a cache row of any shape ------------------------------------------------------------------
 
+@pytest.mark.slow
 @needs_apertium
 def test_cache_rows_of_the_wrong_type_are_translated_again(tmp_path: Path) -> None:
     source = tsv(tmp_path / "a.es-en.tsv", "El alcalde inauguró el puente.\tThe mayor opened the bridge.\n"

@@ -133,6 +133,7 @@ def test_the_sweep_gives_each_piece_exactly_the_spans_covering_it(spans) -> None
 
 # -- item 20: a warm cache changes only run metadata -----------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.skipif("spa-eng" not in installed_modes(), reason="no apertium spa-eng")
 def test_cold_and_warm_cache_differ_only_in_units_from_cache(tmp_path: Path) -> None:
     source = tsv(tmp_path / "a.es-en.tsv", ROW + "La ciudad celebró la fiesta.\tThe city held the party.\n")
