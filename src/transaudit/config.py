@@ -23,7 +23,7 @@ _CORE_KEYS = ("select", "extend-select", "ignore", "severity", "weights", "fail-
 #: checks and the back-translation stage; see README "Configuration").
 EXTRA_KEYS = frozenset({
     "glossary", "timestamp", "no-cache", "cache-dir", "bt-timeout", "batch-size", "beams", "max-length",
-    "device", "apertium-mode", "scheduler", "waivers",
+    "device", "apertium-mode", "scheduler", "waivers", "spelling",
 })
 
 

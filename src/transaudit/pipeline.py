@@ -132,6 +132,12 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
             f"no check data for {', '.join(unknown)}: language-specific checks are silent for it "
             f"(data exists for {', '.join(sorted(supported_languages()))})"
         )
+    if any(check.code == "TA140" for check in engine.checks):
+        from transaudit.checks.spelling import missing_dictionary_notice
+
+        notice = missing_dictionary_notice(article.target_lang)
+        if notice:
+            notices.append(notice)
     return Findings(
         article=checked,
         issues=run.issues,

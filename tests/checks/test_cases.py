@@ -77,13 +77,19 @@ def codes_of(case: dict[str, Any]) -> tuple[str, ...]:
 
 @cache
 def engine(codes: tuple[str, ...], extra: tuple[tuple[str, Any], ...]) -> Engine:
-    return Engine(Settings(select=codes, backend="none", extra=dict(extra)))
+    settings = {key: dict(value) if key == "spelling" else value for key, value in extra}
+    return Engine(Settings(select=codes, backend="none", extra=settings))
 
 
 def run_settings(path: Path, case: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     extra = {**load(path).get("settings", {}), **case.get("settings", {})}
     if "glossary" in extra:
         extra["glossary"] = tuple(str(CASES_DIR / name) for name in extra["glossary"])
+    if "spelling" in extra:  # the editors' word list, relative to the cases folder; a table frozen
+        spelling = dict(extra["spelling"])
+        if "words" in spelling:
+            spelling["words"] = str(CASES_DIR / spelling["words"])
+        extra["spelling"] = tuple(sorted(spelling.items()))
     return tuple(sorted(extra.items()))
 
 

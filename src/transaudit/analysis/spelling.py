@@ -91,6 +91,8 @@ def _speller(lang: str, tags: tuple[str, ...]) -> Speller | None:
     dictionaries = []
     opened = []
     for tag in tags:
+        if tag not in installed():
+            continue  # enchant would quietly fall back to another variety
         try:
             dictionaries.append(enchant.Dict(tag))
             opened.append(tag)

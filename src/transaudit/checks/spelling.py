@@ -1,0 +1,219 @@
+"""Spelling (MQM Fluency/Spelling): target words no dictionary of the target language knows.
+
+Hunspell dictionaries through pyenchant (:mod:`transaudit.analysis.spelling`),
+every main variety of the target language accepted (en_US and en_GB, …).
+A news or science text is full of words no dictionary has — names, drug
+names, acronyms, loans — so a word is reported only when all of these hold:
+
+* it is a plain lower-case word, or capitalised only because it starts a
+  sentence (a capital inside a sentence marks a name), of three letters or
+  more, with no letter tripled ("tooodo"), without digits, not all capitals (an acronym), not in a link;
+* it is not in the source (a name or term copied on purpose), nor in the
+  glossary, nor in the editors' word list (``[spelling] words = "FILE"``),
+  nor in the gazetteer;
+* it is not common in the target language (wordfreq Zipf < 4: typos are rare
+  in edited text, so a word seen ten times per million words is a word);
+* the source language's dictionary does not accept it either (then it is an
+  untranslated word, TA211's business);
+* Hunspell proposes a correction one edit away (Damerau-Levenshtein) that
+  is at least a hundred times more common than the word itself: a slip of
+  the keyboard has a frequent neighbour ("recieve" → "receive"), a rare term
+  does not ("angiotensin" → "antitoxin" is five edits away).
+
+Without a dictionary for the target language the check is silent and the
+audit says so in a notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from transaudit.analysis import frequencies, gazetteer, spelling
+from transaudit.checks import register
+from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.input.glossary import cached_glossary, glossary_paths
+from transaudit.model import Category, Segment, Severity
+
+#: Words at least this common in the target language (ten per million) are words.
+COMMON_ZIPF = 4.0
+#: A correction must be this much more common than the word (two Zipf units:
+#: a hundred times). A typo is rare beside its word ("thier" 3.0, "their" 6.4);
+#: a derived word Hunspell lacks is not ("tensionados" beside "pensionados").
+CORRECTION_GAIN = 2.0
+#: A correction one edit away (insert, delete, substitute, swap adjacent
+#: letters): the typing slip. Two edits reach diminutives and derivations
+#: ("platitos" → "platos", "reimplementar" → "implementar").
+MAX_EDITS = 1
+#: Shorter words are interjections and abbreviations ("eh", "uh").
+MIN_LENGTH = 3
+#: A letter written three times running is expressive ("tooodo", "Buuu"), not a slip.
+_ELONGATED_RE = re.compile(r"(\w)\1\1")
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NOISE_RE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+|<[^<>\n]{1,200}>|\S+\.(?:com|org|net)\b\S*"
+)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 6) : start].rstrip(" \t\"“«'‘(¡¿")
+    return not before or before[-1] in ".!?…:\n"
+
+
+@cache
+def _word_list(path: str) -> frozenset[str]:
+    """An editors' word list: one word a line, ``#`` starts a comment (unreadable → empty)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(
+        line.split("#", 1)[0].strip().casefold() for line in lines if line.split("#", 1)[0].strip()
+    )
+
+
+def _settings(ctx: CheckContext) -> dict:
+    raw = ctx.run_settings.get("spelling")
+    return raw if isinstance(raw, dict) else {}
+
+
+def accepted_words(ctx: CheckContext) -> frozenset[str]:
+    """Words the editors accept: the ``[spelling] words`` file and the glossary's target terms."""
+    words: set[str] = set()
+    listed = _settings(ctx).get("words")
+    for path in [listed] if isinstance(listed, str) else list(listed or []):
+        words |= _word_list(str(path))
+    for path in glossary_paths(ctx.run_settings.get("glossary")):
+        try:
+            terms = cached_glossary(path).for_pair(ctx.source_lang, ctx.target_lang)
+        except Exception:  # a bad glossary is reported by the glossary checks
+            continue
+        for term in terms:
+            for text in term.targets:
+                words.update(w.casefold() for w in _WORD_RE.findall(text))
+    return frozenset(words)
+
+
+def target_speller(ctx: CheckContext) -> spelling.Speller | None:
+    """The target language's speller, narrowed to ``[spelling] varieties`` when configured."""
+    tags = _settings(ctx).get("varieties")
+    return spelling.speller(ctx.target_lang, tuple(tags) if tags else None)
+
+
+def misspellings(
+    source: str,
+    target: str,
+    source_lang: str,
+    target_lang: str,
+    speller: spelling.Speller,
+    accepted: frozenset[str],
+) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, word, correction) for each misspelled target word."""
+    common = frequencies.table(target_lang)
+    masked = (
+        _NOISE_RE.sub(lambda m: " " * len(m.group()), target)
+        if ("/" in target or "@" in target or "<" in target or "#" in target)
+        else target
+    )
+    source_words: frozenset[str] | None = None
+    places: list[tuple[int, int]] | None = None
+    for match in _WORD_RE.finditer(masked):
+        word = match.group()
+        key = word.casefold()
+        if len(word) < MIN_LENGTH or common.get(key, 0.0) >= COMMON_ZIPF or key in accepted:
+            continue
+        if _ELONGATED_RE.search(key):
+            continue
+        if word[0].isupper():
+            if (
+                word.isupper()
+                or any(ch.isupper() for ch in word[1:])
+                or not _starts_sentence(masked, match.start())
+            ):
+                continue  # an acronym, "iPhone", or a name inside a sentence
+        elif any(ch.isupper() for ch in word):
+            continue  # "eBay", "mRNA"
+        if speller.check(word) or (word[0].isupper() and speller.check(key)):
+            continue
+        if source_words is None:
+            source_words = frozenset(w.casefold() for w in _WORD_RE.findall(source))
+        if key in source_words:
+            continue  # copied from the source: a name or a term
+        other = spelling.speller(source_lang)
+        if other is not None and (other.check(word) or other.check(key)):
+            continue  # a source-language word: untranslated, not misspelled
+        correction = _correction(word, speller, common)
+        if correction is None:
+            continue
+        if word[0].isupper():
+            if places is None:
+                places = [(m.start, m.end) for m in gazetteer.gazetteer(target_lang).mentions(target)]
+            if any(s <= match.start() < e for s, e in places):
+                continue
+        yield match.start(), match.end(), word, correction
+
+
+def _correction(word: str, speller: spelling.Speller, table: Mapping[str, float]) -> str | None:
+    """The first Hunspell suggestion close to ``word`` and much more common than it."""
+    own = table.get(word.casefold(), 0.0)
+    for suggestion in speller.suggest(word):
+        folded = suggestion.casefold()
+        if DamerauLevenshtein.distance(word.casefold(), folded) > MAX_EDITS:
+            continue
+        if "".join(folded.replace("-", " ").split()) == word.casefold():
+            continue  # "shoe boxes" for "shoeboxes": a compound the dictionary lacks, not a typo
+        parts = suggestion.casefold().replace("-", " ").split()
+        value = min((table.get(p, 0.0) for p in parts), default=0.0)
+        if value - own >= CORRECTION_GAIN:
+            return suggestion
+    return None
+
+
+@register
+class Misspelling(Check):
+    """A target word that no dictionary of the target language knows, with a close correction.
+
+    Bad: "the talks were postponed becuase of the storm" (→ "because").
+    Good: "the talks were postponed because of the storm"; names, acronyms,
+    units, numbers, links, glossary terms, words copied from the source and
+    words in the editors' list (``[spelling] words = "FILE"``) are never
+    reported.
+    """
+
+    code = "TA140"
+    name = "misspelling"
+    category = Category.SPELLING
+    severity = Severity.MINOR
+
+    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        if not segment.target or not segment.source:
+            return
+        speller = target_speller(ctx)
+        if speller is None:
+            return
+        accepted = accepted_words(ctx)
+        for start, end, word, correction in misspellings(
+            segment.source, segment.target, ctx.source_lang, ctx.target_lang, speller, accepted
+        ):
+            yield Finding(
+                "target",
+                start,
+                end,
+                f"'{word}' is not in the {ctx.target_lang} dictionary",
+                suggestion=correction,
+            )
+
+
+def missing_dictionary_notice(target_lang: str) -> str | None:
+    """A notice when the target language has no installed dictionary (spelling checks skip)."""
+    if spelling.speller(target_lang) is not None:
+        return None
+    return (
+        f"no spelling dictionary for {target_lang}: install hunspell-{target_lang} and libenchant-2-2; "
+        "the spelling check (TA140) is skipped"
+    )

@@ -1,0 +1,41 @@
+"""Spelling (TA140) beyond its cases in cases/spelling.toml: varieties and missing dictionaries."""
+
+from __future__ import annotations
+
+from transaudit.analysis import spelling
+from transaudit.checks.spelling import missing_dictionary_notice
+from transaudit.config import Settings
+from transaudit.engine import Engine
+from transaudit.model import Article, Segment
+
+
+def test_main_varieties_are_accepted_together() -> None:
+    english = spelling.speller("en")
+    assert english is not None
+    assert {"en_US", "en_GB"} <= set(english.tags)
+    assert english.check("colour") and english.check("color")
+    portuguese = spelling.speller("pt")
+    assert portuguese is not None and {"pt_PT", "pt_BR"} <= set(portuguese.tags)
+    spanish = spelling.speller("es")
+    assert spanish is not None and "es_ES" in spanish.tags and "es_MX" in spanish.tags
+
+
+def test_configured_varieties_narrow_the_dictionaries() -> None:
+    american = spelling.speller("en", ["en_US"])
+    assert american is not None and not american.check("colour")
+
+
+def test_a_missing_dictionary_is_a_notice_and_the_check_is_silent() -> None:
+    assert spelling.speller("xx") is None
+    assert spelling.speller("en", ["en_ZZ"]) is None
+    notice = missing_dictionary_notice("xx")
+    assert notice is not None and "hunspell-xx" in notice and "TA140" in notice
+    assert missing_dictionary_notice("en") is None
+    engine = Engine(Settings(select=("TA140",), backend="none"))
+    run = engine.run(Article("a", "en", "xx", [Segment("s1", "The storm came.", "Teh storrm cmae.")]))
+    assert not run.errors and not run.issues
+    configured = Engine(
+        Settings(select=("TA140",), backend="none", extra={"spelling": {"varieties": ["en_ZZ"]}})
+    )
+    run = configured.run(Article("a", "es", "en", [Segment("s1", "Llegó la tormenta.", "The storm camr.")]))
+    assert not run.errors and not run.issues
