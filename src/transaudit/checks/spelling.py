@@ -13,8 +13,9 @@ names, acronyms, loans — so a word is reported only when all of these hold:
   nor in the gazetteer;
 * it is not common in the target language (wordfreq Zipf < 4: typos are rare
   in edited text, so a word seen ten times per million words is a word);
-* the source language's dictionary does not accept it either (then it is an
-  untranslated word, TA211's business);
+* the source language's dictionary does not accept it either, nor is it
+  common in the source language or in English (then it is an untranslated
+  word, TA211's business, or an English loan or quotation);
 * Hunspell proposes a correction one edit away (Damerau-Levenshtein) that
   is at least a hundred times more common than the word itself: a slip of
   the keyboard has a frequent neighbour ("recieve" → "receive"), a rare term
@@ -41,6 +42,8 @@ from transaudit.model import Category, Segment, Severity
 
 #: Words at least this common in the target language (ten per million) are words.
 COMMON_ZIPF = 4.0
+#: A word seen once per million words of the source language is that language's word.
+SOURCE_WORD_ZIPF = 3.0
 #: A correction must be this much more common than the word (two Zipf units:
 #: a hundred times). A typo is rare beside its word ("thier" 3.0, "their" 6.4);
 #: a derived word Hunspell lacks is not ("tensionados" beside "pensionados").
@@ -144,6 +147,11 @@ def misspellings(
             source_words = frozenset(w.casefold() for w in _WORD_RE.findall(source))
         if key in source_words:
             continue  # copied from the source: a name or a term
+        if (
+            frequencies.zipf(key, source_lang) >= SOURCE_WORD_ZIPF
+            or frequencies.zipf(key, "en") >= COMMON_ZIPF
+        ):
+            continue  # a source-language word, or an English loan or quotation ("Hello", "streaming")
         other = spelling.speller(source_lang)
         if other is not None and (other.check(word) or other.check(key)):
             continue  # a source-language word: untranslated, not misspelled
