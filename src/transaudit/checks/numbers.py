@@ -96,8 +96,9 @@ class Locale:
 
     def __init__(self, lang: str, raw: Mapping[str, Any]) -> None:
         self.lang = lang
-        self.decimal = tuple(raw.get("decimal", [".", ","]))
-        self.group = tuple(raw.get("group", [",", ".", "\u00a0", "\u202f"]))
+        decimal, group = _cldr_symbols(lang)
+        self.decimal = tuple(dict.fromkeys([*raw.get("decimal", [".", ","]), *decimal]))
+        self.group = tuple(dict.fromkeys([*raw.get("group", [",", ".", "\u00a0", "\u202f"]), *group]))
         self.three_digits: dict[str, str] = dict(raw.get("three_digits", {}))
         self.words = {str(k).casefold(): Decimal(str(v)) for k, v in raw.get("words", {}).items()}
         self.scales = {str(k).casefold(): Decimal(str(v)) for k, v in raw.get("scales", {}).items()}
@@ -107,7 +108,11 @@ class Locale:
         self.long_months = tuple(m for m in self.months if len(m) >= 4)
         seps = "".join(sorted(set(self.decimal) | set(self.group) | set(_DECIMAL_MARKS)))
         # Starts with \d so the regex engine can skip ahead to digits.
-        self.number_re = re.compile(rf"\d+(?:[{re.escape(seps)}]\d+)*")
+        # Thousands grouped by a space, a no-break space or a narrow one ("20 000",
+        # SI style and French/Spanish typography) come first: only groups of three.
+        self.number_re = re.compile(
+            rf"\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d{re.escape(seps)}]\d)|\d+(?:[{re.escape(seps)}]\d+)*"
+        )
         scale_words = sorted(self.scales, key=len, reverse=True)
         self.scale_re = (
             re.compile(
@@ -259,6 +264,13 @@ class Locale:
 
     def _digit_mention(self, masked: str, text: str, start: int, end: int) -> Mention:
         raw = masked[start:end]
+        if _SPACE_GROUP_RE.search(raw):
+            # "20 000" is twenty thousand; its parts are kept as readings too, so a
+            # list of small numbers ("5 100-metre races") never raises a false alarm.
+            parts = _SPACE_GROUP_RE.split(raw)
+            values = {v for v in (_dec("".join(parts)), *map(_dec, parts)) if v is not None}
+            frozen = frozenset(values)
+            return Mention(start, end, text[start:end], frozen, frozenset(), frozen, "digit")
         strict, loose = self.interpret(raw)
         values: set[Value] = set(strict)
         loose_values: set[Value] = set(loose)
@@ -379,6 +391,42 @@ class Locale:
         vals = frozenset(values)
         unit = self.unit_after(text[end : end + 24])
         return Mention(start, end, text[start:end], vals, frozenset(), vals, "word", reportable, unit)
+
+
+_SPACE_GROUP = "[ \u00a0\u202f\u2009]"
+_SPACE_GROUP_RE = re.compile(_SPACE_GROUP)
+
+
+@cache
+def _cldr_symbols(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The locale's decimal and group symbols from CLDR (Babel), read at run time.
+
+    Read at run time rather than generated into data files: Babel is already a
+    dependency, the two symbols cost microseconds once per language, and every
+    CLDR locale works without a file (a new language needs none).
+    """
+    try:
+        from babel.core import UnknownLocaleError
+        from babel.numbers import get_decimal_symbol, get_group_symbol
+    except ImportError:  # pragma: no cover - babel is a core dependency
+        return (), ()
+    try:
+        return (get_decimal_symbol(lang),), (get_group_symbol(lang),)
+    except (UnknownLocaleError, ValueError):
+        return (), ()
+
+
+def format_number(value: Decimal, lang: str) -> str | None:
+    """``value`` written the way ``lang`` writes numbers (CLDR via Babel): 7250 → "7,250" / "7.250"."""
+    try:
+        from babel.core import UnknownLocaleError
+        from babel.numbers import format_decimal
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        return format_decimal(value, locale=lang)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
 
 
 def _mask(text: str) -> str:
@@ -581,19 +629,32 @@ def _compare_segment(source: str, target: str, source_lang: str, target_lang: st
     return compare(source, target, source_lang, target_lang)
 
 
-def _mismatches(pairs: list[tuple[Mention, Mention]]) -> Iterator[Finding]:
-    """A target finding for each (source, target) pair that disagrees: TA201's numbers, TA205's months.
+def suggestion_for(source: Mention, target_lang: str) -> str | None:
+    """The source's figure written in the target language's format ("7.250" → "7,250" in English).
 
-    Only a source digit is offered as the fix; a source number word or month name is in the
-    source language, so it would be no fix in the target.
+    Only a source digit is offered; a number word or month name is in the source
+    language, so it would be no fix in the target. A figure with one reading is
+    rewritten with the target locale's symbols (CLDR); a code or a date is kept as written.
     """
+    if source.kind != "digit":
+        return None
+    readings = [v for v in source.values if isinstance(v, Decimal)]
+    if len(readings) == 1 and not any(ch in source.text for ch in "/:-") and len(source.values) == 1:
+        formatted = format_number(readings[0], target_lang)
+        if formatted:
+            return formatted
+    return source.text
+
+
+def _mismatches(pairs: list[tuple[Mention, Mention]], target_lang: str) -> Iterator[Finding]:
+    """A target finding for each (source, target) pair that disagrees: TA201's numbers, TA205's months."""
     for source, target in pairs:
         yield Finding(
             "target",
             target.start,
             target.end,
             f"'{target.text}' does not match the source's '{source.text}'",
-            suggestion=source.text if source.kind == "digit" else None,
+            suggestion=suggestion_for(source, target_lang),
             counterpart=(source.start, source.end),
         )
 
@@ -612,7 +673,7 @@ class NumberChanged(Check):
     severity = Severity.MAJOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        yield from _mismatches(_comparison(segment, ctx).changed)
+        yield from _mismatches(_comparison(segment, ctx).changed, ctx.target_lang)
 
 
 @register
@@ -629,10 +690,90 @@ class NumberMissing(Check):
     severity = Severity.MAJOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        for mention in _comparison(segment, ctx).missing:
+        missing = _comparison(segment, ctx).missing
+        if not missing:
+            return
+        for start, end, date in lost_dates(
+            segment.source, segment.target, missing, ctx.source_lang, ctx.target_lang
+        ):
+            yield Finding("source", start, end, f"the date '{date}' is missing from the translation")
+            missing = [m for m in missing if not start <= m.start < end]
+        for mention in missing:
             yield Finding(
                 "source", mention.start, mention.end, f"'{mention.text}' is missing from the translation"
             )
+
+
+@cache
+def _month_re(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """Month names of ``lang`` from CLDR (Babel, read at run time), as one pattern."""
+    try:
+        from babel.core import UnknownLocaleError
+        from babel.dates import get_month_names
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        names = {str(name): int(number) for number, name in get_month_names("wide", locale=lang).items()}
+    except (UnknownLocaleError, ValueError):
+        return None
+    if not names:
+        return None
+    # A language that capitalises month names (English, German) needs the capital:
+    # "may" is a verb, "May" a month.
+    flags = 0 if all(n[:1].isupper() for n in names) else re.IGNORECASE
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags), {n.casefold(): v for n, v in names.items()}
+
+
+def month_mentions(text: str, lang: str) -> list[Mention]:
+    """Month names written in ``text`` (CLDR's, for any language Babel knows)."""
+    compiled = _month_re(lang)
+    if compiled is None:
+        return []
+    pattern, numbers = compiled
+    found = []
+    for match in pattern.finditer(text):
+        value = frozenset({Decimal(numbers[match.group().casefold()])})
+        found.append(Mention(match.start(), match.end(), match.group(), value, frozenset(), value, "month"))
+    return found
+
+
+#: What may stand between the parts of a date: "15 de mayo de 2023", "May 15, 2023", "15 May 2023".
+_DATE_GLUE_RE = re.compile(r"[\s,.]*(?:(?:de|del|of|the|el|le|der|di|do|da)\s+)?[\s,.]*", re.IGNORECASE)
+
+
+def lost_dates(
+    source: str, target: str, missing: list[Mention], source_lang: str, target_lang: str
+) -> list[tuple[int, int, str]]:
+    """Dates of the source whose month and numbers are all gone: one span each ("15 de mayo de 2023").
+
+    A date is one unit: its day and its year are not two lost numbers. A month name
+    with a missing number right next to it (only spaces, commas or "de"/"of" between)
+    makes a date, when the target has no such month either.
+    """
+    src_months = month_mentions(source, source_lang)
+    if not src_months:
+        return []
+    tgt_months = {v for m in month_mentions(target, target_lang) for v in m.values}
+    dates: list[tuple[int, int, str]] = []
+    for month in src_months:
+        if month.values & tgt_months:
+            continue
+        parts = [month]
+        for mention in sorted(missing, key=lambda m: -m.start):  # leftwards: the day before the month
+            if mention.end <= parts[0].start and _DATE_GLUE_RE.fullmatch(
+                source[mention.end : parts[0].start]
+            ):
+                parts.insert(0, mention)
+        for mention in sorted(missing, key=lambda m: m.start):  # rightwards: "mayo de 2023"
+            if mention.start >= parts[-1].end and _DATE_GLUE_RE.fullmatch(
+                source[parts[-1].end : mention.start]
+            ):
+                parts.append(mention)
+        if len(parts) > 1:
+            start, end = parts[0].start, parts[-1].end
+            dates.append((start, end, source[start:end]))
+    return dates
 
 
 @register
@@ -674,6 +815,7 @@ class NumberFormat(Check):
                 target.end,
                 f"'{target.text}' follows the source's number format ('{source.text}'); "
                 f"it reads as a different number in {ctx.target_lang}",
+                suggestion=suggestion_for(source, ctx.target_lang),
             )
 
 
@@ -691,4 +833,4 @@ class MonthChanged(Check):
     severity = Severity.MAJOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        yield from _mismatches(_comparison(segment, ctx).months_changed)
+        yield from _mismatches(_comparison(segment, ctx).months_changed, ctx.target_lang)

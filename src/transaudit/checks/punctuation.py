@@ -36,6 +36,8 @@ FAMILY = {
     "‘": "single", "’": "single", "‚": "single", "'": "single",
     "«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet",
 }  # fmt: skip
+#: Typewriter marks: a quotation uses them at both ends or at neither.
+_STRAIGHT = frozenset("\"'")
 #: The usual closing partner of each opening mark, for suggestions.
 CLOSER = {"“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘", "»": "«", "‹": "›", "›": "‹", '"': '"', "'": "'"}
 _OPEN_CONTEXT = set(" \t\n\r\u00a0\u202f\u2009([{<—–-/¿¡") | set("“‘«‹„‚\"'")
@@ -159,7 +161,12 @@ def parse_quotes(text: str, lang: str) -> QuoteParse:
             if not stack:
                 orphans.append(quote)
             elif stack[-1].family == quote.family:
-                pairs.append((stack.pop(), quote))
+                opener = stack.pop()
+                # One quotation, one style: “curly” opened and "straight" closed is a mismatch.
+                if (opener.char in _STRAIGHT) != (quote.char in _STRAIGHT):
+                    mismatches.append((opener, quote))
+                else:
+                    pairs.append((opener, quote))
             else:
                 depth = next(
                     (d for d in range(len(stack) - 1, -1, -1) if stack[d].family == quote.family), None
@@ -268,8 +275,13 @@ class UnbalancedQuote(Check):
     def _unclosed(self, segment: Segment, quotes: list[Quote]) -> Iterator[Finding]:
         for quote in quotes:
             start, end = _word_span(segment.target, quote.index, forward=True)
-            yield Finding("target", start, end, f"{quote.char} opens a quotation that is never closed",
-                          segment=segment.id)
+            yield Finding(
+                "target",
+                start,
+                end,
+                f"{quote.char} opens a quotation that is never closed",
+                segment=segment.id,
+            )
 
 
 @register
@@ -404,7 +416,7 @@ class MissingInvertedMark(Check):
 
 
 #: What may stand before a space-and-mark to make it a spacing error: a word or a closer.
-_SPACE_AFTER = frozenset("\"”’»)]")
+_SPACE_AFTER = frozenset('"”’»)]')
 
 
 def _space_re(chars: list[str]) -> re.Pattern[str] | None:

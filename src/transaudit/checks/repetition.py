@@ -62,6 +62,9 @@ class _LangData:
     function_words: frozenset[str]
     #: " and ", " or "…: what :func:`_coordination_hints` looks for (the spaces are not consumed).
     needles: re.Pattern[str] | None
+    #: Endings of finite verbs (``finite_verb_endings``): "X and X" followed by a verb
+    #: ("the reforms and reforms were/passed …") is the subject repeated, not a compound.
+    verb_endings: tuple[str, ...] = ()
 
 
 #: One C-level pass that every word, phrase or loop repeat the scan can find
@@ -104,6 +107,7 @@ def _lang_data(lang: str) -> _LangData:
             w.casefold() for w in data.load("capitalization", lang).get("lowercase_words", [])
         ),
         needles=_needles(raw.get("coordinators", [])),
+        verb_endings=tuple(str(e).casefold() for e in raw.get("finite_verb_endings", [])),
     )
 
 
@@ -282,7 +286,7 @@ def _repeat_at(
 
 
 def _coordinations(text: str, start: int, end: int, lang_data: _LangData) -> Iterator[Repeat]:
-    """"X and X" in text[start:end] for a conjunct X of up to MAX_CONJUNCT words, longest first."""
+    """ "X and X" in text[start:end] for a conjunct X of up to MAX_CONJUNCT words, longest first."""
     matches, folded, gaps = _tokens(text, start, end)
     n = len(folded)
     for j in range(1, n - 1):
@@ -305,7 +309,10 @@ def _coordinations(text: str, start: int, end: int, lang_data: _LangData) -> Ite
                 after = _word_after(text, matches[-1].end())
             if before is not None and before == after:
                 break  # a chain, "scissors beat paper and paper beat rock"
-            if after is not None and after not in lang_data.function_words:
+            verb_follows = (
+                after is not None and len(after) >= 4 and after.endswith(lang_data.verb_endings or ("\0",))
+            )
+            if after is not None and after not in lang_data.function_words and not verb_follows:
                 # "metro y metro ligero", "oil and oil products", "paper and paper
                 # beats rock": the second copy heads a compound or a new clause.
                 break
