@@ -268,8 +268,10 @@ class Locale:
             # "20 000" is twenty thousand; its parts are kept as readings too, so a
             # list of small numbers ("5 100-metre races") never raises a false alarm.
             parts = _SPACE_GROUP_RE.split(raw)
-            values = {v for v in (_dec("".join(parts)), *map(_dec, parts)) if v is not None}
-            frozen = frozenset(values)
+            readings: frozenset[Value] = frozenset(
+                v for v in (_dec("".join(parts)), *map(_dec, parts)) if v is not None
+            )
+            frozen = readings
             return Mention(start, end, text[start:end], frozen, frozenset(), frozen, "digit")
         strict, loose = self.interpret(raw)
         values: set[Value] = set(strict)
