@@ -124,6 +124,27 @@ def _resolve(segments: tuple[tuple[str, str], ...], lang: str, window: int) -> t
     return tuple(results)
 
 
+def _source_antecedent(res: Resolution, source: str, source_lang: str) -> tuple[str, str | None]:
+    """The antecedent a misfitting descriptor most likely means, and why.
+
+    When the paragraph names several countries, the most salient one is only a
+    guess; the source's own description of the same place settles it: the
+    candidate the source descriptor fits ("el país persa" → Iran) is preferred
+    and named in the message.
+    """
+    assert res.antecedent is not None
+    if not source or len(res.candidates) < 2:
+        return res.antecedent, None
+    src = gz.gazetteer(source_lang)
+    if not src.available:
+        return res.antecedent, None
+    for described in src.descriptors(source):
+        fitting = sorted(described.fits & res.candidates)
+        if fitting:
+            return fitting[0], f"the source's '{described.text}' fits it"
+    return res.antecedent, None
+
+
 def _salience(
     code: str, text: str, mentions: Sequence[gz.Mention], descriptor: gz.Descriptor, counts: Counter[str]
 ) -> tuple[int, int]:
@@ -170,20 +191,22 @@ class DescriptorAntecedent(Check):
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
         lang = ctx.target_lang
         pairs = [(s.id, s.target) for s in article.segments]
+        sources = {s.id: s.source for s in article.segments}
         for res in resolve(pairs, lang, int(ctx.options.get("window", 2))):
             if res.fits or res.antecedent is None:
                 continue
             gaz = gz.gazetteer(lang)
             d = res.descriptor
-            name = gaz.name(res.antecedent)
-            where = "named right after it" if d.named else "named earlier"
+            antecedent, because = _source_antecedent(res, sources.get(res.segment, ""), ctx.source_lang)
+            name = gaz.name(antecedent)
+            where = because or ("named right after it" if d.named else "named earlier")
             yield Finding(
                 "target",
                 d.start,
                 d.end,
                 f"'{d.text}' refers to {name} ({where}), which it does not fit: "
                 f"{place_labels.group_label(d.groups, lang)}; descriptions that fit {name}: "
-                f"{_fitting(lang, res.antecedent)}",
+                f"{_fitting(lang, antecedent)}",
                 segment=res.segment,
             )
 
