@@ -13,6 +13,8 @@ names, acronyms, loans — so a word is reported only when all of these hold:
   nor in the gazetteer;
 * it is not common in the target language (wordfreq Zipf < 4: typos are rare
   in edited text, so a word seen ten times per million words is a word);
+* it is not a known word of six letters or more behind a short prefix (a
+  derivation Hunspell lacks: "destructuring", "cogestión");
 * the source language's dictionary does not accept it either, nor is it
   common in the source language or in English (then it is an untranslated
   word, TA211's business, or an English loan or quotation);
@@ -143,6 +145,8 @@ def misspellings(
             continue  # "eBay", "mRNA"
         if speller.check(word) or (word[0].isupper() and speller.check(key)):
             continue
+        if _prefixed(key, speller):
+            continue  # a known word with a prefix: "destructuring", "reubicar"
         if source_words is None:
             source_words = frozenset(w.casefold() for w in _WORD_RE.findall(source))
         if key in source_words:
@@ -164,6 +168,15 @@ def misspellings(
             if any(s <= match.start() < e for s, e in places):
                 continue
         yield match.start(), match.end(), word, correction
+
+
+#: A derivation Hunspell lacks is a known word of six letters or more behind a
+#: prefix of at most four ("de-structuring", "re-ubicaciones", "co-gestión").
+PREFIX_MAX, STEM_MIN = 4, 6
+
+
+def _prefixed(word: str, speller: spelling.Speller) -> bool:
+    return any(speller.check(word[k:]) for k in range(1, PREFIX_MAX + 1) if len(word) - k >= STEM_MIN)
 
 
 def _correction(word: str, speller: spelling.Speller, table: Mapping[str, float]) -> str | None:
