@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-#: C0/C1 controls (except tab and newline), DEL, line/paragraph separators, bidi controls.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: C0/C1 controls (except tab), DEL, line/paragraph separators, bidi controls. A newline
+#: is escaped too: every message is one line, and a file name holding a newline must
+#: not split it into two.
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:

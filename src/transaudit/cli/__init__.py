@@ -74,11 +74,22 @@ class Main(click.Group):
             fail("interrupted", interrupt_code(error))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except Exception as error:
             if os.environ.get("TRANSAUDIT_DEBUG"):
                 traceback.print_exc()
             fail(f"internal error: {type(error).__name__}: {error} (a bug; TRANSAUDIT_DEBUG=1 shows the "
                  "traceback)", EXIT_INTERNAL)
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    """The reader of our output went away (``transaudit checks | head``): that is
+    not an error. Point stdout at /dev/null so the interpreter's final flush
+    cannot raise again, and exit 0 like ``cat`` or ``ls`` would."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_OK)
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

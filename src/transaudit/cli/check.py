@@ -159,8 +159,8 @@ def check(
     run_info, review = _review_inputs(waivers_file or settings.extra.get("waivers"), compare_with, out)
     settings = settings.with_overrides(extra={**settings.extra, **review})
     _validate_glossaries(glossary_setting(settings.extra.get("glossary") or []))
-    articles = list(discover(list(paths), notice=lambda message: click.echo(f"transaudit: {escape(message)}",
-                                                                              err=True)))
+    articles = list(discover(list(paths), exclude=out,
+                             notice=lambda message: click.echo(f"transaudit: {escape(message)}", err=True)))
     if out.exists() and not out.is_dir():
         fail(f"{out}: exists and is not a folder (--out needs a folder)")
     try:

@@ -507,7 +507,11 @@ def outside(entry: Path, root: Path) -> Path | None:
     return None if inside else target
 
 
-def discover(paths: list[Path], notice: Callable[[str], None] = lambda message: None) -> Iterator[Path]:
+def discover(
+    paths: list[Path],
+    notice: Callable[[str], None] = lambda message: None,
+    exclude: Path | None = None,
+) -> Iterator[Path]:
     """Expand the command-line paths into article paths, in a stable order.
 
     A file or an article folder is one article; any other folder is a batch
@@ -516,7 +520,10 @@ def discover(paths: list[Path], notice: Callable[[str], None] = lambda message: 
     choice and is read even if it is a symlink; inside a batch folder, an entry
     that resolves outside that folder is skipped with a ``notice`` (a delivered
     folder must not pull ``/etc/shadow`` or a neighbour's files into reports).
+    ``exclude`` is the report folder: when it lies inside a batch folder, its
+    files (reports in XLIFF, the waivers file) are never read back as articles.
     """
+    excluded = exclude.resolve() if exclude is not None else None
     for path in paths:
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
@@ -526,6 +533,8 @@ def discover(paths: list[Path], notice: Callable[[str], None] = lambda message: 
         found = False
         for entry in sorted(path.rglob("*")):
             if any(part.startswith(".") for part in entry.relative_to(path).parts):
+                continue
+            if excluded is not None and _inside(entry, excluded):
                 continue
             target = outside(entry, path) if entry.is_symlink() else None
             if target is not None:
@@ -541,6 +550,14 @@ def discover(paths: list[Path], notice: Callable[[str], None] = lambda message: 
                 str(path),
                 "folder holds no articles (.tsv, .jsonl, .xlf/.xliff, .tmx, .po or article folders)",
             )
+
+
+def _inside(entry: Path, folder: Path) -> bool:
+    try:
+        entry.resolve().relative_to(folder)
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def _is_article_file(path: Path) -> bool:
