@@ -9,6 +9,14 @@ it also runs ``pofilter`` over the same units, one PO file per system, in a
 child process, and prints the ratio.
 
     .venv/bin/python benchmarks/bench_checks.py [--runs 3] [--per-check] [--pofilter-venv /work/bench-venv]
+    .venv/bin/python benchmarks/bench_checks.py --cli --pofilter-venv /work/bench-venv
+
+``--cli`` measures what a user runs instead: the whole ``transaudit check``
+command (one process, ``--jobs 1 --backend none --format json``) over the 23
+systems written as 23 TSV articles, against ``pofilter --language=es`` over one
+PO file holding the same units, both as child processes, alternating; it
+prints each one's CPU time (user + system, start-up included) and peak RSS
+(VmHWM), and the ratios (goals: CPU ≤ 0.5× pofilter's, peak ≤ 136 MiB).
 
 Data paths default to ``../shared/eval/wmt24-en-es`` relative to the repository
 root; the data is read in place, never copied.
@@ -135,6 +143,78 @@ def time_pofilter(venv: Path, articles: list[Article], runs: int) -> tuple[list[
     return times, peak
 
 
+#: Runs a program (a script path, or ``-m module``) and reports its own CPU time
+#: and peak RSS at exit, measured inside the process so nothing else is counted.
+_MEASURE_WRAPPER = """
+import atexit, resource, runpy, sys
+def report():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    sys.stderr.write(f"\\nMEASURED {peak} {usage.ru_utime + usage.ru_stime}\\n")
+atexit.register(report)
+if sys.argv[1] == "-m":
+    sys.argv = sys.argv[2:]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    sys.argv = sys.argv[1:]
+    runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def measured(command: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """CPU seconds and peak RSS (KiB) of one wrapped child process."""
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    marks = [line.split() for line in done.stderr.splitlines() if line.startswith("MEASURED ")]
+    if done.returncode not in ok or not marks:
+        raise SystemExit(f"{command[3:6]} failed ({done.returncode}): {done.stderr[-800:]}")
+    return float(marks[-1][2]), int(marks[-1][1])
+
+
+def write_tsv_articles(articles: list[Article], folder: Path) -> None:
+    for article in articles:
+        rows = ["id\tsource\ttarget"]
+        rows += [f"{s.id}\t{_tsv(s.source)}\t{_tsv(s.target)}" for s in article.segments]
+        (folder / f"{article.id}.en-es.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def _tsv(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def compare_cli(articles: list[Article], venv: Path, runs: int) -> None:
+    """The whole CLI against pofilter, CPU and peak memory, alternating runs."""
+    units = sum(len(article.segments) for article in articles)
+    with tempfile.TemporaryDirectory(prefix="bench-cli-") as tmp:
+        root = Path(tmp)
+        (root / "tsv").mkdir()
+        (root / "po").mkdir()
+        write_tsv_articles(articles, root / "tsv")
+        single = Article("all", "en", "es", [s for a in articles for s in a.segments])
+        for number, segment in enumerate(single.segments):
+            segment.id = str(number)
+        write_po_files([single], root / "po")
+        ours, theirs = [], []
+        for run in range(runs):
+            command = [sys.executable, "-c", _MEASURE_WRAPPER, "-m", "transaudit", "check", str(root / "tsv"),
+                       "--out", str(root / f"out{run}"), "--jobs", "1", "--backend", "none",
+                       "--format", "json", "--quiet", "--timestamp", "2026-01-01T00:00:00Z"]
+            ours.append(measured(command, ok=(0, 1)))
+            command = [str(venv / "bin" / "python"), "-c", _MEASURE_WRAPPER, str(venv / "bin" / "pofilter"),
+                       "--language=es", "--progress=none", str(root / "po" / "all.po"),
+                       str(root / f"po-out{run}.po")]
+            theirs.append(measured(command))
+    cpu, peak = statistics.median(c for c, _ in ours), max(p for _, p in ours) / 1024
+    po_cpu, po_peak = statistics.median(c for c, _ in theirs), max(p for _, p in theirs) / 1024
+    print(f"units: {units} ({len(articles)} articles / one PO file); runs: {runs}, alternating")
+    print(f"transaudit check (whole CLI, json): CPU median {cpu:.2f} s "
+          f"({', '.join(f'{c:.2f}' for c, _ in ours)}), peak RSS {peak:.0f} MiB")
+    print(f"pofilter --language=es:            CPU median {po_cpu:.2f} s "
+          f"({', '.join(f'{c:.2f}' for c, _ in theirs)}), peak RSS {po_peak:.0f} MiB")
+    print(f"ratio: transaudit CPU = {cpu / po_cpu:.2f}× pofilter's (goal ≤ 0.5); "
+          f"peak RSS {peak:.0f} MiB = {peak / po_peak:.2f}× pofilter's {po_peak:.0f} MiB (goal ≤ 136 MiB)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, default=DATA / "en-es.src.en")
@@ -142,9 +222,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--per-check", action="store_true", help="also time each check alone (one run)")
     parser.add_argument("--pofilter-venv", type=Path, default=os.environ.get("TRANSAUDIT_POFILTER_VENV"))
+    parser.add_argument("--cli", action="store_true", help="whole CLI against pofilter: CPU and peak memory")
     args = parser.parse_args(argv)
 
     articles = load_articles(args.source, args.systems)
+    if args.cli:
+        if not args.pofilter_venv:
+            raise SystemExit("--cli needs --pofilter-venv (or TRANSAUDIT_POFILTER_VENV)")
+        compare_cli(articles, args.pofilter_venv, args.runs)
+        return
     units = sum(len(article.segments) for article in articles)
     times, issues, checks = time_transaudit(articles, args.runs)
     median = statistics.median(times)

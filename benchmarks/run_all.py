@@ -18,6 +18,8 @@ RUNS = [
     ["bench_checks.py", "--runs", "3"],
     ["bench_backtranslation.py"],
     ["bench_meaning.py"],
+    ["bench_bt_audit.py"],
+    ["bench_cluster.py", "--runs", "3"],
 ]
 
 

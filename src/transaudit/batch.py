@@ -27,6 +27,7 @@ from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
 from transaudit.input.readers import Languages, _name_languages, read_articles
+from transaudit.memo import clear_text_caches
 from transaudit.model import Article
 from transaudit.pipeline import audit_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
@@ -210,6 +211,8 @@ def _audit_article(article: Article, path: str, name: str) -> Outcome:
     except Exception as error:  # a bug: the same outcome with -j 1 as in a worker process
         problem = f"internal error: {type(error).__name__}: {error}"
         return Outcome(path, name, error=f"{display_path(path)}: {problem}")
+    finally:
+        clear_text_caches()  # memory stays flat in the number of articles (memo.py)
     try:
         files = write_reports(result, _WORKER["out"], name, _WORKER["formats"])
     except OSError as error:

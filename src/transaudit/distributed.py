@@ -49,6 +49,7 @@ from transaudit.config import Settings
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
 from transaudit.input.readers import Languages, read_articles
+from transaudit.memo import clear_text_caches
 from transaudit.model import Article
 from transaudit.report.index_report import IndexEntry
 
@@ -239,6 +240,8 @@ def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tupl
             problem = f"{display_path(item.path)}: internal error: {type(error).__name__}: {error}"
             done.append(_Done(item.index, {}, None, "", problem))
             continue
+        finally:
+            clear_text_caches()  # memory stays flat in the number of articles (memo.py)
         rendered = render_reports(result, item.name, formats)
         entry = IndexEntry.from_result(
             result, rendered.get("html", (None,))[0], rendered.get("json", (None,))[0]
