@@ -144,6 +144,11 @@ def test_cli_usage_errors_are_one_line(tmp_path: Path, monkeypatch) -> None:
     result = runner.invoke(main, ["check", str(tmp_path / "in"), "--out", str(tmp_path / "o"),
                                   "--scheduler", "tcp://127.0.0.1:9", "--jobs", "2"])
     assert result.exit_code == 2 and "exclude each other" in result.output
+    for address in ("foo", "http://127.0.0.1:8786", "tcp://127.0.0.1:99999"):
+        result = runner.invoke(main, ["check", str(tmp_path / "in"), "--out", str(tmp_path / "o"),
+                                      "--scheduler", address, "--backend", "none"])
+        assert result.exit_code == 2
+        assert result.output.startswith(f"transaudit: not a Dask scheduler address: {address!r}")
     monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 1.0)
     result = runner.invoke(main, ["check", str(tmp_path / "in"), "--out", str(tmp_path / "o"),
                                   "--scheduler", "tcp://127.0.0.1:9", "--backend", "none"])

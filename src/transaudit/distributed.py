@@ -185,6 +185,7 @@ def connect(address: str, timeout: float | None = None) -> Any:
     except ImportError:
         raise ClusterError("--scheduler needs dask.distributed: pip install 'transaudit[dask]'") from None
     logging.getLogger("distributed").setLevel(logging.ERROR)
+    _check_address(address)
     try:
         client = Client(address, timeout=f"{timeout}s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
@@ -197,6 +198,21 @@ def connect(address: str, timeout: float | None = None) -> Any:
             f"the Dask scheduler at {address} has no workers (start one: dask worker {address})"
         ) from None
     return client
+
+
+def _check_address(address: str) -> None:
+    """Refuse what is not ``tcp://host:port`` (or tls://) before a client is made:
+    a client built on a bad address fails slowly and noisily at exit."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address, strict=True)
+        _, port = parse_host_port(location)
+    except (ValueError, TypeError) as error:
+        problem = f"not a Dask scheduler address: {address!r} (e.g. tcp://host:8786): {error}"
+        raise ClusterError(problem) from None
+    if scheme not in ("tcp", "tls") or not port or not 0 < int(port) < 65536:
+        raise ClusterError(f"not a Dask scheduler address: {address!r} (e.g. tcp://host:8786)")
 
 
 def _capabilities(client: Any) -> list[Capabilities]:
