@@ -79,3 +79,22 @@ def test_the_cluster_runner_skips_a_multi_article_file_with_a_reason() -> None:
     assert [item.name for chunk in chunks for item in chunk] == ["b"]
     [(index, error)] = skipped
     assert index == 0 and "holds 2 articles" in error and "without --scheduler" in error
+
+
+def test_command_line_languages_win_over_an_xliff_or_po_header(tmp_path: Path) -> None:
+    """-s/-t over the file's own header: no refusal, no --force-lang, and never a word about a file name."""
+    xlf = tmp_path / "museum.xlf"
+    xlf.write_text('<xliff version="1.2"><file source-language="es" target-language="en" original="m" '
+                   'datatype="plaintext"><body><trans-unit id="u1"><source>The museum opens today.</source>'
+                   "<target>Le musée ouvre aujourd'hui.</target></trans-unit></body></file></xliff>",
+                   encoding="utf-8")
+    po = tmp_path / "museum.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "The museum opens today."\n'
+                  "msgstr \"Le musée ouvre aujourd'hui.\"\n", encoding="utf-8")
+    for path in (xlf, po):
+        out = tmp_path / path.suffix[1:]
+        result = run("check", str(path), "-s", "en", "-t", "fr", "-o", str(out), "--format", "json")
+        assert result.exit_code in (0, 1), result.output
+        assert "file name" not in result.output
+        report = json.loads((out / "museum.json").read_text(encoding="utf-8"))
+        assert (report["article"]["source_lang"], report["article"]["target_lang"]) == ("en", "fr")

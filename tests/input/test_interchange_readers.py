@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from transaudit.checks.placeholders import PlaceholderMismatch
 from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
@@ -150,13 +151,20 @@ def test_format_by_extension_and_root_element(tmp_path: Path) -> None:
                   '<xi:include href="/etc/passwd" parse="text"/></file></xliff>', "XInclude"),
         ("d.xlf", '<xliff version="1.2"><file><body>' + "<group>" * 120 + "</group>" * 120
                   + "</body></file></xliff>", "nested deeper than 100"),
-        ("dd.xlf", "<xliff>" + "<g>" * 5000 + "</g>" * 5000 + "</xliff>", "not well-formed XLIFF"),
+        ("dd.xlf", "<xliff>" + "<g>" * 5000 + "</g>" * 5000 + "</xliff>", "nested deeper than 100"),
+        ("d3.tmx", "<tmx>" + "<x>" * 300 + "</x>" * 300 + "</tmx>", "TMX nested deeper than 100"),
         ("p.tmx", "<tmx><body><tu>", "not well-formed TMX"),
         ("n.xlf", '<xliff version="3.0"/>', "unsupported XLIFF version 3.0"),
         ("s.xlf", '<xliff version="1.2"><file source-language="en" target-language="es"><body>'
                   '<trans-unit id="1"><source>a</source></trans-unit><trans-unit id="1"><source>b</source>'
                   "</trans-unit></body></file></xliff>", "duplicate segment id '1'"),
         ("t.po", 'msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', "duplicate"),
+        ("q1.po", 'msgid "Hello world"\nmsgstr "Hola mundo\n', r":2: .*end-of-line within string"),
+        ("q2.po", 'msgid "Hello"\nmsgstr Hola\n', r":2: .*msgstr is not followed by a quoted string"),
+        ("q3.po", 'msgid "Hello"\nmsgstr "Hola\\"\n', r":2: .*end-of-line within string"),
+        ("q4.po", 'msgid "Hello"\nmsgstr ""\n"Hola" x\n', r":3: .*after the closing quote"),
+        ("q5.po", 'msgid "Hello"\nmsgstr ""\nHola"\n', r":3: "),
+        ("q6.po", 'msgid "Hello"\nmsgstr "\\q"\n', r":2: .*invalid escape"),
     ],
 )
 def test_hostile_and_broken_files_are_refused(tmp_path: Path, name: str, content: str, problem: str) -> None:
@@ -197,3 +205,17 @@ def test_xliff_12_segmented_in_seg_source() -> None:
          "There were 3000 delegates in <g5>Samarkand</g5>."),
         ("a2", "Fin.", ""),
     ]
+
+
+def test_po_plural_count_is_free_in_the_singular_form_only(tmp_path: Path) -> None:
+    path = tmp_path / "files.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: es\\n"\n'
+                    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n#, python-format\n'
+                    'msgid "%(count)d file in %(place)s"\nmsgid_plural "%(count)d files in %(place)s"\n'
+                    'msgstr[0] "Un archivo en %(place)s"\nmsgstr[1] "Archivos en %(place)s"\n',
+                    encoding="utf-8")
+    [article] = read_articles(path, Languages("en", "es"))
+    assert [s.meta["count"] for s in article.segments] == ["%(count)d", "%(count)d"]
+    check = PlaceholderMismatch()
+    found = [(s.id, s.source[f.start:f.end]) for s in article.segments for f in check.check_segment(s, None)]  # type: ignore[arg-type]
+    assert found == [("m01[1]", "%(count)d")]

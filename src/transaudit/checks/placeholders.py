@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
-from transaudit.model import Category, Segment, Severity
+from transaudit.model import Category, Placeholder, Segment, Severity
 
 
 @register
@@ -27,8 +27,10 @@ class PlaceholderMismatch(Check):
     "%d files deleted" → "archivos eliminados".
     Good: "Click <x1/>here" → "Haga clic <x1/>aquí"; "%d files" → "%d archivos".
     A missing placeholder is an omission (span on the source), an added one an
-    addition (span on the target). In a PO plural form the count specifier may
-    be left out or put in (``meta["count"]``). An empty target is TA220's.
+    addition (span on the target); a paired tag (``<g1>``…``</g1>``) lost or
+    added whole is one issue spanning both halves. In a PO plural message the
+    singular form ``msgstr[0]`` may leave out or put in the count specifier
+    (``meta["count"]``); the other forms may not. An empty target is TA220's.
     """
 
     code = "TA230"
@@ -42,23 +44,64 @@ class PlaceholderMismatch(Check):
             return
         if not segment.source_placeholders and not segment.target_placeholders:
             return
-        free = set(segment.meta.get("count", "").split("\n")) - {""} if "plural" in segment.meta else set()
+        free = _free_count(segment)
         source = Counter(p.key for p in segment.source_placeholders if p.key not in free)
         target = Counter(p.key for p in segment.target_placeholders if p.key not in free)
-        missing = source - target
-        added = target - source
-        for placeholder in segment.source_placeholders:
-            if missing[placeholder.key] > 0:
-                missing[placeholder.key] -= 1
+        for side, placeholders, extra in (("source", segment.source_placeholders, source - target),
+                                          ("target", segment.target_placeholders, target - source)):
+            for first, last in _unmatched(placeholders, extra):
+                where = "is missing from the translation" if side == "source" else "is not in the source"
+                shown = repr(first.markup) if last is None else f"{first.markup!r}…{last.markup!r}"
+                what = "placeholder" if last is None else "paired tag"
                 yield Finding(
-                    "source", placeholder.start, placeholder.end,
-                    f"placeholder {placeholder.markup!r} is missing from the translation",
+                    side, first.start, (last or first).end, f"{what} {shown} {where}",
+                    category=None if side == "source" else Category.ADDITION,
                 )
-        for placeholder in reversed(segment.target_placeholders):
-            if added[placeholder.key] > 0:
-                added[placeholder.key] -= 1
-                yield Finding(
-                    "target", placeholder.start, placeholder.end,
-                    f"placeholder {placeholder.markup!r} is not in the source",
-                    category=Category.ADDITION,
-                )
+
+
+def _free_count(segment: Segment) -> set[str]:
+    """The count specifier of a PO plural's singular form (``msgstr[0]``), which may be left out or put in.
+
+    gettext convention: the singular form may say "one file" instead of "%d
+    file"; every other form is used for several numbers and must show it. The
+    reader records the count in ``meta["count"]`` and only for a language with
+    more than one form (with one form, ``msgstr[0]`` serves every number).
+    """
+    if segment.meta.get("plural") != "0":
+        return set()
+    return set(segment.meta.get("count", "").split("\n")) - {""}
+
+
+def _partner(key: str) -> str | None:
+    """The key of the closing half of a paired tag (``<g9>`` → ``</g9>``, ``<bpt1/>`` → ``<ept1/>``)."""
+    if key.endswith(">") and not key.startswith("/"):
+        return "/" + key[:-1]
+    for opening, closing in (("bpt:", "ept:"), ("sc:", "ec:")):
+        if key.startswith(opening):
+            return closing + key[len(opening):]
+    return None
+
+
+def _unmatched(
+    placeholders: tuple[Placeholder, ...], extra: Counter[str]
+) -> Iterator[tuple[Placeholder, Placeholder | None]]:
+    """The placeholders of ``extra`` (a multiset of keys) in text order; both halves of a paired tag as one.
+
+    A tag pair added or lost together is one mistake (one formatting span), so
+    it is one issue spanning from its opening to its closing code.
+    """
+    extra = Counter(extra)
+    taken: set[int] = set()
+    for index, placeholder in enumerate(placeholders):
+        if index in taken or extra[placeholder.key] <= 0:
+            continue
+        extra[placeholder.key] -= 1
+        partner = _partner(placeholder.key)
+        closing = None
+        if partner and extra[partner] > 0:
+            closing = next((j for j in range(index + 1, len(placeholders))
+                            if j not in taken and placeholders[j].key == partner), None)
+            if closing is not None:
+                extra[partner] -= 1
+                taken.add(closing)
+        yield placeholder, None if closing is None else placeholders[closing]

@@ -32,13 +32,19 @@ FORCE_HINT = "pass --force-lang to audit with the declared languages anyway"
 SAMPLE_CHARS = 300
 
 
-def merge_declared(explicit: Languages, implied: Languages, path: str) -> Languages:
-    """Command-line languages over the file name's, refusing a contradiction between them."""
+def merge_declared(
+    explicit: Languages, implied: Languages, path: str, origin: str = "the file name"
+) -> Languages:
+    """Command-line languages over ``implied``, refusing a contradiction between them.
+
+    ``origin`` says where ``implied`` came from, for the message ("the file
+    name"); a reader that merges languages of another origin names it.
+    """
     if not explicit.force:
         for side, given, named in (("source", explicit.source, implied.source),
                                    ("target", explicit.target, implied.target)):
             if given and named and _base(given) != _base(named):
-                raise InputError(path, f"--{side}-lang {given} contradicts the file name, which says "
+                raise InputError(path, f"--{side}-lang {given} contradicts {origin}, which says "
                                        f"{side} {named}; {FORCE_HINT}")
     return replace(explicit, source=explicit.source or implied.source,
                    target=explicit.target or implied.target)

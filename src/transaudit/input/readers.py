@@ -409,7 +409,7 @@ def read_xliff(path: Path, langs: Languages = Languages()) -> list[Article]:
         article_id = base if len(filled) == 1 else f"{base}-{doc.label}"
         segments = xliff.segments(doc, path)
         articles.append(_interchange_article(
-            article_id, path, segments, _fill(merge_declared(langs, declared, str(path)), implied),
+            article_id, path, segments, _fill(_fill(langs, declared), implied),
             document.format, doc.index,
         ))
     return articles
@@ -436,7 +436,7 @@ def read_po_file(path: Path, langs: Languages = Languages()) -> Article:
     segments, source, target = read_po(path)
     base, implied = _name_languages(path.stem)
     return _interchange_article(
-        base, path, segments, _fill(merge_declared(langs, Languages(source, target), str(path)), implied),
+        base, path, segments, _fill(_fill(langs, Languages(source, target)), implied),
         "po", None,
     )
 
@@ -451,7 +451,13 @@ def read_articles(path: Path, langs: Languages = Languages()) -> list[Article]:
 
 
 def _fill(langs: Languages, implied: Languages) -> Languages:
-    """Languages still unknown taken from ``implied`` (a file name's, after the file's own)."""
+    """Languages still unknown taken from ``implied`` (a file's header, then its name).
+
+    Command-line languages win over an XLIFF/PO header without a refusal: the
+    header is often a tool's default ("en" in every file a converter wrote),
+    and the text itself still guards the declared pair
+    (:func:`~transaudit.input.langsanity.check_declared`).
+    """
     return replace(langs, source=langs.source or implied.source, target=langs.target or implied.target)
 
 

@@ -67,6 +67,8 @@ def parse_bytes(data: bytes, path: str, kind: str = "XML") -> etree._Element:
     except etree.XMLSyntaxError as error:
         line = error.lineno if error.lineno else None
         message = str(error.msg or error).split(", line ")[0]
+        if "Excessive depth" in message:  # libxml's own limit (256) met before ours
+            raise InputError(path, f"{kind} nested deeper than {MAX_DEPTH} elements", line) from None
         raise InputError(path, f"not well-formed {kind}: {message}", line) from None
     except ValueError as error:  # e.g. an unknown encoding declaration
         raise InputError(path, f"not readable as {kind}: {error}") from None
