@@ -23,7 +23,8 @@ class NegationMismatch(Check):
     back-translation brings a negation back expresses it some other way
     ("unable", "impossible"), and is left alone; so is a negation the target
     adds where the source means one without a cue ("unable", "lack of",
-    "chemo-naïve": the ``lexical`` table of the source language).
+    "chemo-naïve": the ``lexical`` table of the source language), and a source
+    negation the target renders the same way ("no planeados" → "unplanned").
 
     Bad: source "El gobierno no aprobó la ley." → target "The government
     approved the law."
@@ -48,6 +49,8 @@ class NegationMismatch(Check):
         if back and back.strip() and bool(negations(back, ctx.source_lang)) != bool(target):
             return  # the back-translation disagrees with the target: the cue list missed a form
         if source:
+            if lexical_negations(segment.target, ctx.target_lang, affixes_only=True):
+                return  # "embarazos no planeados" → "unplanned pregnancies"
             cue = source[0]
             yield Finding(
                 "source",

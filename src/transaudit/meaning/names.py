@@ -41,12 +41,13 @@ class Mangled:
 def _explained(source_word: str, target_word: str, source_lang: str, target_lang: str) -> bool:
     """A different spelling the pair's habits or the target language's usage account for."""
     rewrites = transliteration(source_lang, target_lang)["rewrites"]
-    spelled = target_word
+    spelled = fold(target_word)
     for pattern, replacement in rewrites:
         spelled = pattern.sub(replacement, spelled)
-    if spelled == source_word:
+    if spelled == fold(source_word):
         return True
-    # An exonym: the target's spelling is the one its language uses (wordfreq).
+    # An exonym: the target's spelling is the one its language uses (wordfreq; looked
+    # up with its accents: "Cataluña", not "cataluna").
     return zipf(target_word, target_lang) > max(zipf(source_word, target_lang), 1.0)
 
 
@@ -85,7 +86,7 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
                     best = (score, token)
             if best is None or best[0] < CLOSE:
                 continue
-            if _explained(key, fold(best[1].text), source_lang, target_lang):
+            if _explained(text.casefold(), best[1].text.casefold(), source_lang, target_lang):
                 continue
             found.append(Mangled(Token(start, end, text), best[1]))
     return tuple(found)

@@ -44,13 +44,23 @@ def _common(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def lexical_negations(text: str, lang: str) -> tuple[Token, ...]:
-    """Words that mean a negation without a cue ("unable", "lack", "careless")."""
+def lexical_negations(text: str, lang: str, affixes_only: bool = False) -> tuple[Token, ...]:
+    """Words that mean a negation without a cue ("unable", "lack", "careless").
+
+    ``affixes_only``: only words negated by an affix ("unplanned", "non-experimental"),
+    not the listed verbs and nouns ("reject", "lack"), which negate a different thing.
+    """
     listed, prefixes, suffixes = _lexical(lang)
+    if affixes_only:
+        listed = frozenset()
     found = []
     for token in words(text):
         word = fold(token.text)
-        for part in word.split("-"):
+        parts = word.split("-")
+        if len(parts) > 1 and parts[0] in prefixes and parts[1]:
+            found.append(token)  # "non-experimental", "un-American"
+            continue
+        for part in parts:
             if part in listed:
                 found.append(token)
                 break
