@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 
 from transaudit.backtranslation.run import back_translate
-from transaudit.config import Settings
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 DEFAULT_INPUT = "/work/shared/eval/wmt24-en-es/en-es.refA.es"
 
@@ -62,7 +62,7 @@ def through_transaudit(
 ) -> tuple[float, dict]:
     doc = article(lines, *langs)
     began = time.perf_counter()
-    result = back_translate(doc, Settings(backend="apertium", extra=extra))
+    result = back_translate(doc, Settings.from_keys(backend="apertium", **extra))
     elapsed = time.perf_counter() - began
     failed = [found for found in result.segments.values() if found.text is None]
     if failed:

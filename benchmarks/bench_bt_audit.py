@@ -28,10 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
 from transaudit.pipeline import audit_article
+from transaudit.settings import Settings
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "wmt24-en-es"
 
@@ -75,13 +75,13 @@ def main() -> int:
     used: dict[str, list[float]] = {name: [] for name in names}
     summary: dict = {}
     warm_summary: dict = {}
-    audit(article, Settings(backend="none"))  # imports and data loads are not what is measured
+    audit(article, Settings.from_keys(backend="none"))  # imports and data loads are not what is measured
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory(prefix="bench-bt-") as cache:
-            bt = Settings(backend="apertium", extra={"cache-dir": cache})
+            bt = Settings.from_keys(backend="apertium", cache_dir=cache)
             for name, (seconds, cpu_seconds) in (
                 ("hand", by_hand(article)),
-                ("none", audit(article, Settings(backend="none"))[:2]),
+                ("none", audit(article, Settings.from_keys(backend="none"))[:2]),
             ):
                 wall[name].append(seconds)
                 used[name].append(cpu_seconds)

@@ -34,10 +34,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
 from transaudit.pipeline import audit_article
+from transaudit.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "eval" / "wmt24-en-es"
@@ -63,7 +63,7 @@ def load_articles(source_path: Path, systems_dir: Path) -> list[Article]:
 
 
 def time_transaudit(articles: list[Article], runs: int) -> tuple[list[float], int, int]:
-    settings = Settings(backend="none")
+    settings = Settings.from_keys(backend="none")
     issues = 0
     times = []
     for _ in range(runs):
@@ -76,7 +76,7 @@ def time_transaudit(articles: list[Article], runs: int) -> tuple[list[float], in
 
 def time_each_check(articles: list[Article]) -> list[tuple[float, str, str]]:
     """Seconds each default check takes alone over all articles, slowest first."""
-    engine = Engine(Settings(backend="none"))
+    engine = Engine(Settings.from_keys(backend="none"))
     checks = engine.checks
     timings = []
     for check in checks:

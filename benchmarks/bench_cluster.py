@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from transaudit.batch import run_batch
-from transaudit.config import Settings
 from transaudit.distributed import run_on_cluster
 from transaudit.input.readers import Languages, discover
+from transaudit.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "eval" / "wmt24-en-es"
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from distributed import LocalCluster
 
-    settings = Settings(backend="none", extra={"timestamp": "2026-01-01T00:00:00Z"})
+    settings = Settings.from_keys(backend="none", timestamp="2026-01-01T00:00:00Z")
     langs = Languages(None, None)
     with tempfile.TemporaryDirectory(prefix="bench-cluster-") as tmp:
         root = Path(tmp)

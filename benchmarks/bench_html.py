@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import time
 
-from transaudit.config import Settings
 from transaudit.model import Article, Category, Issue, Segment, Severity
 from transaudit.pipeline import audit_article
 from transaudit.report.html_report import IssueView, highlight, render_html
 from transaudit.result import ArticleResult
+from transaudit.settings import Settings
 
 SEVERITIES = (Severity.MINOR, Severity.MAJOR, Severity.CRITICAL)
 
@@ -70,7 +70,7 @@ def main() -> None:
     article = Article("punctuation", "es", "en", segments)
     size = sum(len(s.source.encode()) + len(s.target.encode()) for s in segments) // 1024
     results: list[ArticleResult] = []
-    audit = timed(lambda: results.append(audit_article(article, Settings(backend="none"))))
+    audit = timed(lambda: results.append(audit_article(article, Settings.from_keys(backend="none"))))
     render = timed(lambda: render_html(results[0]))
     print(f"\npunctuation article, {size} KB, {len(results[0].issues):,} issues: "
           f"checks {audit:.2f} CPU s, render_html {render:.2f} CPU s")

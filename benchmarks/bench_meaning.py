@@ -21,11 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.meaning import encoder
 from transaudit.model import Article, Segment
 from transaudit.pipeline import find_issues
+from transaudit.settings import Settings
 
 MEANING = ("TA501", "TA502", "TA520", "TA521")
 
@@ -84,8 +84,8 @@ def main() -> int:
     print(f"whole audit, {len(rows)} segments es→en, backend {args.backend} (median of 3):")
     with tempfile.TemporaryDirectory() as cache:
         for label, extend in (("default checks", ()), ("every meaning check on", MEANING)):
-            cold = Settings(backend=args.backend, extend_select=extend, extra={"no-cache": True})
-            warm = Settings(backend=args.backend, extend_select=extend, extra={"cache-dir": cache})
+            cold = Settings.from_keys(backend=args.backend, extend_select=extend, no_cache=True)
+            warm = Settings.from_keys(backend=args.backend, extend_select=extend, cache_dir=cache)
             _timed(article, warm, 1)  # fill the caches
             cold_s, warm_s = _timed(article, cold, 3), _timed(article, warm, 3)
             print(f"  {label:24s} cold {cold_s:6.2f} s   warm {warm_s:6.2f} s")

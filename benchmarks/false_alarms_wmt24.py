@@ -21,10 +21,10 @@ import random
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Issue, Segment
 from transaudit.pipeline import audit_article
+from transaudit.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "eval" / "wmt24-en-es"
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
 
-    settings = Settings(backend="none")
+    settings = Settings.from_keys(backend="none")
     engine = Engine(settings)
     articles = load_articles(args.source, args.target, args.docs)
     if args.half:

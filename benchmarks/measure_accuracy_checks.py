@@ -21,9 +21,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 CODES = (
     "TA201",
@@ -52,7 +52,7 @@ REQUIRED_SEED = {
 
 
 def engine() -> Engine:
-    return Engine(Settings(select=CODES, backend="none"))
+    return Engine(Settings.from_keys(select=CODES, backend="none"))
 
 
 def one(eng: Engine, source: str, target: str, src: str, tgt: str, sid: str = "s") -> list:

@@ -38,7 +38,8 @@ def run(article: Article, settings: dict | None = None) -> list[tuple[str, str, 
     """(code, segment, side, text, message) for every TA3xx finding."""
     found = []
     for check in _checks():
-        ctx = CheckContext(article.source_lang, article.target_lang, dict(check.options), settings or {})
+        ctx = CheckContext(article.source_lang, article.target_lang, check.option_defaults(),
+                           tuple((settings or {}).get("glossary", ())))
         if check.scope == "article":
             pairs = [(f.segment or "", f) for f in iter_findings(check.check_article(article, ctx))]
         else:

@@ -30,9 +30,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from transaudit.checks import all_checks
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Issue, Segment
+from transaudit.settings import Settings
 
 #: The three families' codes: TA101-109, TA110-129, TA130-139.
 CODES = (*(f"TA10{i}" for i in range(1, 10)), *(f"TA1{i}" for i in range(10, 40)))
@@ -53,7 +53,7 @@ DETECT = {
 
 def engine() -> Engine:
     selected = tuple(check.code for check in all_checks() if check.code in CODES)
-    return Engine(Settings(select=selected, backend="none"))
+    return Engine(Settings.from_keys(select=selected, backend="none"))
 
 
 def read_lines(path: Path) -> list[str]:

@@ -14,9 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from transaudit.config import Settings
 from transaudit.input.readers import Languages, read_article
 from transaudit.pipeline import audit_article
+from transaudit.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,7 @@ def main() -> int:
     args = parser.parse_args()
     seed = Path(args.seed)
     expected = json.loads((seed / "expected.json").read_text(encoding="utf-8"))
-    settings = Settings(backend=args.backend)
+    settings = Settings.from_keys(backend=args.backend)
     ok = True
     for path in (seed / "aligned.tsv", seed):
         article = read_article(path, Languages("es", "en"))

@@ -46,7 +46,7 @@ def test_the_readme_example_runs() -> None:
 def test_read_and_audit_match_the_pipeline() -> None:
     article = transaudit.read(ROOT / "corpora" / "clean-water-project.es-en.tsv")
     assert (article.source_lang, article.target_lang) == ("es", "en")
-    result = transaudit.audit(article, transaudit.Settings(backend="none", select=("TA1",)))
+    result = transaudit.audit(article, transaudit.Settings.from_keys(backend="none", select="TA1"))
     assert isinstance(result, transaudit.ArticleResult)
     assert all(isinstance(i, transaudit.Issue) and i.code.startswith("TA1") for i in result.issues)
     assert all(isinstance(issue.severity, transaudit.Severity) for issue in result.issues)

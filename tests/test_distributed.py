@@ -21,13 +21,13 @@ from click.testing import CliRunner
 from transaudit import distributed
 from transaudit.batch import Outcome, run_batch, write_index
 from transaudit.cli import main
-from transaudit.config import Settings
 from transaudit.distributed import ClusterError, run_on_cluster
 from transaudit.input.readers import Languages, discover
+from transaudit.settings import Settings
 
 distributed_pkg = pytest.importorskip("distributed")
 
-SETTINGS = Settings(backend="none", extra={"timestamp": "2026-01-01T00:00:00Z"})
+SETTINGS = Settings.from_keys(backend="none", timestamp="2026-01-01T00:00:00Z")
 LANGS = Languages(None, None)
 
 
@@ -182,7 +182,7 @@ def test_a_worker_without_the_apertium_pair_is_named_before_any_audit(tmp_path: 
                 time.sleep(0.2)
             with pytest.raises(ClusterError) as caught:
                 address = local.scheduler_address
-                run_on_cluster(paths, Settings(backend="auto"), LANGS, out, ("json",), address)
+                run_on_cluster(paths, Settings.from_keys(backend="auto"), LANGS, out, ("json",), address)
             assert "en→es" in str(caught.value) and "apertium-eng-spa" in str(caught.value)
             assert list(out.iterdir()) == []
         finally:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from transaudit.config import Settings
 from transaudit.input.readers import Languages, read_article
 from transaudit.pipeline import audit_article
 from transaudit.report.json_report import render_json
+from transaudit.settings import Settings
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,7 +22,7 @@ def render(tmp_path: Path) -> dict:
         "g3\tAdiós.\t\n",
         encoding="utf-8",
     )
-    settings = Settings(select=("TA101",), backend="none", extra={"timestamp": "2026-01-01T00:00:00Z"})
+    settings = Settings.from_keys(select="TA101", backend="none", timestamp="2026-01-01T00:00:00Z")
     result = audit_article(read_article(path, Languages("es", "en")), settings)
     data = json.loads(render_json(result))
     data["article"]["path"] = "golden-article.tsv"

@@ -25,8 +25,8 @@ def test_clearing_empties_them_and_results_do_not_change() -> None:
 
 def test_a_batch_leaves_no_article_text_in_the_caches(tmp_path) -> None:
     from transaudit.batch import run_batch
-    from transaudit.config import Settings
     from transaudit.input.readers import Languages
+    from transaudit.settings import Settings
 
     paths = []
     for number in range(2):
@@ -36,6 +36,6 @@ def test_a_batch_leaves_no_article_text_in_the_caches(tmp_path) -> None:
         paths.append(path)
     out = tmp_path / "out"
     out.mkdir()
-    run = run_batch(paths, Settings(backend="none"), Languages(None, None), out, ("json",), jobs=1)
+    run = run_batch(paths, Settings.from_keys(backend="none"), Languages(None, None), out, ("json",), jobs=1)
     assert [outcome.ok for outcome in run.outcomes] == [True, True]
     assert all(cache.cache_info().currsize == 0 for cache in text_caches())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from transaudit.config import DEFAULT_WEIGHTS
 from transaudit.model import Issue, Severity
 from transaudit.scoring import mqm_score, penalty
+from transaudit.settings import DEFAULT_WEIGHTS
 
 
 def issue(severity: Severity) -> Issue:

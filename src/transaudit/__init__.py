@@ -5,7 +5,7 @@ The public API, for notebooks and other pipelines (the CLI is built on it)::
     import transaudit
 
     article = transaudit.read("corpora/caspian-energy-forum")
-    result = transaudit.audit(article, transaudit.Settings(backend="none"))
+    result = transaudit.audit(article, transaudit.Settings.from_keys(backend="none"))
     print(result.score, [issue.code for issue in result.issues])
 
 ``import transaudit`` stays cheap: the pipeline, the checks and their
@@ -25,9 +25,9 @@ __all__ = [
 if TYPE_CHECKING:
     from os import PathLike
 
-    from transaudit.config import Settings
     from transaudit.model import Article, Issue, Severity
     from transaudit.result import ArticleResult
+    from transaudit.settings import Settings
 
 #: Names exported lazily (PEP 562): where each one lives.
 _LAZY = {
@@ -35,7 +35,7 @@ _LAZY = {
     "Issue": "transaudit.model",
     "Severity": "transaudit.model",
     "ArticleResult": "transaudit.result",
-    "Settings": "transaudit.config",
+    "Settings": "transaudit.settings",
 }
 
 
@@ -87,7 +87,7 @@ def audit(article: Article, settings: Settings | None = None) -> ArticleResult:
     Nothing is written: render the result with :mod:`transaudit.report` if a
     report file is wanted.
     """
-    from transaudit.config import Settings
     from transaudit.pipeline import audit_article
+    from transaudit.settings import Settings
 
     return audit_article(article, settings if settings is not None else Settings())

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from transaudit.compare import attach as attach_comparison
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
@@ -33,6 +32,7 @@ from transaudit.pipeline import audit_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
 from transaudit.report.json_report import render_json
 from transaudit.result import ArticleResult
+from transaudit.settings import Settings
 
 FORMATS = ("html", "json", "text", "xliff", "csv")
 #: Issues the terminal summary shows per article (the .txt report lists them all).
@@ -207,7 +207,7 @@ def _audit_article(article: Article, path: str, name: str) -> Outcome:
 
     try:
         result = audit_article(article, _WORKER["settings"], _WORKER["engine"])
-        attach_comparison(result, _WORKER["settings"].extra, name)
+        attach_comparison(result, _WORKER["settings"].review.compare_with, name)
     except Exception as error:  # a bug: the same outcome with -j 1 as in a worker process
         problem = f"internal error: {type(error).__name__}: {error}"
         return Outcome(path, name, error=f"{display_path(path)}: {problem}")

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from transaudit.errors import InputError
 from transaudit.result import ArticleResult
-
-#: Where the previous run travels in ``Settings.extra`` (to worker processes).
-COMPARE_KEY = "compare-with"
 
 
 def resolve_previous(path: str | Path) -> dict[str, str]:
@@ -95,10 +93,9 @@ def comparison_for(result: ArticleResult, previous: dict[str, str], name: str) -
                                                                             if isinstance(i, dict)])}
 
 
-def attach(result: ArticleResult, extra: dict[str, Any], name: str) -> None:
-    """Set ``result.comparison`` when the run compares with a previous one."""
-    previous = extra.get(COMPARE_KEY)
-    if isinstance(previous, dict) and previous.get("dir"):
+def attach(result: ArticleResult, previous: Mapping[str, str] | None, name: str) -> None:
+    """Set ``result.comparison`` when the run compares with a previous one (``settings.review``)."""
+    if previous and previous.get("dir"):
         result.comparison = comparison_for(result, previous, name)
 
 

@@ -45,13 +45,13 @@ from typing import Any
 
 from transaudit import __version__
 from transaudit.batch import TERMINAL_TOP, BatchRun, Outcome, render_reports, report_names
-from transaudit.config import Settings
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
 from transaudit.input.readers import Languages, read_articles
 from transaudit.memo import clear_text_caches
 from transaudit.model import Article
 from transaudit.report.index_report import IndexEntry
+from transaudit.settings import Settings
 
 #: A chunk closes once it holds this many segments …
 CHUNK_SEGMENTS = 200
@@ -121,12 +121,11 @@ def worker_capabilities() -> dict[str, Any]:
 def _resolve(direction: tuple[str, str], modes: Sequence[str], settings: Settings) -> str:
     """What a worker with these Apertium modes does with one direction (a short label)."""
     from transaudit.backtranslation.apertium import mode_for
-    from transaudit.backtranslation.run import BtOptions
 
-    choice = (settings.backend or "auto").strip().lower()
-    if choice in ("none", "transformers") or (choice == "auto" and settings.model):
+    options = settings.backtranslation
+    choice = (options.backend or "auto").strip().lower()
+    if choice in ("none", "transformers") or (choice == "auto" and options.model):
         return "same"  # no Apertium involved (transformers is checked once for the fleet)
-    options, _ = BtOptions.from_extra(settings.extra)
     if options.apertium_mode:
         return options.apertium_mode if options.apertium_mode in modes else "none"
     return mode_for(direction[0], direction[1], modes) or "none"
@@ -145,7 +144,8 @@ class _Fleet:
                 "workers run another transaudit version than this client "
                 f"({__version__}): " + ", ".join(f"{c.address} has {c.version}" for c in wrong)
             )
-        if settings.model and (settings.backend or "auto") in ("auto", "transformers"):
+        bt = settings.backtranslation
+        if bt.model and (bt.backend or "auto") in ("auto", "transformers"):
             lacking = [c.address for c in capabilities if not c.transformers]
             if lacking:
                 raise ClusterError(
@@ -162,7 +162,7 @@ class _Fleet:
             c.address: _resolve(direction, c.apertium_modes, self.settings) for c in self.capabilities
         }
         kinds = set(resolved.values())
-        explicit = (self.settings.backend or "auto").strip().lower() == "apertium"
+        explicit = (self.settings.backtranslation.backend or "auto").strip().lower() == "apertium"
         if len(kinds) > 1 or (explicit and kinds == {"none"}):
             from transaudit.backtranslation.run import _apertium_package
 
@@ -251,7 +251,7 @@ def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tupl
     for item in items:
         try:
             result = audit_article(item.article, settings, engine)
-            attach_comparison(result, settings.extra, item.name)
+            attach_comparison(result, settings.review.compare_with, item.name)
         except Exception as error:  # a bug: the same outcome as in a local worker
             problem = f"{display_path(item.path)}: internal error: {type(error).__name__}: {error}"
             done.append(_Done(item.index, {}, None, "", problem))

@@ -1,23 +1,23 @@
 """Runs the selected checks over an article and collects their issues.
 
-Selection follows flake8 and ruff: ``select``/``ignore`` take code prefixes
-(``TA1``) or check names; ``select`` replaces the default set, ``extend_select``
-adds to it (or to ``select``), and ``ignore`` wins over both. A check that
-raises is recorded as an internal error for that segment and the audit goes on.
+Selection follows flake8 and ruff: ``select``/``extend-select``/``ignore`` take
+code prefixes (``TA1``) or check names, layered as :func:`apply_selection` says.
+A check that raises is recorded as an internal error for that segment and the
+audit goes on.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from transaudit.checks import Check, CheckContext, Finding, all_checks
 from transaudit.checks.base import iter_findings
-from transaudit.config import Settings
 from transaudit.errors import ConfigError
 from transaudit.model import Article, Issue, Segment
+from transaudit.settings import API, Selection, Settings
 
 
 @dataclass
@@ -50,26 +50,76 @@ def _exact(check: type[Check], pattern: str) -> bool:
     return pattern.upper() in ("ALL", check.code.upper()) or check.name == pattern.lower()
 
 
+def _selects(check: type[Check], pattern: str) -> bool:
+    """An off-by-default check is selected only by its code, its name or ALL (not a prefix)."""
+    return _matches(check, pattern) if check.default_enabled else _exact(check, pattern)
+
+
+def matches_any_check(pattern: str) -> bool:
+    """A pattern that selects nothing is a typo (``TA1O1``): the settings refuse it."""
+    return any(_matches(check, pattern) for check in all_checks())
+
+
+def apply_selection(catalogue: Sequence[type[Check]], layers: Sequence[Selection]) -> list[type[Check]]:
+    """The checks the selection layers choose, in catalogue order (ruff's semantics).
+
+    Start from the checks on by default. Each layer in order: its ``select``
+    (if any) replaces the chosen set; ``extend_select`` adds; ``ignore`` removes,
+    together with the ignores of the layer before when that layer had no
+    ``select`` (so a config file's ``ignore`` survives a command-line
+    ``--select``, but not a config ``select`` + ``ignore`` pair).
+    """
+    chosen = {check.code for check in catalogue if check.default_enabled}
+    carried: tuple[str, ...] = ()
+    for layer in layers:
+        if layer.select is not None:
+            chosen = {c.code for c in catalogue if any(_selects(c, p) for p in layer.select)}
+        chosen |= {c.code for c in catalogue if any(_selects(c, p) for p in layer.extend_select)}
+        ignore = (*carried, *layer.ignore)
+        chosen -= {c.code for c in catalogue if any(_matches(c, p) for p in ignore)}
+        carried = layer.ignore if layer.select is None else ()
+    return [check for check in catalogue if check.code in chosen]
+
+
 def select_checks(settings: Settings) -> list[type[Check]]:
-    """The checks a run uses, in code order; unknown codes are an error."""
+    """The checks a run uses, in code order; a pattern that matches no check is an error."""
     catalogue = all_checks()
-    extend = settings.extend_select
-    for pattern in (*settings.select, *extend, *settings.ignore):
-        if not any(_matches(check, pattern) for check in catalogue):
-            raise ConfigError("--select/--extend-select/--ignore", f"no check matches {pattern!r}")
+    for layer in settings.selection:
+        for pattern in (*(layer.select or ()), *layer.extend_select, *layer.ignore):
+            if not any(_matches(check, pattern) for check in catalogue):
+                raise ConfigError(layer.origin, f"no check matches {pattern!r}")
+    return apply_selection(catalogue, settings.selection)
 
-    def named(check: type[Check], patterns: Iterable[str]) -> bool:
-        # A check that is off by default is turned on only by its code or name, so
-        # a broad prefix ("TA", "TA4") never switches on the weak hints.
-        return any(_matches(check, p) if check.default_enabled else _exact(check, p) for p in patterns)
 
-    chosen = []
-    for check in catalogue:
-        wanted = named(check, settings.select) if settings.select else check.default_enabled
-        wanted = wanted or named(check, extend)
-        if wanted and not any(_matches(check, p) for p in settings.ignore):
-            chosen.append(check)
-    return chosen
+def check_options(check: type[Check] | Check, settings: Settings) -> dict[str, Any]:
+    """Every declared option of the check: its default, or the configured value."""
+    options = check.option_defaults()
+    options.update(settings.check_options.get(check.code, {}))
+    options.update(settings.check_options.get(check.name, {}))
+    return options
+
+
+def validate(settings: Settings) -> None:
+    """Severity and option keys name registered checks and declared options.
+
+    Settings read from a file or the command line were checked as they were
+    parsed (naming the file); this catches settings built in Python.
+    """
+    from transaudit.checks import find_check
+
+    for key in (*settings.severity, *settings.check_options):
+        if find_check(key) is None:
+            raise ConfigError(API, f"no check has the code or name {key!r}")
+    for key, values in settings.check_options.items():
+        check = find_check(key)
+        declared = {option.name: option for option in check.options} if check else {}
+        for name, value in values.items():
+            if name not in declared:
+                raise ConfigError(API, f"[options.{key}] {name}: {key} has no such option")
+            try:
+                declared[name].coerce(value)
+            except ValueError as error:
+                raise ConfigError(API, f"[options.{key}] {name}: {error}") from None
 
 
 def _unmask(issues: list[Issue], article: Article, allowed: set[str]) -> list[Issue]:
@@ -100,14 +150,29 @@ class Engine:
     """The selected checks, instantiated once and reused for every article."""
 
     def __init__(self, settings: Settings) -> None:
+        validate(settings)
         self.settings = settings
         self.checks = [cls() for cls in select_checks(settings)]
 
+    @property
+    def checks(self) -> list[Check]:
+        return self._checks
+
+    @checks.setter
+    def checks(self, checks: list[Check]) -> None:
+        self._checks = checks
+        self._options = {check.code: check_options(check, self.settings) for check in checks}
+
     def context(self, article: Article, check: Check) -> CheckContext:
-        options = dict(check.options)
-        options.update(self.settings.check_options.get(check.code, {}))
-        options.update(self.settings.check_options.get(check.name, {}))
-        return CheckContext(article.source_lang, article.target_lang, options, self.settings.extra)
+        bt, spelling = self.settings.backtranslation, self.settings.spelling
+        return CheckContext(article.source_lang, article.target_lang, self._options[check.code],
+                            self.settings.glossary.paths, bt.no_cache, bt.cache_dir,
+                            spelling.words, spelling.varieties)
+
+    def options_record(self) -> dict[str, dict[str, Any]]:
+        """The options of the selected checks that have any, as the report records them."""
+        return {check.code: dict(sorted(self._options[check.code].items()))
+                for check in self.checks if self._options[check.code]}
 
     def run(self, article: Article) -> CheckRun:
         """Run the checks on the article with its placeholders masked (see :meth:`Segment.masked`)."""
@@ -160,7 +225,8 @@ class Engine:
             raise ValueError(
                 f"span {finding.start}:{finding.end} outside {finding.side} text of length {len(text)}"
             )
-        severity = self.settings.severity.get(check.code) or finding.severity or check.severity
+        configured = self.settings.severity.get(check.code) or self.settings.severity.get(check.name)
+        severity = configured or finding.severity or check.severity
         counterpart, counterpart_text = None, ""
         if finding.counterpart is not None:
             other = segment.text("target" if finding.side == "source" else "source")

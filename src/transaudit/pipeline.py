@@ -20,13 +20,13 @@ from transaudit import __version__
 from transaudit.analysis.languages import supported_languages
 from transaudit.analysis.text import word_count
 from transaudit.backtranslation.run import BackTranslation, back_translate
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.meaning import similarity
 from transaudit.model import Article, Issue
 from transaudit.result import ArticleResult
 from transaudit.scoring import mqm_score, penalty
-from transaudit.waivers import WAIVER_RECORDS, apply_waivers, waivers_from_extra
+from transaudit.settings import Settings
+from transaudit.waivers import apply_waivers, waivers_from_records
 
 
 def parse_timestamp(value: str) -> str:
@@ -60,11 +60,11 @@ def parse_timestamp(value: str) -> str:
 def run_timestamp(settings: Settings) -> str:
     """The one field that varies between identical runs, fixable for reproducibility.
 
-    ``--timestamp`` (settings.extra["timestamp"]) wins, then SOURCE_DATE_EPOCH,
+    ``--timestamp`` (``settings.output.timestamp``) wins, then SOURCE_DATE_EPOCH,
     then the current time, always in UTC ISO 8601. A malformed value raises
     ValueError (checked up front by the CLI).
     """
-    fixed = settings.extra.get("timestamp")
+    fixed = settings.output.timestamp
     if fixed:
         try:
             return parse_timestamp(str(fixed))
@@ -112,6 +112,8 @@ class Findings:
     backtranslation: BackTranslation
     #: Codes of the checks that ran.
     checks: list[str] = field(default_factory=list)
+    #: Every option of the checks that ran (defaults included), by check code.
+    check_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def find_issues(article: Article, settings: Settings, engine: Engine | None = None) -> Findings:
@@ -122,7 +124,8 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
     notices = list(bt.notices)
     if any(getattr(check, "needs_similarity", False) for check in engine.checks):
         checked = replace(checked, segments=[replace(s, similarity={}) for s in checked.segments])
-        notice = similarity.annotate(checked, settings.extra)
+        cache = settings.backtranslation  # sentence vectors share the back-translation cache settings
+        notice = similarity.annotate(checked, {"no-cache": cache.no_cache, "cache-dir": cache.cache_dir})
         if notice:
             notices.append(notice)
     run = engine.run(checked)
@@ -145,6 +148,7 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
         notices=notices,
         backtranslation=bt,
         checks=[check.code for check in engine.checks],
+        check_options=engine.options_record(),
     )
 
 
@@ -154,7 +158,7 @@ def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
     words = sum(word_count(segment.masked("target")) for segment in findings.article.segments)
     article = findings.article
     applied = apply_waivers(article.id, article.segments, findings.issues,
-                            waivers_from_extra(settings.extra.get(WAIVER_RECORDS)))
+                            waivers_from_records(settings.review.waivers))
     score = mqm_score(applied.issues, words, settings.weights)
     notices = list(findings.notices)
     if applied.stale:

@@ -32,8 +32,6 @@ from transaudit.model import Issue, Segment
 
 #: The waivers file ``check`` reads from its --out folder and ``waive`` writes beside a report.
 DEFAULT_NAME = "waivers.jsonl"
-#: Where the loaded waivers travel in ``Settings.extra`` (to worker processes).
-WAIVER_RECORDS = "waiver-records"
 _FIELDS = ("article", "segment_hash", "code", "text", "reason", "who", "when", "segment", "side", "context")
 #: Characters either side of the flagged text kept as its context: about six words,
 #: enough to tell two occurrences of a name apart, short enough that fixing another
@@ -202,12 +200,10 @@ def apply_waivers(article_id: str, segments: Sequence[Segment], issues: Iterable
     return Applied(kept, waived, stale)
 
 
-def waivers_to_extra(waivers: Sequence[Waiver]) -> list[dict[str, str]]:
-    """Plain dicts for settings (they travel to worker processes)."""
-    return [waiver.to_dict() for waiver in waivers]
+def waivers_to_records(waivers: Sequence[Waiver]) -> tuple[dict[str, str], ...]:
+    """Plain dicts for ``settings.review.waivers`` (they travel to worker processes)."""
+    return tuple(waiver.to_dict() for waiver in waivers)
 
 
-def waivers_from_extra(raw: Any) -> list[Waiver]:
-    if not isinstance(raw, list):
-        return []
+def waivers_from_records(raw: Iterable[Any]) -> list[Waiver]:
     return [Waiver(**item) for item in raw if isinstance(item, dict)]

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from transaudit.backtranslation.cache import FILENAME
-from transaudit.backtranslation.run import BtOptions, back_translate
-from transaudit.config import Settings
+from transaudit.backtranslation.run import back_translate
+from transaudit.errors import ConfigError
 from transaudit.model import Article, Segment
+from transaudit.settings import BackTranslationSettings, Settings
 
 needs_apertium = pytest.mark.skipif(
     shutil.which("apertium") is None, reason="apertium is not on PATH (install apertium and apertium-eng-spa)"
@@ -25,33 +26,40 @@ def article(*pairs: tuple[str, str], source_lang: str = "es", target_lang: str =
 
 
 def settings(tmp_path: Path, **extra: object) -> Settings:
-    return Settings(extra={"cache-dir": str(tmp_path), **extra})
+    return Settings.from_keys(**{"cache-dir": str(tmp_path), **extra})
 
 
 @pytest.mark.parametrize(
-    ("extra", "expected", "problems"),
+    ("keys", "expected"),
     [
-        ({}, BtOptions(), 0),
-        ({"no-cache": True, "cache-dir": "/x", "bt-timeout": 2.5}, BtOptions(True, "/x", 2.5), 0),
-        ({"no_cache": "yes", "bt_timeout": "3"}, BtOptions(no_cache=True, timeout=3.0), 0),
+        ({}, BackTranslationSettings()),
+        (
+            {"no-cache": True, "cache-dir": "/x", "bt-timeout": 2.5},
+            BackTranslationSettings(no_cache=True, cache_dir="/x", timeout=2.5),
+        ),
+        ({"bt_timeout": "3"}, BackTranslationSettings(timeout=3.0)),
         (
             {"batch-size": 8, "beams": 1, "max-length": 64, "device": "cuda"},
-            BtOptions(batch_size=8, beams=1, max_length=64, device="cuda"),
-            0,
+            BackTranslationSettings(batch_size=8, beams=1, max_length=64, device="cuda"),
         ),
-        ({"apertium-mode": "spa-eng_US"}, BtOptions(apertium_mode="spa-eng_US"), 0),
-        ({"bt-timeout": "soon", "beams": 0, "batch-size": True}, BtOptions(), 3),
+        ({"apertium-mode": "spa-eng_US"}, BackTranslationSettings(apertium_mode="spa-eng_US")),
     ],
 )
-def test_options_from_settings(extra: dict[str, object], expected: BtOptions, problems: int) -> None:
-    options, found = BtOptions.from_extra(extra)
-    assert options == expected
-    assert len(found) == problems
+def test_options_from_settings(keys: dict[str, object], expected: BackTranslationSettings) -> None:
+    assert Settings.from_keys(**keys).backtranslation == expected
+
+
+@pytest.mark.parametrize(
+    "keys", [{"bt-timeout": "soon"}, {"beams": 0}, {"batch-size": True}, {"no-cache": "yes"}]
+)
+def test_unusable_options_are_errors_not_defaults(keys: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match=next(iter(keys)).replace("-", "[-_]")):
+        Settings.from_keys(**keys)
 
 
 def test_backend_none_leaves_segments_alone(tmp_path: Path) -> None:
     doc = article(("Hola", "Hello"))
-    result = back_translate(doc, Settings(backend="none"))
+    result = back_translate(doc, Settings.from_keys(backend="none"))
     assert result.summary() == {"backend": "none", "direction": "en→es"} and result.notices == []
     filled = result.apply(doc)
     assert filled.segments[0].back_translation is None and filled.segments[0].bt_note is None
@@ -76,19 +84,15 @@ def test_a_pair_debian_does_not_package_names_no_package() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("backend", "notice"),
-    [
-        ("transformers", "no back-translation for en→es: the transformers backend needs a model (--model)"),
-        (
-            "babelfish",
-            "no back-translation: unknown backend 'babelfish' (choose auto, apertium, transformers, none)",
-        ),
-    ],
-)
-def test_unusable_backend_choice_is_a_notice(backend: str, notice: str) -> None:
-    result = back_translate(article(("Hola", "Hello")), Settings(backend=backend))
-    assert result.notices == [notice]
+def test_transformers_without_a_model_is_a_notice() -> None:
+    result = back_translate(article(("Hola", "Hello")), Settings.from_keys(backend="transformers"))
+    assert result.notices == [
+        "no back-translation for en→es: the transformers backend needs a model (--model)"]
+
+
+def test_unknown_backend_is_a_settings_error() -> None:
+    with pytest.raises(ConfigError, match="'backend' must be one of auto, apertium, transformers, none, not 'babelfish'"):
+        Settings.from_keys(backend="babelfish")
 
 
 def test_importing_does_not_import_torch() -> None:

@@ -10,8 +10,8 @@ from tiny_marian import PAIRS
 from transaudit.backtranslation.base import BackendError
 from transaudit.backtranslation.run import back_translate
 from transaudit.backtranslation.transformers import TransformersBackend
-from transaudit.config import Settings
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +51,7 @@ def test_back_translate_fills_segments_through_the_real_path(tiny_marian_dir: Pa
             Segment("p3", "", ""),
         ],
     )
-    settings = Settings(model=str(tiny_marian_dir), extra={"cache-dir": str(tmp_path), "beams": 2})
+    settings = Settings.from_keys(model=str(tiny_marian_dir), cache_dir=str(tmp_path), beams=2)
     result = back_translate(article, settings)
     summary = result.summary()
     first, second, third = result.apply(article).segments
@@ -68,7 +68,7 @@ def test_back_translate_fills_segments_through_the_real_path(tiny_marian_dir: Pa
 def test_missing_model_marks_segments_and_the_audit_goes_on(tmp_path: Path, offline: None) -> None:
     article = Article("a1", "es", "en", [Segment("p1", "Hola", "Hello")])
     result = back_translate(
-        article, Settings(model=str(tmp_path / "no-such-model"), extra={"no-cache": True})
+        article, Settings.from_keys(model=str(tmp_path / "no-such-model"), no_cache=True)
     )
     segment = result.apply(article).segments[0]
     assert segment.back_translation is None

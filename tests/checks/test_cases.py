@@ -36,12 +36,12 @@ import pytest
 
 from transaudit.backtranslation.scores import segment_scores
 from transaudit.checks import all_checks
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.input.placeholders import format_specifiers
 from transaudit.input.xliff import side_text
 from transaudit.input.xmlsafe import parse_text
 from transaudit.model import Article, Issue, Segment
+from transaudit.settings import Settings
 
 CASES_DIR = Path(__file__).parent / "cases"
 FILES = sorted(CASES_DIR.glob("*.toml"))
@@ -78,7 +78,7 @@ def codes_of(case: dict[str, Any]) -> tuple[str, ...]:
 @cache
 def engine(codes: tuple[str, ...], extra: tuple[tuple[str, Any], ...]) -> Engine:
     settings = {key: dict(value) if key == "spelling" else value for key, value in extra}
-    return Engine(Settings(select=codes, backend="none", extra=settings))
+    return Engine(Settings.from_keys(select=codes, backend="none", **settings))
 
 
 def run_settings(path: Path, case: dict[str, Any]) -> tuple[tuple[str, Any], ...]:

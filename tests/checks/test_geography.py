@@ -11,9 +11,9 @@ import pytest
 from transaudit.checks import CheckContext, get_check
 from transaudit.checks.base import iter_findings
 from transaudit.checks.geography import resolve
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Category, Segment, Severity
+from transaudit.settings import Settings
 
 TABLE = Path(__file__).parent / "cases" / "geography.toml"
 CASES = {case["id"]: case for case in tomllib.loads(TABLE.read_text(encoding="utf-8"))["case"]}
@@ -27,7 +27,7 @@ def article(case: dict) -> Article:
 
 def findings(code: str, art: Article) -> list[tuple[str, str, str, str]]:
     check = get_check(code)()
-    ctx = CheckContext(art.source_lang, art.target_lang, dict(check.options), {})
+    ctx = CheckContext(art.source_lang, art.target_lang, check.option_defaults())
     found = []
     if check.scope == "article":
         pairs = [(f.segment, f) for f in iter_findings(check.check_article(art, ctx))]
@@ -70,7 +70,7 @@ def test_unsupported_language_is_silent() -> None:
 
 def test_engine_runs_entity_checks_with_valid_spans() -> None:
     case = CASES["es-en-apposition-weak-antecedent"]
-    run = Engine(Settings(select=("TA3",))).run(article(case))
+    run = Engine(Settings.from_keys(select="TA3")).run(article(case))
     assert not run.errors
     issue = next(i for i in run.issues if i.code == "TA301")
     assert issue.text == "Central Asian country" and issue.severity.value == "major"
@@ -92,7 +92,7 @@ def read_article(name: str) -> Article:
 @pytest.mark.parametrize("name", ["es-en.tsv", "en-es.tsv"])
 def test_hand_written_articles(name: str) -> None:
     expected = json.loads((ENTITIES / "expected.json").read_text(encoding="utf-8"))[name]
-    settings = Settings(select=("TA3",), extra={"glossary": [str(ENTITIES / "glossary.csv")]})
+    settings = Settings.from_keys(select="TA3", glossary=[str(ENTITIES / "glossary.csv")])
     run = Engine(settings).run(read_article(name))
     assert not run.errors
     got = sorted((i.code, i.segment, i.side, i.text) for i in run.issues)
@@ -139,7 +139,7 @@ def test_checks_never_raise_and_spans_match(pair: str) -> None:
     @given(st.lists(st.tuples(text, text), min_size=1, max_size=4))
     def run(paragraphs: list[tuple[str, str]]) -> None:
         art = Article("h", src, tgt, [Segment(f"p{i}", s, t) for i, (s, t) in enumerate(paragraphs)])
-        result = Engine(Settings(select=("TA3",))).run(art)
+        result = Engine(Settings.from_keys(select="TA3")).run(art)
         assert not result.errors
         for issue in result.issues:
             assert art.segment(issue.segment).text(issue.side)[issue.start : issue.end] == issue.text
@@ -151,7 +151,7 @@ def test_vanished_person_is_a_minor_omission_on_the_source() -> None:
     case = CASES["es-en-person-vanished"]
     art = article(case)
     check = get_check("TA303")()
-    ctx = CheckContext(art.source_lang, art.target_lang, dict(check.options), {})
+    ctx = CheckContext(art.source_lang, art.target_lang, check.option_defaults())
     [finding] = list(iter_findings(check.check_segment(art.segments[0], ctx)))
     assert finding.side == "source" and finding.severity == Severity.MINOR
     assert finding.category == Category.OMISSION

@@ -8,9 +8,9 @@ import pytest
 
 from transaudit.checks import CheckContext, get_check
 from transaudit.checks.base import iter_findings
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Category, Segment
+from transaudit.settings import Settings
 
 #: The glossary the case table uses.
 GLOSSARY = str(Path(__file__).parent / "cases" / "glossary-terms.csv")
@@ -26,7 +26,7 @@ def run(code: str, case: dict, settings: dict) -> list[tuple[str, str, str, str 
     src, tgt = case["pair"].split("-")
     check = get_check(code)()
     segment = Segment("s1", case["source"], case["target"])
-    ctx = CheckContext(src, tgt, dict(check.options), settings)
+    ctx = CheckContext(src, tgt, check.option_defaults(), tuple(settings.get("glossary", ())))
     return [
         (code, f.side, segment.text(f.side)[f.start : f.end], f.suggestion)
         for f in iter_findings(check.check_segment(segment, ctx))
@@ -51,7 +51,7 @@ def test_the_table_glossary_fires() -> None:
 
 def test_engine_passes_run_settings() -> None:
     article = Article("a", "es", "en", [Segment("p1", "Negociaciones con Kiev.", "Negotiations with Kiev.")])
-    run_ = Engine(Settings(select=("TA33",), extra={"glossary": [GLOSSARY]})).run(article)
+    run_ = Engine(Settings.from_keys(select="TA33", glossary=[GLOSSARY])).run(article)
     assert not run_.errors
     [issue] = run_.issues
     assert (issue.code, issue.text, issue.suggestion) == ("TA331", "Kiev", "Kyiv")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from transaudit.checks.repetition import scan
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 
 def test_loop_is_major_when_long() -> None:
     target = "They said that " + "the talks go on " * 3 + "until May."
     segment = Segment("s1", "Dijeron que seguirán hasta mayo.", target)
-    run = Engine(Settings(select=("TA104",), backend="none")).run(Article("t", "es", "en", [segment]))
+    run = Engine(Settings.from_keys(select="TA104", backend="none")).run(Article("t", "es", "en", [segment]))
     loops = [i for i in run.issues if i.code == "TA104"]
     assert [i.severity.value for i in loops] == ["major"]
     assert loops[0].text == ("the talks go on " * 3).strip()

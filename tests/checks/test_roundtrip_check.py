@@ -16,7 +16,7 @@ from transaudit.model import Article, Segment
 def test_silent_when_nothing_was_back_translated() -> None:
     article = Article("a", "es", "en", [Segment("p", "Fecha: 15 de septiembre de 2022", "Date:")])
     check = RoundTripDivergence()
-    assert list(check.check_article(article, CheckContext("es", "en", dict(check.options)))) == []
+    assert list(check.check_article(article, CheckContext("es", "en", check.option_defaults()))) == []
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from transaudit.analysis import spelling
 from transaudit.checks.spelling import missing_dictionary_notice
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 
 def test_main_varieties_are_accepted_together() -> None:
@@ -31,11 +31,11 @@ def test_a_missing_dictionary_is_a_notice_and_the_check_is_silent() -> None:
     notice = missing_dictionary_notice("xx")
     assert notice is not None and "hunspell-xx" in notice and "TA140" in notice
     assert missing_dictionary_notice("en") is None
-    engine = Engine(Settings(select=("TA140",), backend="none"))
+    engine = Engine(Settings.from_keys(select="TA140", backend="none"))
     run = engine.run(Article("a", "en", "xx", [Segment("s1", "The storm came.", "Teh storrm cmae.")]))
     assert not run.errors and not run.issues
     configured = Engine(
-        Settings(select=("TA140",), backend="none", extra={"spelling": {"varieties": ["en_ZZ"]}})
+        Settings.from_keys(select="TA140", backend="none", spelling={"varieties": ["en_ZZ"]})
     )
     run = configured.run(Article("a", "es", "en", [Segment("s1", "Llegó la tormenta.", "The storm camr.")]))
     assert not run.errors and not run.issues

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from transaudit.checks import all_checks
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 CODES = {check.code for check in all_checks()}
 

@@ -17,13 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transaudit.checks import all_checks
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.input.align import align_paragraphs, split_paragraphs
 from transaudit.input.decoding import decode
 from transaudit.input.readers import Languages, read_article
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 settings.register_profile(
     "transaudit-hardening",

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from transaudit.checks import all_checks
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.input.readers import read_article
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 #: No month names: "millones de enero" crashes TA201-205 (see test_known_crashes.py), and
 #: these tests are about time, not that bug.

@@ -129,7 +129,7 @@ def test_eval_to_an_impossible_out_is_one_line(tmp_path: Path) -> None:
         done = run_cli("eval", data, "--backend", "none", "--select", "TA101", "--out", out)
         assert done.returncode == 2, done.stderr
         assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
-        assert done.stderr.startswith(f"transaudit eval: {out}: cannot create the output folder")
+        assert done.stderr.startswith(f"transaudit: {out}: cannot create the output folder")
 
 
 def test_eval_to_a_full_disk_is_one_line_and_keeps_the_previous_files(tmp_path: Path, small_fs: Path) -> None:
@@ -141,7 +141,7 @@ def test_eval_to_a_full_disk_is_one_line_and_keeps_the_previous_files(tmp_path: 
     done = run_cli("eval", data, "--backend", "none", "--select", "TA101", "--out", small_fs)
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines()[-1] == (
-        f"transaudit eval: {small_fs}: cannot write the evaluation: No space left on device")
+        f"transaudit: {small_fs}: cannot write the evaluation: No space left on device")
     assert (small_fs / "eval.json").read_text() == "old json"
     assert (small_fs / "eval.html").read_text() == "old html"
     assert not list(small_fs.glob(".*.tmp"))

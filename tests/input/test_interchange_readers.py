@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from transaudit.checks.placeholders import PlaceholderMismatch
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.input.readers import Languages, discover, file_format, read_article, read_articles
+from transaudit.settings import Settings
 
 DATA = Path(__file__).parent.parent / "data" / "interchange"
 
@@ -97,7 +97,7 @@ def test_po_plurals_fuzzy_flags_and_placeholders() -> None:
 
 
 def test_placeholder_check_on_the_spec_files() -> None:
-    engine = Engine(Settings(select=("TA230",), backend="none"))
+    engine = Engine(Settings.from_keys(select="TA230", backend="none"))
     found = {}
     for path in (DATA / "spec-1.2.xlf", DATA / "spec-2.1.xlf", DATA / "plurals.po"):
         for article in read_articles(path):
@@ -114,7 +114,7 @@ def test_placeholder_check_on_the_spec_files() -> None:
 
 def test_placeholders_are_never_text_for_the_other_checks() -> None:
     """Digits, letters and spaces inside codes fire nothing; only real text does."""
-    engine = Engine(Settings(backend="none"))
+    engine = Engine(Settings.from_keys(backend="none"))
     issues = [i for a in read_articles(DATA / "spec-2.1.xlf") for i in engine.run(a).issues]
     assert all(i.code == "TA230" for i in issues), [(i.code, i.text) for i in issues]
     [article] = read_articles(DATA / "spec-1.2.xlf")

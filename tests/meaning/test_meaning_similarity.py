@@ -119,13 +119,13 @@ def test_missing_encoder_package_audit_completes_with_a_notice(tmp_path: Path) -
 
 
 def test_reports_show_the_similarity_and_the_input_is_not_changed(tmp_path: Path) -> None:
-    from transaudit.config import Settings
     from transaudit.pipeline import audit_article
     from transaudit.report.html_report import render_html
     from transaudit.report.json_report import result_to_dict
+    from transaudit.settings import Settings
 
     article = Article("a", "es", "en", [Segment("p1", SRC, OTHER)])
-    settings = Settings(backend="none", extend_select=("TA502",), extra={"cache-dir": str(tmp_path)})
+    settings = Settings.from_keys(backend="none", extend_select="TA502", cache_dir=str(tmp_path))
     result = audit_article(article, settings)
     segment = result_to_dict(result)["segments"][0]
     assert segment["similarity"]["target"] < 0.4

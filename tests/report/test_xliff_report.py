@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from transaudit.config import Settings
 from transaudit.input.readers import Languages, read_articles, read_tsv
 from transaudit.model import Category, Issue, Severity
 from transaudit.pipeline import audit_article
 from transaudit.report.csv_report import render_csv
 from transaudit.report.xliff_report import ITS_TYPES, its_type, render_xliff
 from transaudit.result import ArticleResult
+from transaudit.settings import Settings
 
 DATA = Path(__file__).parent.parent / "data" / "interchange"
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "samarkand" / "aligned.tsv"
 ITS = "{http://www.w3.org/2005/11/its}"
-SETTINGS = Settings(backend="none", extra={"timestamp": "2026-01-01T00:00:00Z"})
+SETTINGS = Settings.from_keys(backend="none", timestamp="2026-01-01T00:00:00Z")
 #: The issue types ITS 2.0 defines (Localization Quality Issue, "type" values).
 ITS_2_TYPES = {
     "terminology", "mistranslation", "omission", "untranslated", "addition", "duplication", "inconsistency",
@@ -71,7 +71,7 @@ def test_xliff_12_round_trip_with_its_marks(tmp_path: Path) -> None:
 def test_marks_sit_on_the_issue_span_at_tag_boundaries(tmp_path: Path) -> None:
     """A span that is a code, or that ends at a tag, is marked exactly there."""
     [article] = read_articles(DATA / "spec-1.2.xlf")
-    result = audit_article(article, Settings(backend="none", select=("TA230",)))
+    result = audit_article(article, Settings.from_keys(backend="none", select="TA230"))
     out = write_back(tmp_path, result)
     text = out.read_text(encoding="utf-8")
     assert '<mrk mtype="x-its"' in text
@@ -232,7 +232,7 @@ def test_a_waived_issue_is_marked_disabled_with_its_reason(tmp_path: Path) -> No
 
 def test_seg_source_segments_are_marked_inside_their_markers(tmp_path: Path) -> None:
     [article] = read_articles(DATA / "segmented-1.2.sdlxliff")
-    result = audit_article(article, Settings(backend="none", select=("TA101", "TA201")))
+    result = audit_article(article, Settings.from_keys(backend="none", select="TA101 TA201"))
     extra = issue("a2", "target", 0, 0, "")  # on a segment with no target marker yet
     out = write_back(tmp_path, replace_issues(result, [*result.issues, extra]))
     text = out.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ The target side goes back into the source language (target_lang →
 source_lang) so an editor who reads only the source language can see what the
 translation says, and so check TA401 can compare it with the source.
 
-Choosing an engine (``settings.backend``): ``auto`` uses the configured model
+Choosing an engine (``settings.backtranslation.backend``): ``auto`` uses the configured model
 if there is one, else Apertium if it has the language pair, else none, with a
 notice saying what to install. Failures stay local: a missing pair, a crash, a
 timeout or an unusable output marks the affected segments "not back-translated"
@@ -18,10 +18,10 @@ segment into another, and identical units are translated once. Units go
 through an on-disk cache (:mod:`transaudit.backtranslation.cache`) unless
 ``no-cache`` is set.
 
-Settings read from ``settings.extra`` (hyphens or underscores):
-``no-cache`` (bool), ``cache-dir`` (folder), ``bt-timeout`` (seconds per
-engine batch), ``batch-size``, ``beams``, ``max-length``, ``device``
-(transformers) and ``apertium-mode`` (force a mode, e.g. ``spa-eng_US``).
+Settings come from ``settings.backtranslation`` (:class:`transaudit.settings.BackTranslationSettings`):
+``no-cache``, ``cache-dir``, ``bt-timeout`` (seconds per engine batch),
+``batch-size``, ``beams``, ``max-length``, ``device`` (transformers) and
+``apertium-mode`` (force a mode, e.g. ``spa-eng_US``), validated when read.
 """
 
 from __future__ import annotations
@@ -50,66 +50,8 @@ from transaudit.backtranslation.scores import (
     signatures,
     statistics_version,
 )
-from transaudit.config import Settings
 from transaudit.model import Article, Segment
-
-BACKENDS = ("auto", "apertium", "transformers", "none")
-
-
-@dataclass(frozen=True)
-class BtOptions:
-    """The back-translation settings, typed, with their defaults."""
-
-    no_cache: bool = False
-    cache_dir: str | None = None
-    timeout: float | None = None
-    batch_size: int = 16
-    beams: int = 4
-    max_length: int = 256
-    device: str = "cpu"
-    apertium_mode: str | None = None
-
-    @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> tuple[BtOptions, list[str]]:
-        """Read the options; a value that cannot be used keeps its default and is reported."""
-        problems: list[str] = []
-
-        def raw(name: str) -> Any:
-            for key in (name, name.replace("-", "_")):
-                if key in extra and extra[key] is not None:
-                    return extra[key]
-            return None
-
-        def number(name: str, kind: type, default: Any, minimum: float) -> Any:
-            value = raw(name)
-            if value is None:
-                return default
-            try:
-                parsed = kind(value)
-            except (TypeError, ValueError):
-                parsed = None
-            if parsed is None or parsed < minimum or isinstance(value, bool):
-                problems.append(f"ignored {name} = {value!r} (expected a number ≥ {minimum:g})")
-                return default
-            return parsed
-
-        no_cache = raw("no-cache")
-        if isinstance(no_cache, str):
-            no_cache = no_cache.strip().lower() in ("1", "true", "yes", "on")
-        cache_dir = raw("cache-dir")
-        device = raw("device")
-        mode = raw("apertium-mode")
-        options = cls(
-            no_cache=bool(no_cache),
-            cache_dir=str(cache_dir) if cache_dir else None,
-            timeout=number("bt-timeout", float, None, 0.0) or None,
-            batch_size=number("batch-size", int, cls.batch_size, 1),
-            beams=number("beams", int, cls.beams, 1),
-            max_length=number("max-length", int, cls.max_length, 1),
-            device=str(device) if device else cls.device,
-            apertium_mode=str(mode) if mode else None,
-        )
-        return options, problems
+from transaudit.settings import BACKENDS, BackTranslationSettings, Settings
 
 
 def _three_letter_first(package: str) -> tuple[bool, str]:
@@ -133,23 +75,21 @@ def _apertium_package(source_lang: str, target_lang: str) -> str | None:
     return None
 
 
-def choose_backend(
-    article: Article, settings: Settings, options: BtOptions
-) -> tuple[Backend | None, str | None]:
+def choose_backend(article: Article, options: BackTranslationSettings) -> tuple[Backend | None, str | None]:
     """The engine for target_lang → source_lang, or None and the reason why not."""
     source, target = article.target_lang, article.source_lang
     direction = f"{source}→{target}"
-    choice = (settings.backend or "auto").strip().lower()
+    choice = (options.backend or "auto").strip().lower()
     if choice not in BACKENDS:
         known = ", ".join(BACKENDS)
-        return None, f"no back-translation: unknown backend {settings.backend!r} (choose {known})"
+        return None, f"no back-translation: unknown backend {options.backend!r} (choose {known})"
     if choice == "none":
         return None, None
-    if choice in ("auto", "transformers") and settings.model:
+    if choice in ("auto", "transformers") and options.model:
         from transaudit.backtranslation.transformers import TransformersBackend
 
         return TransformersBackend(
-            settings.model,
+            options.model,
             device=options.device,
             batch_size=options.batch_size,
             beams=options.beams,
@@ -302,9 +242,10 @@ class BackTranslation:
 
 def back_translate(article: Article, settings: Settings) -> BackTranslation:
     """Back-translate the article's non-empty target segments (the article is not changed)."""
-    options, notices = BtOptions.from_extra(settings.extra)
+    options = settings.backtranslation
+    notices: list[str] = []
     direction = f"{article.target_lang}→{article.source_lang}"
-    backend, reason = choose_backend(article, settings, options)
+    backend, reason = choose_backend(article, options)
     wanted = [segment for segment in article.segments if segment.target.strip()]
     if backend is None:
         result = BackTranslation("none", direction, notices=notices)

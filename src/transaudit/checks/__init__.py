@@ -10,9 +10,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Option
 
-__all__ = ["Check", "CheckContext", "Finding", "all_checks", "get_check", "register"]
+__all__ = ["Check", "CheckContext", "Finding", "Option", "all_checks", "find_check", "get_check", "register"]
 
 _REGISTRY: dict[str, type[Check]] = {}
 _loaded = False
@@ -25,8 +25,20 @@ def register(cls: type[Check]) -> type[Check]:
             raise TypeError(f"check {cls.__name__} must declare {attribute}")
     if cls.code in _REGISTRY and _REGISTRY[cls.code] is not cls:
         raise TypeError(f"check code {cls.code} declared twice")
+    _check_options(cls)
     _REGISTRY[cls.code] = cls
     return cls
+
+
+def _check_options(cls: type[Check]) -> None:
+    """Options are declared as :class:`Option` tuples with unique names and valid defaults."""
+    if not isinstance(cls.options, tuple) or not all(isinstance(o, Option) for o in cls.options):
+        raise TypeError(f"check {cls.code}: declare options as a tuple of Option(name, type, default, …)")
+    names = [option.name for option in cls.options]
+    if len(set(names)) != len(names):
+        raise TypeError(f"check {cls.code}: an option is declared twice")
+    for option in cls.options:
+        option.coerce(option.default)
 
 
 def _load_modules() -> None:
@@ -48,3 +60,13 @@ def all_checks() -> list[type[Check]]:
 def get_check(code: str) -> type[Check]:
     _load_modules()
     return _REGISTRY[code]
+
+
+def find_check(key: str) -> type[Check] | None:
+    """The check with this exact code (any case) or name, else None."""
+    _load_modules()
+    wanted = key.strip()
+    for check in _REGISTRY.values():
+        if check.code.upper() == wanted.upper() or check.name == wanted.lower():
+            return check
+    return None

@@ -10,6 +10,7 @@ and a good example) is its documentation, shown by ``transaudit checks``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -40,16 +41,62 @@ class Finding:
     counterpart: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True)
+class Option:
+    """One setting a check accepts under ``[options.CODE]`` (or ``[options.name]``).
+
+    Declared next to the check so the engine can refuse a misspelt option or a
+    value of the wrong type instead of silently using the default, and so
+    ``transaudit checks -v`` and the README can list every option.
+    """
+
+    name: str
+    type: type
+    default: Any
+    description: str
+    #: Smallest accepted value for numbers (``None``: any finite number).
+    minimum: float | None = None
+
+    def coerce(self, value: Any) -> Any:
+        """The value as this option's type; ValueError says what was expected."""
+        kind = "whole number" if self.type is int else "number"
+        if self.type is bool:
+            if not isinstance(value, bool):
+                raise ValueError(f"expected true or false, not {value!r}")
+            return value
+        if self.type is str:
+            if not isinstance(value, str):
+                raise ValueError(f"expected a string, not {value!r}")
+            return value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            expected = "a whole number" if self.type is int else "a number"
+            raise ValueError(f"expected {expected}, not {value!r}")
+        if self.type is int and not (isinstance(value, int) or float(value).is_integer()):
+            raise ValueError(f"expected a whole number, not {value!r}")
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, not {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"expected a {kind} ≥ {self.minimum:g}, not {value!r}")
+        return self.type(value)
+
+
 @dataclass
 class CheckContext:
-    """What a check may know besides the text: languages and its options."""
+    """What a check may know besides the text: languages, its options, glossaries."""
 
     source_lang: str
     target_lang: str
+    #: Every declared option of the check: its default or the configured value.
     options: Mapping[str, Any] = field(default_factory=dict)
-    #: Run-level settings beyond check options (``glossary`` paths, …), from
-    #: the config file's other keys and the CLI.
-    run_settings: Mapping[str, Any] = field(default_factory=dict)
+    #: Glossary files of the run (paths as given), for the terminology checks.
+    glossaries: tuple[str, ...] = ()
+    #: The run's cache settings (``no-cache``, ``cache-dir``), for checks that cache
+    #: model outputs (sentence vectors) next to the back-translations.
+    no_cache: bool = False
+    cache_dir: str | None = None
+    #: ``[spelling]``: editors' word lists and the Hunspell varieties to use.
+    spelling_words: tuple[str, ...] = ()
+    spelling_varieties: tuple[str, ...] = ()
 
     def data(self, family: str, lang: str) -> dict[str, Any]:
         """Per-language data of one family (empty when the language has none)."""
@@ -71,8 +118,8 @@ class Check:
     scope: ClassVar[str] = "segment"
     #: Off unless selected explicitly (too noisy for the default run).
     default_enabled: ClassVar[bool] = True
-    #: Option defaults; the config file overrides them per check code.
-    options: ClassVar[Mapping[str, Any]] = {}
+    #: The options this check accepts (``[options.CODE]`` in the config file).
+    options: ClassVar[tuple[Option, ...]] = ()
     #: Whether the check's findings may cover a placeholder (inline markup) itself.
     #: Every other check sees placeholders masked and never points at one.
     sees_placeholders: ClassVar[bool] = False
@@ -87,6 +134,10 @@ class Check:
     def title(cls) -> str:
         doc = (cls.__doc__ or "").strip()
         return doc.splitlines()[0].strip() if doc else cls.name
+
+    @classmethod
+    def option_defaults(cls) -> dict[str, Any]:
+        return {option.name: option.default for option in cls.options}
 
     @classmethod
     def documentation(cls) -> str:

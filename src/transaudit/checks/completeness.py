@@ -20,11 +20,17 @@ from transaudit import data
 from transaudit.analysis.fields import is_bare_label
 from transaudit.analysis.text import fold
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Option
 from transaudit.model import Category, Segment, Severity
 
 #: Long segments only (short ones vary too much); how many spreads count as far.
-LENGTH_OPTIONS: Mapping[str, Any] = {"min_source_chars": 150, "min_source_words": 20, "deviations": 3.3}
+LENGTH_OPTIONS = (
+    Option("min_source_chars", int, 150,
+           "shorter sources (in characters) are not judged: their length varies too much", minimum=1),
+    Option("min_source_words", int, 20, "shorter sources (in words) are not judged", minimum=1),
+    Option("deviations", float, 3.3,
+           "spreads of the log length ratio from the pair's usual one that count as unusual", minimum=0),
+)
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 _LABEL_VALUE_RE = re.compile(r"^\s*[^\W\d_][\w'’.\- ]{0,38}?\s*:\s*\S")
 _PUNCT_RE = re.compile(r"[^\w\s]+")
@@ -262,7 +268,7 @@ class _LengthCheck(Check):
     ``direction`` is -1 to flag translations far shorter than usual, +1 far longer.
     """
 
-    options: ClassVar[Mapping[str, Any]] = LENGTH_OPTIONS
+    options: ClassVar[tuple[Option, ...]] = LENGTH_OPTIONS
     direction: ClassVar[int]
     message: ClassVar[str]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from transaudit.analysis import gazetteer as gz
 from transaudit.analysis import place_labels, tokens
@@ -21,7 +21,7 @@ from transaudit.analysis.fuzzy import similar_token
 from transaudit.analysis.name_runs import NameRun, name_sequences
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Option
 from transaudit.model import Article, Category, Segment, Severity
 
 #: Mentions that can stand for a country as a topic.
@@ -186,7 +186,10 @@ class DescriptorAntecedent(Check):
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR
     scope = "article"
-    options: ClassVar[Mapping[str, Any]] = {"window": 2}
+    options: ClassVar[tuple[Option, ...]] = (
+        Option("window", int, 2,
+               "sentences before a country description searched for the country it describes", minimum=0),
+    )
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
         lang = ctx.target_lang

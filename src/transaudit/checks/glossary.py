@@ -1,7 +1,7 @@
 """Editors' glossaries: a required term not used, a forbidden term used.
 
 Off unless a glossary is configured (``--glossary PATH`` or ``glossary = [...]``
-in the config, both arriving as ``ctx.run_settings["glossary"]``). Reading the
+in the config, both arriving as ``ctx.glossaries``). Reading the
 user's glossary file is the one piece of I/O a check does; it is cached by path
 and modification time, and a broken file makes the checks silent (the CLI
 validates glossaries up-front with :func:`transaudit.input.glossary.load_glossary`).
@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.errors import InputError
-from transaudit.input.glossary import Term, cached_glossary, find_term, glossary_paths, term_pattern
+from transaudit.input.glossary import Term, cached_glossary, find_term, term_pattern
 from transaudit.model import Category, Segment, Severity
 
 
 def _terms(ctx: CheckContext) -> list[Term]:
     terms: list[Term] = []
-    for path in glossary_paths(ctx.run_settings.get("glossary")):
+    for path in ctx.glossaries:
         try:
             terms.extend(cached_glossary(path).for_pair(ctx.source_lang, ctx.target_lang))
         except (InputError, OSError, ValueError):

@@ -28,7 +28,7 @@ def thresholds(source_lang: str, target_lang: str) -> dict[str, Any]:
 
 
 def _scored(article: Article, ctx: CheckContext) -> list[Segment]:
-    similarity.annotate(article, ctx.run_settings)
+    similarity.annotate(article, {"no-cache": ctx.no_cache, "cache-dir": ctx.cache_dir})
     return [s for s in article.segments if similarity.TARGET in s.similarity]
 
 

@@ -18,14 +18,14 @@ a space before a comma) the target is being faithful and the check is silent.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from transaudit import data
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Option
 from transaudit.model import Article, Category, Segment, Severity
 
 QUOTE_CHARS = "\"'“”„‘’‚«»‹›"
@@ -592,8 +592,10 @@ class EndPunctuation(Check):
     name = "end-punctuation"
     category = Category.PUNCTUATION
     severity = Severity.MINOR
-    #: A dropped full stop is not reported for sources shorter than this (headings, labels).
-    options: ClassVar[Mapping[str, Any]] = {"min_source_words": 4}
+    options: ClassVar[tuple[Option, ...]] = (
+        Option("min_source_words", int, 4,
+               "a dropped full stop is not reported for shorter sources (headings, labels)", minimum=1),
+    )
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         source = segment.source.rstrip()

@@ -18,16 +18,16 @@ function word follows; the function words are ``lowercase_words`` of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from transaudit import data
 from transaudit.analysis.text import WORD_RE, fold
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Option
 from transaudit.model import Category, Segment, Severity
 
 #: Longest unit (in words) a doubled phrase or loop may have. Machine
@@ -467,8 +467,10 @@ class RepetitionLoop(_RepetitionCheck):
     name = "repetition-loop"
     severity = Severity.MINOR
     kind = "loop"
-    #: A loop this many words long reads as runaway generation: major.
-    options: ClassVar[Mapping[str, Any]] = {"major_words": 8}
+    options: ClassVar[tuple[Option, ...]] = (
+        Option("major_words", int, 8,
+               "a loop this many words long reads as runaway generation: major", minimum=1),
+    )
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         major_words = int(ctx.options.get("major_words", 8))

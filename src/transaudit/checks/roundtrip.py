@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 from transaudit.analysis.text import Token, fold, words
 from transaudit.backtranslation.scores import CHRF
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Option
 from transaudit.model import Article, Category, Segment, Severity
 
 #: Words shorter than this must come back exactly; longer ones may come back
@@ -81,25 +81,21 @@ class RoundTripDivergence(Check):
     #: the engine's own failures ("otra postura" → "stance" left in English), not
     #: the translation's. Select it (``--select TA401``) to get the hints.
     default_enabled = False
-    options: ClassVar[Mapping[str, Any]] = {
-        # chrF below this is flagged whatever the article's other scores are.
-        "floor": 15.0,
-        # chrF this many points below the article median is flagged …
-        "drop": 30.0,
-        # … if the article has at least this many scored segments …
-        "min_segments": 5,
-        # … and the score is below this ceiling.
-        "ceiling": 40.0,
-        # Shorter sources (in words) are too short for a meaningful score.
-        "min_words": 4,
-        # At least this many source content words must be missing.
-        "min_missing": 2,
-        # Findings per segment (longest runs of missing words first).
-        "max_spans": 1,
-    }
+    options: ClassVar[tuple[Option, ...]] = (
+        Option("floor", float, 15.0,
+               "chrF below this is flagged whatever the article's other scores are", minimum=0),
+        Option("drop", float, 30.0, "chrF this many points below the article median is flagged …", minimum=0),
+        Option("min_segments", int, 5,
+               "… if the article has at least this many scored segments …", minimum=1),
+        Option("ceiling", float, 40.0, "… and the score is below this ceiling", minimum=0),
+        Option("min_words", int, 4,
+               "shorter sources (in words) are too short for a meaningful score", minimum=1),
+        Option("min_missing", int, 2, "at least this many source content words must be missing", minimum=1),
+        Option("max_spans", int, 1, "findings per segment (longest runs of missing words first)", minimum=1),
+    )
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
-        options = {**self.options, **ctx.options}
+        options = {**self.option_defaults(), **ctx.options}
         scored = [segment for segment in article.segments if _scorable(segment, int(options["min_words"]))]
         if not scored:
             return

@@ -39,7 +39,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from transaudit.analysis import frequencies, gazetteer, spelling
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
-from transaudit.input.glossary import cached_glossary, glossary_paths
+from transaudit.input.glossary import cached_glossary
 from transaudit.model import Category, Segment, Severity
 
 #: Words at least this common in the target language (ten per million) are words.
@@ -82,18 +82,12 @@ def _word_list(path: str) -> frozenset[str]:
     )
 
 
-def _settings(ctx: CheckContext) -> dict:
-    raw = ctx.run_settings.get("spelling")
-    return raw if isinstance(raw, dict) else {}
-
-
 def accepted_words(ctx: CheckContext) -> frozenset[str]:
     """Words the editors accept: the ``[spelling] words`` file and the glossary's target terms."""
     words: set[str] = set()
-    listed = _settings(ctx).get("words")
-    for path in [listed] if isinstance(listed, str) else list(listed or []):
-        words |= _word_list(str(path))
-    for path in glossary_paths(ctx.run_settings.get("glossary")):
+    for path in ctx.spelling_words:
+        words |= _word_list(path)
+    for path in ctx.glossaries:
         try:
             terms = cached_glossary(path).for_pair(ctx.source_lang, ctx.target_lang)
         except Exception:  # a bad glossary is reported by the glossary checks
@@ -106,7 +100,7 @@ def accepted_words(ctx: CheckContext) -> frozenset[str]:
 
 def target_speller(ctx: CheckContext) -> spelling.Speller | None:
     """The target language's speller, narrowed to ``[spelling] varieties`` when configured."""
-    tags = _settings(ctx).get("varieties")
+    tags = ctx.spelling_varieties
     return spelling.speller(ctx.target_lang, tuple(tags) if tags else None)
 
 

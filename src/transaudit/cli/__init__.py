@@ -60,10 +60,26 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     sys.exit(code)
 
 
+class Command(click.Command):
+    """Every command: an InputError (bad file, bad setting) becomes one line and exit code 2.
+
+    On each command, not only the group, so a command invoked on its own (tests,
+    embedding) fails the same way: ``transaudit: WHERE: PROBLEM``.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            fail(str(error))
+
+
 class Main(click.Group):
     """Turns InputError anywhere below into one line and exit code 2, an interrupt
     into 130/143, and a bug into one line and exit code 3 (so ``make audit`` and
     scripts that accept exit 1 as "some articles fail" never mistake a crash for it)."""
+
+    command_class = Command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -6,32 +6,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from transaudit.cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fail, interrupt_code
+from transaudit.cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, Command, fail, interrupt_code
 from transaudit.fsutil import remove_stale_temporaries
 from transaudit.terminal import escape
 
-
-def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
-    codes: list[str] = []
-    for value in values:
-        codes.extend(part.strip() for part in value.split(",") if part.strip())
-    return tuple(codes)
-
-
-def _finite(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
-    """Refuse nan and inf (click's FLOAT accepts them): a report must stay valid JSON."""
-    from transaudit.validation import finite_number
-
-    if value is None:
-        return None
-    try:
-        return finite_number(value, "the threshold")
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+if TYPE_CHECKING:
+    from transaudit.settings import Settings
 
 
 EPILOG = """
@@ -53,7 +37,7 @@ Exit codes:
 """
 
 
-@click.command("check", short_help="Audit articles and write their reports.", epilog=EPILOG)
+@click.command("check", cls=Command, short_help="Audit articles and write their reports.", epilog=EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--source-lang", "-s", metavar="LANG",
               help="Source language (ISO 639-1), else from file names or detection.")
@@ -71,15 +55,15 @@ Exit codes:
               help="Back-translation engine (default from config, else auto).")
 @click.option("--model", metavar="ID_OR_PATH", help="transformers model (hub id or local folder).")
 @click.option("--select", multiple=True, metavar="CODES",
-              help="Only these checks, every other one off (code prefixes or names; comma-separated "
-                   "or repeated).")
+              help="Only these checks, every other one off (code prefixes or names; comma or space "
+                   "separated, repeatable).")
 @click.option("--extend-select", multiple=True, metavar="CODES",
               help="Turn these checks on in addition to the default (or --select) set, e.g. TA401.")
 @click.option("--ignore", multiple=True, metavar="CODES",
-              help="Skip these checks (code prefixes or names; comma-separated or repeated).")
+              help="Skip these checks (code prefixes or names; comma or space separated, repeatable).")
 @click.option("--config", type=click.Path(path_type=Path),
               help="Config file (default: ./transaudit.toml or ./pyproject.toml).")
-@click.option("--fail-under", type=float, metavar="SCORE", callback=_finite,
+@click.option("--fail-under", metavar="SCORE",
               help="Pass threshold for the article score (default 90).")
 @click.option("--glossary", multiple=True, type=click.Path(path_type=Path),
               help="Glossary file (CSV, TSV or TBX); repeatable.")
@@ -90,7 +74,7 @@ Exit codes:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-article summary.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the back-translation cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Back-translation cache folder.")
-@click.option("--bt-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+@click.option("--bt-timeout", metavar="SECONDS",
               help="Time limit per back-translation batch.")
 @click.option("--timestamp", metavar="ISO8601", help="Fix the report timestamp (also: SOURCE_DATE_EPOCH).")
 @click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), metavar="FILE",
@@ -111,14 +95,14 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     config: Path | None,
-    fail_under: float | None,
+    fail_under: str | None,
     glossary: tuple[Path, ...],
     jobs: int | None,
     scheduler: str | None,
     quiet: bool,
     no_cache: bool,
     cache_dir: Path | None,
-    bt_timeout: float | None,
+    bt_timeout: str | None,
     timestamp: str | None,
     waivers_file: Path | None,
     compare_with: Path | None,
@@ -126,39 +110,26 @@ def check(
     """Audit articles (TSV, JSONL, XLIFF, TMX, PO or article folders; a folder of them is a batch)."""
     from transaudit.analysis.languages import normalize_language
     from transaudit.batch import default_jobs, run_batch, write_index
-    from transaudit.config import load_settings
     from transaudit.engine import select_checks
     from transaudit.input.readers import Languages, discover
     from transaudit.pipeline import run_timestamp
-    from transaudit.validation import glossary_setting
+    from transaudit.settings import resolve
 
-    settings = load_settings(str(config) if config else None)
-    extra = dict(settings.extra)
-    if glossary:
-        extra["glossary"] = [str(path) for path in glossary]
-    for key, value in (("no_cache", no_cache or None), ("cache_dir", cache_dir and str(cache_dir)),
-                       ("bt_timeout", bt_timeout), ("timestamp", timestamp)):
-        if value is not None:
-            extra[key] = value
-    settings = settings.with_overrides(
-        select=_split_codes(select) or None,
-        extend_select=_split_codes(extend_select) or None,
-        ignore=_split_codes(ignore) or None,
-        backend=backend,
-        model=model,
-        threshold=fail_under,
-        extra=extra,
-    )
+    settings = resolve(config, *cli_settings(
+        select=select, extend_select=extend_select, ignore=ignore, backend=backend, model=model,
+        fail_under=fail_under, glossary=[str(path) for path in glossary], no_cache=no_cache,
+        cache_dir=cache_dir and str(cache_dir), bt_timeout=bt_timeout, timestamp=timestamp,
+        scheduler=scheduler, waivers=waivers_file and str(waivers_file),
+    ))
     try:
         run_timestamp(settings)
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         fail(str(error))
-    if settings.backend == "transformers" and not settings.model:
+    if settings.backtranslation.backend == "transformers" and not settings.backtranslation.model:
         fail("--backend transformers needs --model (a hub id or a local model folder)")
     select_checks(settings)
-    run_info, review = _review_inputs(waivers_file or settings.extra.get("waivers"), compare_with, out)
-    settings = settings.with_overrides(extra={**settings.extra, **review})
-    _validate_glossaries(glossary_setting(settings.extra.get("glossary") or []))
+    run_info, settings = _review_inputs(settings, compare_with, out)
+    _validate_glossaries(settings.glossary.paths)
     articles = list(discover(list(paths), exclude=out,
                              notice=lambda message: click.echo(f"transaudit: {escape(message)}", err=True)))
     if out.exists() and not out.is_dir():
@@ -176,9 +147,7 @@ def check(
         force=force_lang,
     )
     formats = formats or ("html", "json")
-    scheduler = scheduler or settings.extra.get("scheduler")
-    if scheduler is not None and (not isinstance(scheduler, str) or not scheduler.strip()):
-        fail(f"scheduler must be a Dask scheduler address such as tcp://host:8786, not {scheduler!r}")
+    scheduler = settings.execution.scheduler
     if scheduler and jobs:
         fail("--jobs and --scheduler exclude each other (the cluster's workers set the parallelism)")
     jobs = jobs or default_jobs()
@@ -255,24 +224,39 @@ def totals_line(outcomes: Sequence[Any], seconds: float) -> str:
             f"{issues} issue{'' if issues == 1 else 's'}; {seconds:.1f} s")
 
 
-def _review_inputs(waivers_file: Any, compare_with: Path | None,
-                   out: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Load the waivers and find the previous run: (summary.json fields, Settings.extra fields)."""
-    from transaudit.compare import COMPARE_KEY, resolve_previous
-    from transaudit.waivers import DEFAULT_NAME, WAIVER_RECORDS, load_waivers, waivers_to_extra
+def _review_inputs(settings: Settings, compare_with: Path | None,
+                   out: Path) -> tuple[dict[str, Any], Settings]:
+    """Load the waivers and find the previous run: (summary.json fields, settings carrying them)."""
+    from dataclasses import replace
+
+    from transaudit.compare import resolve_previous
+    from transaudit.waivers import DEFAULT_NAME, load_waivers, waivers_to_records
 
     run_info: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
+    review = settings.review
+    waivers_file = review.waivers_file
     path = Path(waivers_file) if waivers_file else out / DEFAULT_NAME
     if waivers_file or path.is_file():
         waivers = load_waivers(path)
-        extra[WAIVER_RECORDS] = waivers_to_extra(waivers)
-        run_info["waivers"] = {"file": str(path.resolve()), "count": len(waivers)}
+        review = replace(review, waivers=waivers_to_records(waivers))
+        run_info["waivers"] = {"file": str(path), "count": len(waivers)}
     if compare_with is not None:
         previous = resolve_previous(compare_with)
-        extra[COMPARE_KEY] = previous
+        review = replace(review, compare_with=previous)
         run_info["compared_with"] = previous
-    return run_info, extra
+    return run_info, replace(settings, review=review)
+def cli_settings(**given: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """Command-line values as config keys (unset ones left out) and the option behind each key.
+
+    Shared by ``check`` and ``eval`` so both accept the same syntax and errors
+    name the option (``--select``), never an internal key.
+    """
+    keys: dict[str, Any] = {}
+    for name, value in given.items():
+        if value in (None, False, (), []):
+            continue
+        keys[name.replace("_", "-")] = list(value) if isinstance(value, tuple) else value
+    return keys, {key: f"--{key}" for key in keys}
 
 
 def _writable(folder: Path) -> bool:

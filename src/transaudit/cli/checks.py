@@ -7,6 +7,8 @@ import textwrap
 
 import click
 
+from transaudit.cli import Command
+
 
 def checks_markdown() -> str:
     """The check catalogue as a Markdown table (README.md embeds it verbatim)."""
@@ -18,6 +20,19 @@ def checks_markdown() -> str:
         title = check.title().replace("|", "\\|")
         lines.append(f"| {check.code} | {check.name} | {check.category} | {check.severity.value} | "
                      f"{'yes' if check.default_enabled else 'no'} | {title} |")
+    return "\n".join(lines) + "\n"
+
+
+def options_markdown() -> str:
+    """Every check option as a Markdown table (README.md embeds it verbatim)."""
+    from transaudit.checks import all_checks
+
+    lines = ["| check | option | type | default | meaning |", "|---|---|---|---|---|"]
+    for check in all_checks():
+        for option in check.options:
+            meaning = option.description.replace("|", "\\|")
+            lines.append(f"| {check.code} {check.name} | `{option.name}` | {option.type.__name__} | "
+                         f"{option.default!r} | {meaning} |")
     return "\n".join(lines) + "\n"
 
 
@@ -61,16 +76,22 @@ def editor_text(doc: str) -> str:
     return " ".join(kept)
 
 
-@click.command("checks", short_help="List the checks (-v: what each finds, examples, languages).")
+@click.command("checks", cls=Command,
+               short_help="List the checks (-v: what each finds, examples, languages).")
 @click.option("--verbose", "-v", is_flag=True,
               help="Also say what each check finds, with examples, and for which languages it runs.")
 @click.option("--markdown", is_flag=True, help="Print the catalogue as a Markdown table.")
-def list_checks(verbose: bool, markdown: bool) -> None:
+@click.option("--options-markdown", "options_table", is_flag=True,
+              help="Print every check option as a Markdown table.")
+def list_checks(verbose: bool, markdown: bool, options_table: bool) -> None:
     """List every check: code, name, MQM category, default severity, description."""
     from transaudit.checks import all_checks
 
     if markdown:
         click.echo(checks_markdown(), nl=False)
+        return
+    if options_table:
+        click.echo(options_markdown(), nl=False)
         return
     for check in all_checks():
         state = "" if check.default_enabled else "  (off by default)"
@@ -89,4 +110,7 @@ def list_checks(verbose: bool, markdown: bool) -> None:
                            "language-independent rules, if any)")
             if not check.default_enabled:
                 click.echo(f"      Off by default: turn it on with --extend-select {check.code}")
+            for option in check.options:
+                click.echo(f"      Option [options.{check.code}] {option.name} = {option.default!r} "
+                           f"({option.type.__name__}): {option.description}")
             click.echo("")

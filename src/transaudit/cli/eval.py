@@ -4,36 +4,22 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
 from transaudit.analysis.languages import parse_pair
-from transaudit.config import load_settings
-from transaudit.errors import InputError
+from transaudit.cli import Command, fail
+from transaudit.cli.check import cli_settings
 from transaudit.evaluation.evaluate import run_evaluation
 from transaudit.evaluation.readers import FORMATS
 from transaudit.evaluation.render import render_html, render_json, render_text
 from transaudit.fsutil import display_path, remove_stale_temporaries, write_group
 
 
-def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    codes = tuple(part for value in values for part in value.replace(" ", ",").split(",") if part)
-    return codes or None
-
-
 def _langs(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
-    try:
-        return parse_pair(value)
-    except InputError as error:
-        raise click.BadParameter(error.problem, param_hint="--langs") from None
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"transaudit eval: {message}", err=True)
-    raise click.exceptions.Exit(2)
+    return parse_pair(value)
 
 
 def _prepare_out(out_dir: Path) -> None:
@@ -41,13 +27,13 @@ def _prepare_out(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        _fail(f"{display_path(out_dir)}: cannot create the output folder: {error.strerror or error}")
+        fail(f"{display_path(out_dir)}: cannot create the output folder: {error.strerror or error}")
     if not os.access(out_dir, os.W_OK | os.X_OK):
-        _fail(f"{display_path(out_dir)}: the output folder is not writable")
+        fail(f"{display_path(out_dir)}: the output folder is not writable")
     remove_stale_temporaries(out_dir)
 
 
-@click.command(name="eval", short_help="Measure the checks against human error annotations.")
+@click.command(name="eval", cls=Command, short_help="Measure the checks against human error annotations.")
 @click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--format",
@@ -60,11 +46,11 @@ def _prepare_out(out_dir: Path) -> None:
 @click.option("--langs", help="Language pair SRC-TGT for data that does not name it (MQM TSV).")
 @click.option("--backend", help="Back-translation backend (none, apertium, …); default from the config.")
 @click.option("--select", multiple=True, metavar="CODES",
-              help="Only these checks (code prefixes or names; comma-separated or repeated).")
+              help="Only these checks (code prefixes or names; comma or space separated, repeatable).")
 @click.option("--extend-select", multiple=True, metavar="CODES",
               help="Turn these checks on in addition to the default (or --select) set.")
 @click.option("--ignore", multiple=True, metavar="CODES",
-              help="Skip these checks (code prefixes or names; comma-separated or repeated).")
+              help="Skip these checks (code prefixes or names; comma or space separated, repeatable).")
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (transaudit.toml)."
 )
@@ -105,23 +91,23 @@ def eval_command(
 
     DATA: bio-mqm JSONL, DEMETR JSONL or Google WMT MQM TSV files.
     """
+    from transaudit.settings import resolve
+
+    settings = resolve(config_path, *cli_settings(
+        select=select, extend_select=extend_select, ignore=ignore, backend=backend))
     if out_dir is not None:
         _prepare_out(out_dir)
     try:
-        settings = load_settings(config_path).with_overrides(
-            backend=backend, select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore)
-        )
         report = run_evaluation(
             list(data), settings, None if fmt == "auto" else fmt, _langs(langs), not per_segment, samples
         )
-    except (InputError, ValueError) as error:
-        click.echo(f"transaudit eval: {error}", err=True)
-        raise click.exceptions.Exit(2) from None
+    except ValueError as error:
+        fail(str(error))
     click.echo(render_json(report) if as_json else render_text(report), nl=not as_json)
     if out_dir is not None:
         try:
             write_group(out_dir, {"eval.json": render_json(report), "eval.html": render_html(report)})
         except OSError as error:
-            _fail(f"{display_path(out_dir)}: cannot write the evaluation: {error.strerror or error}")
+            fail(f"{display_path(out_dir)}: cannot write the evaluation: {error.strerror or error}")
         if not as_json:
             click.echo(f"wrote {out_dir / 'eval.json'} and {out_dir / 'eval.html'}")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from transaudit.errors import InputError
+from transaudit.cli import Command
 from transaudit.publish import publish
 
 
-@click.command("publish", short_help="Publish a finished run to a shared folder.")
+@click.command("publish", cls=Command, short_help="Publish a finished run to a shared folder.")
 @click.argument("reports_dir", type=click.Path(path_type=Path))
 @click.option("--to", "shared_dir", required=True, type=click.Path(path_type=Path),
               help="Shared folder that receives the run (created if its parent exists).")
@@ -18,9 +18,5 @@ from transaudit.publish import publish
               help="Keep only the newest N runs (older ones are deleted).")
 def publish_command(reports_dir: Path, shared_dir: Path, keep: int | None) -> None:
     """Publish the finished batch in REPORTS_DIR to a shared folder as a new dated run."""
-    try:
-        run = publish(reports_dir, shared_dir, keep=keep)
-    except InputError as error:
-        click.echo(f"transaudit: {error}", err=True)
-        raise SystemExit(2) from None
+    run = publish(reports_dir, shared_dir, keep=keep)
     click.echo(f"published {run} (latest: {run.parent / 'latest'})")

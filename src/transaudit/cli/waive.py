@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from transaudit.cli import fail
+from transaudit.cli import Command, fail
 
 EXAMPLES = """
 \b
@@ -23,7 +23,7 @@ The waiver is appended to waivers.jsonl beside the report (or --file); the next
 """
 
 
-@click.command("waive", short_help="Dismiss a false alarm in later runs.", epilog=EXAMPLES)
+@click.command("waive", cls=Command, short_help="Dismiss a false alarm in later runs.", epilog=EXAMPLES)
 @click.argument("report", type=click.Path(path_type=Path))
 @click.argument("segment")
 @click.argument("code")
@@ -37,9 +37,9 @@ The waiver is appended to waivers.jsonl beside the report (or --file); the next
 def waive(report: Path, segment: str, code: str, reason: str, span: str | None, who: str | None,
           waivers_file: Path | None) -> None:
     """Waive issue CODE in SEGMENT of the article whose JSON report is REPORT."""
-    from transaudit.config import Settings
     from transaudit.model import Issue, Segment, Severity
     from transaudit.pipeline import run_timestamp
+    from transaudit.settings import Settings
     from transaudit.waivers import DEFAULT_NAME, append_waiver, load_waivers, waiver_for
 
     data = _read_report(report)

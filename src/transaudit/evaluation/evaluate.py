@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.evaluation import metrics
 from transaudit.evaluation.model import Dataset
 from transaudit.evaluation.readers import read_dataset
 from transaudit.evaluation.runner import AuditedItems, AuditedSegments, audit_items, audit_segments
 from transaudit.pipeline import run_timestamp, versions
+from transaudit.settings import Settings
 
 REPORT_VERSION = 1
 

@@ -13,11 +13,11 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.evaluation.model import AnnotatedSegment, PerturbedItem
 from transaudit.model import Article, Issue, Segment
 from transaudit.pipeline import find_issues
+from transaudit.settings import Settings
 
 
 def _audit(
