@@ -103,8 +103,8 @@ def test_an_unreachable_hub_fails_at_once_with_one_line(tmp_path: Path,
     monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # the discard port: refused at once
     started = time.monotonic()
     article = Article("a1", "en", "es", [Segment(f"p{i}", "Hola.", "Hello.") for i in range(3)])
-    result = back_translate(article, Settings(model="Helsinki-NLP/opus-mt-en-es",
-                                              extra={"no-cache": True, "batch-size": 1}))
+    result = back_translate(article, Settings.from_keys(model="Helsinki-NLP/opus-mt-en-es",
+                                                        no_cache=True, batch_size=1))
     assert time.monotonic() - started < 5
     notes = {segment.bt_note for segment in result.apply(article).segments}
     assert len(notes) == 1

@@ -217,7 +217,7 @@ def test_a_waived_issue_is_marked_disabled_with_its_reason(tmp_path: Path) -> No
     from transaudit.waivers import WaivedIssue, waiver_for
 
     [article] = read_articles(DATA / "spec-1.2.xlf")
-    result = audit_article(article, Settings(backend="none", select=("TA230",)))
+    result = audit_article(article, Settings.from_keys(backend="none", select="TA230"))
     first, *rest = result.issues
     waiver = waiver_for(article.id, article.segment(first.segment), first, "the image is dropped on purpose",
                         "ana", "2026-01-01T00:00:00Z")
