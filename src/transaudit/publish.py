@@ -29,6 +29,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import stat
 import tempfile
 import time
@@ -43,7 +44,11 @@ from transaudit.fsutil import current_umask, fsync_dir, write_atomic
 
 RUN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(\d+))?$")
 LOCK_NAME = ".transaudit-publish.lock"
+#: The last run name given out (names are never reused, even after pruning).
+LAST_NAME = ".transaudit-last-run"
 STAGING_PREFIX = ".publishing-"
+#: ``.publishing-HOST-PID-RANDOM``: who is copying, so a dead copier's folder can go.
+_STAGING_NAME = re.compile(r"^\.publishing-(.+)-(\d+)-[0-9a-z_]+$")
 MANIFEST = "manifest.json"
 SUMMARY = "summary.json"
 #: Staging folders older than this are leftovers of a crashed publish.
@@ -90,6 +95,10 @@ def _reports_root(reports_dir: str | os.PathLike[str]) -> Path:
 
 def _shared_root(shared_dir: str | os.PathLike[str], reports: Path) -> Path:
     path = Path(shared_dir)
+    # Refuse a shared folder inside the reports folder before creating anything.
+    planned = path.parent.resolve() / path.name if not path.exists() else path.resolve()
+    if planned == reports or reports in planned.parents:
+        raise InputError(str(path), "the shared folder must not be the reports folder or inside it")
     if not path.exists():
         if not path.parent.is_dir():
             raise InputError(str(path), "the shared folder's parent does not exist")
@@ -245,12 +254,41 @@ def compare_with_latest(shared: Path, run: Path) -> dict[str, Any] | None:
 
 
 def _unique_name(shared: Path, moment: datetime) -> str:
+    """A run name never used before in this shared folder, sorting after every earlier one.
+
+    Taken under the publish lock when the run is committed. The last name given
+    out is kept in :data:`LAST_NAME`, so a pruned run's name is not reused
+    (``T``, ``T-2`` pruned, the next publish in second ``T`` is ``T-3``) and a
+    clock that went backwards still yields a name that sorts last.
+    """
     base = moment.astimezone(UTC).strftime("%Y-%m-%dT%H%M%SZ")
-    name, n = base, 1
+    names = [run.name for run in list_runs(shared)]
+    last = _read_last_name(shared)
+    if last:
+        names.append(last)
+    newest = max(names, key=run_sort_key, default=None)
+    suffix = 1
+    if newest is not None:
+        newest_base, newest_suffix = run_sort_key(newest)
+        if newest_base >= base:
+            base, suffix = newest_base, newest_suffix + 1
+    name = base if suffix == 1 else f"{base}-{suffix}"
     while os.path.lexists(shared / name):
-        n += 1
-        name = f"{base}-{n}"
+        suffix += 1
+        name = f"{base}-{suffix}"
     return name
+
+
+def _read_last_name(shared: Path) -> str | None:
+    try:
+        fd = os.open(shared / LAST_NAME, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        text = os.read(fd, 200).decode("ascii", "replace").strip()
+    finally:
+        os.close(fd)
+    return text if RUN_NAME.match(text) else None
 
 
 def _point_latest(shared: Path, name: str) -> bool:
@@ -324,23 +362,65 @@ def render_runs_index(runs: list[RunInfo]) -> str:
     return environment().get_template("runs.html.j2").render(runs=runs)
 
 
-def _prune(shared: Path, keep: int, protect: str) -> list[str]:
-    """Remove the oldest runs beyond ``keep``; a run vanishes by rename before it is deleted."""
-    names = sorted((run.name for run in list_runs(shared)), key=run_sort_key, reverse=True)
-    doomed = [name for name in names[keep:] if name != protect]
+def _doomed(runs: list[RunInfo], keep: int | None, protect: str) -> list[str]:
+    """The runs beyond the newest ``keep`` (never the one just published)."""
+    if keep is None:
+        return []
+    names = sorted((run.name for run in runs), key=run_sort_key, reverse=True)
+    return [name for name in names[keep:] if name != protect]
+
+
+def _prune(shared: Path, doomed: list[str]) -> list[str]:
+    """Remove these runs (each vanishes by rename first); returns one line per failure."""
+    problems = []
     for name in doomed:
         trash = shared / f".pruning-{name}-{secrets.token_hex(4)}"
-        os.rename(shared / name, trash)
+        try:
+            os.rename(shared / name, trash)
+        except OSError as error:
+            problems.append(f"{name}: {error.strerror or error}")
+            continue
         shutil.rmtree(trash, ignore_errors=True)
-    return doomed
+    return problems
+
+
+def _staging_owner(name: str) -> tuple[str, int] | None:
+    """(host, pid) from ``.publishing-HOST-PID-…``; None for older or foreign names."""
+    match = _STAGING_NAME.match(name)
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname()) or "host"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
 
 
 def _clean_stale(shared: Path) -> None:
+    """Remove leftovers of crashed publishes: at once when their process on this host is gone.
+
+    A staging folder's name records the host and pid that made it; on another
+    host (a shared network folder) or for a name without them, only age tells:
+    older than :data:`STALE_SECONDS`.
+    """
     cutoff = time.time() - STALE_SECONDS
+    host = _host()
     with os.scandir(shared) as it:
         for entry in it:
-            if (entry.name.startswith((STAGING_PREFIX, ".pruning-")) and entry.is_dir(follow_symlinks=False)
-                    and entry.stat(follow_symlinks=False).st_mtime < cutoff):
+            leftover = entry.name.startswith((STAGING_PREFIX, ".pruning-"))
+            if not leftover or not entry.is_dir(follow_symlinks=False):
+                continue
+            owner = _staging_owner(entry.name)
+            dead = owner is not None and owner[0] == host and not _alive(owner[1])
+            if dead or entry.stat(follow_symlinks=False).st_mtime < cutoff:
                 shutil.rmtree(entry.path, ignore_errors=True)
 
 
@@ -362,7 +442,8 @@ def publish(
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     staging: Path | None = None
     try:
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=shared))
+        _clean_stale(shared)  # a crashed publish's copy can be gigabytes; no lock needed
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{_host()}-{os.getpid()}-", dir=shared))
         os.chmod(staging, 0o777 & ~current_umask())
         files, skipped = copy_tree(reports, staging)
         _carry_waivers(reports, staging, files)
@@ -372,7 +453,7 @@ def publish(
                 "format_version": 1,
                 "run": name,
                 "published_at": moment.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
-                "source": str(reports),
+                "source": os.fspath(reports_dir),  # as given: absolute paths are not published
                 "files": files,
                 "skipped": skipped,
             }
@@ -380,19 +461,51 @@ def publish(
             if changes:
                 manifest["compared_with"] = changes
             write_atomic(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+            write_atomic(shared / LAST_NAME, name + "\n")
             os.rename(staging, shared / name)
             staging = None
             fsync_dir(shared)
-            _point_latest(shared, name)
-            write_atomic(shared / "latest.html", _redirect_page(name))
-            if keep is not None:
-                _prune(shared, keep, protect=name)
-            _clean_stale(shared)
-            write_atomic(shared / "index.html", render_runs_index(list_runs(shared)))
     except OSError as error:
         where = error.filename or shared
         raise InputError(str(where), f"cannot publish: {error.strerror or error}") from None
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    return _roll_forward(shared, name, keep)
+
+
+class PublishedWithProblems(InputError):
+    """The run is published, but a later step failed; the message says what is where."""
+
+
+def _roll_forward(shared: Path, name: str, keep: int | None) -> Path:
+    """After the run is in place: index, ``latest``, then pruning, in that order.
+
+    Readers never see an index that links to a pruned run: the index lists only
+    the runs that stay, and runs are pruned only after it is in place. A failure
+    here does not undo the run (it is complete and readable); it is reported as
+    exactly what is live and what is stale, and the next publish repairs it.
+    """
+    try:
+        with _lock(shared):
+            runs = list_runs(shared)
+            doomed = _doomed(runs, keep, protect=name)
+            kept = [run for run in runs if run.name not in doomed]
+            write_atomic(shared / "index.html", render_runs_index(kept))
+            _point_latest(shared, name)
+            write_atomic(shared / "latest.html", _redirect_page(name))
+            problems = _prune(shared, doomed)
+    except (OSError, InputError) as error:
+        problem = error.strerror if isinstance(error, OSError) else error.problem
+        raise PublishedWithProblems(
+            str(shared / name),
+            f"published, but the index or latest could not be updated ({problem}); "
+            "the run is complete; the next publish rewrites them",
+        ) from None
+    if problems:
+        raise PublishedWithProblems(
+            str(shared / name),
+            f"published and indexed, but {len(problems)} old run(s) could not be pruned: "
+            + "; ".join(problems),
+        )
     return shared / name
