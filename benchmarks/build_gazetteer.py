@@ -1,8 +1,11 @@
-"""Regenerate ``data/gazetteer/iso-<lang>.toml`` (country names) from pycountry.
+"""Regenerate ``data/gazetteer/iso-<lang>.toml`` (country and region names).
 
 pycountry ships the ISO 3166-1 names and their gettext translations; this
 script writes the short and common names of every country in one language so
-the checks read plain data at run time. Hand-curated names (short forms such as
+the checks read plain data at run time. When the language's grammar says how
+a region phrase is built (``region_of = "de"`` in ``<lang>.toml``), the UN M49
+regions of ``world.toml`` (each group whose source names an M49 code) are also
+written as descriptors from their CLDR names via Babel ("d'Asie centrale"). Hand-curated names (short forms such as
 "EE. UU.", demonyms, exonyms) live in ``data/gazetteer/<lang>.toml`` and extend
 these. Adding a language: run ``python benchmarks/build_gazetteer.py xx`` and
 write ``data/gazetteer/xx.toml``.
@@ -11,7 +14,9 @@ write ``data/gazetteer/xx.toml``.
 from __future__ import annotations
 
 import gettext
+import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pycountry
@@ -48,6 +53,36 @@ def country_names(lang: str) -> dict[str, list[str]]:
     return names
 
 
+M49_CODE = re.compile(r"UN M49 [^()]*\((\d{3})\)")
+VOWELS = "aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
+
+
+def region_descriptors(lang: str) -> dict[str, list[str]]:
+    """"<of> <CLDR name of the M49 region>" -> [group], elided before a vowel when the grammar elides."""
+    from babel import Locale
+
+    spec = tomllib.loads((OUT / f"{lang}.toml").read_text(encoding="utf-8")) if (OUT / f"{lang}.toml").exists() else {}
+    grammar = spec.get("grammar", {})
+    of = grammar.get("region_of")
+    if not of:
+        return {}
+    plural = grammar.get("region_of_plural", {})
+    elisions = set(grammar.get("elisions", []))
+    world = tomllib.loads((OUT / "world.toml").read_text(encoding="utf-8"))
+    territories = Locale.parse(lang).territories
+    found: dict[str, list[str]] = {}
+    for gid, group in sorted(world.get("groups", {}).items()):
+        code = M49_CODE.match(group.get("source", ""))
+        if code is None or code.group(1) not in territories:
+            continue
+        name = territories[code.group(1)].replace("’", "'")
+        word = plural.get(code.group(1), of)
+        elided = word[:-1] + "'"
+        phrase = f"{elided}{name}" if name[0] in VOWELS and elided in elisions else f"{word} {name}"
+        found.setdefault(phrase, []).append(gid)
+    return found
+
+
 def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -63,6 +98,17 @@ def write(lang: str) -> Path:
     ]
     for code, found in sorted(country_names(lang).items()):
         lines.append(f"{code} = [{', '.join(_quote(n) for n in found)}]")
+    regions = region_descriptors(lang)
+    if regions:
+        import babel
+
+        lines += [
+            "",
+            f"# UN M49 region names (codes from world.toml's sources) from CLDR via Babel {babel.__version__}.",
+            "[descriptors]",
+        ]
+        for phrase, gids in sorted(regions.items()):
+            lines.append(f"{_quote(phrase)} = [{', '.join(_quote(g) for g in gids)}]")
     write_atomic(path, "\n".join(lines) + "\n")
     return path
 

@@ -44,12 +44,12 @@ def find_descriptors(gaz: Gazetteer, text: str) -> tuple[Descriptor, ...]:
     """Every definite description of a country in the text ("the Central Asian country")."""
     if not gaz.articles:
         return ()
-    words = words_of(text)
+    words = words_of(text, gaz.elisions)
     if not (words & gaz.article_surfaces) or not (
         words & gaz.head_surfaces or words & gaz.type_nouns.surfaces
     ):
         return ()
-    tokens = tokenize(text)
+    tokens = tokenize(text, gaz.elisions)
     country_spans = [(m.start, m.end) for m in gaz.mentions(text) if m.kind == COUNTRY]
     found: list[Descriptor] = []
     for i, token in enumerate(tokens):

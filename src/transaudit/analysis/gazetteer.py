@@ -83,9 +83,14 @@ class Gazetteer:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         spec = data.load(FAMILY, lang)
-        iso = data.load(FAMILY, f"iso-{lang}").get("countries", {})
+        iso_file = data.load(FAMILY, f"iso-{lang}")
+        iso = iso_file.get("countries", {})
         self.available = bool(spec)
         grammar = spec.get("grammar", {})
+        #: Elided articles/prepositions split off the word they are glued to ("l'Iran").
+        self.elisions = tuple(
+            sorted({w.casefold().replace("’", "'") for w in grammar.get("elisions", [])}, key=len, reverse=True)
+        )
         self.articles = frozenset(w.casefold() for w in grammar.get("articles", []))
         self.article_surfaces = frozenset(
             form for w in self.articles for form in (w, w.capitalize(), w.upper())
@@ -147,7 +152,11 @@ class Gazetteer:
             country = world().get("people", {}).get(person, {}).get("country", "")
             self._add_entity(self.names, PERSON, person, country, names, case_sensitive=True)
 
-        for phrase, gids in spec.get("descriptors", {}).items():
+        # Hand-written phrases first (messages suggest them first), then those generated from CLDR.
+        descriptors = dict(spec.get("descriptors", {}))
+        for phrase, gids in iso_file.get("descriptors", {}).items():
+            descriptors.setdefault(phrase, gids)
+        for phrase, gids in descriptors.items():
             forms = inflect(phrase, rules) if lowercase_adjectives and " " not in phrase else [phrase]
             for form in forms:
                 self._add_entity(self.modifiers, "region", "+".join(gids), "", [form], case_sensitive=False)
@@ -171,7 +180,7 @@ class Gazetteer:
         self.standard.setdefault((kind, entity), names[0])
         self.forms[(kind, entity)] = tuple(dict.fromkeys((*self.forms.get((kind, entity), ()), *names)))
         for name in names:
-            tokens, gaps = split_surface(name)
+            tokens, gaps = split_surface(name, self.elisions)
             if tokens:
                 trie.add(Entry(tokens, gaps, case_sensitive, kind, entity, country, name))
 
@@ -184,10 +193,10 @@ class Gazetteer:
         return _descriptors(self.lang, text)
 
     def _find_mentions(self, text: str) -> tuple[Mention, ...]:
-        hits = words_of(text) & self.names.surfaces
+        hits = words_of(text, self.elisions) & self.names.surfaces
         if not hits:
             return ()
-        tokens = tokenize(text)
+        tokens = tokenize(text, self.elisions)
         firsts = self.names.by_first
         found: list[Mention] = []
         i = 0

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transaudit.analysis.tokens import SPACE_RE, TOKEN_RE, Token
+from transaudit.analysis.tokens import SPACE_RE, Token, tokenize
 
 # Entry kinds (what a name names).
 COUNTRY = "country"
@@ -59,11 +59,11 @@ class PhraseTrie:
         return None
 
 
-def split_surface(surface: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A name's words and the (space-normalised) gaps between them."""
-    matches = list(TOKEN_RE.finditer(surface))
-    words = tuple(m.group() for m in matches)
-    gaps = tuple(SPACE_RE.sub(" ", surface[a.end() : b.start()]) for a, b in itertools.pairwise(matches))
+def split_surface(surface: str, elisions: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's words and the (space-normalised) gaps between them ("d'Asie" splits as text does)."""
+    spans = tokenize(surface, elisions)
+    words = tuple(word for _, _, word in spans)
+    gaps = tuple(SPACE_RE.sub(" ", surface[a[1] : b[0]]) for a, b in itertools.pairwise(spans))
     return words, gaps
 
 
