@@ -5,10 +5,10 @@ script writes the short and common names of every country in one language so
 the checks read plain data at run time. When the language's grammar says how
 a region phrase is built (``region_of = "de"`` in ``<lang>.toml``), the UN M49
 regions of ``world.toml`` (each group whose source names an M49 code) are also
-written as descriptors from their CLDR names via Babel ("d'Asie centrale"). Hand-curated names (short forms such as
-"EE. UU.", demonyms, exonyms) live in ``data/gazetteer/<lang>.toml`` and extend
-these. Adding a language: run ``python benchmarks/build_gazetteer.py xx`` and
-write ``data/gazetteer/xx.toml``.
+written as descriptors from their CLDR names via Babel ("d'Asie centrale").
+Hand-curated names (short forms such as "EE. UU.", demonyms, exonyms) live in
+``data/gazetteer/<lang>.toml`` and extend these. Adding a language: write
+``data/gazetteer/xx.toml``, then run ``python benchmarks/build_gazetteer.py xx``.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def region_descriptors(lang: str) -> dict[str, list[str]]:
     """"<of> <CLDR name of the M49 region>" -> [group], elided before a vowel when the grammar elides."""
     from babel import Locale
 
-    spec = tomllib.loads((OUT / f"{lang}.toml").read_text(encoding="utf-8")) if (OUT / f"{lang}.toml").exists() else {}
+    source = OUT / f"{lang}.toml"
+    spec = tomllib.loads(source.read_text(encoding="utf-8")) if source.exists() else {}
     grammar = spec.get("grammar", {})
     of = grammar.get("region_of")
     if not of:
@@ -104,7 +105,7 @@ def write(lang: str) -> Path:
 
         lines += [
             "",
-            f"# UN M49 region names (codes from world.toml's sources) from CLDR via Babel {babel.__version__}.",
+            f"# UN M49 region names (codes from world.toml's sources), CLDR via Babel {babel.__version__}.",
             "[descriptors]",
         ]
         for phrase, gids in sorted(regions.items()):

@@ -69,3 +69,17 @@ def test_french_adjectives_inflect() -> None:
     assert d.groups == ("caucasus",)
     [d] = gaz.descriptors("Les pays iraniens")
     assert d.fits == frozenset({"IR"})
+
+
+def test_generated_french_regions_are_babels_names() -> None:
+    """iso-fr.toml's region descriptors are CLDR's M49 names ("d'" + name), as Babel has them now."""
+    from babel import Locale
+
+    from transaudit import data
+
+    territories = Locale("fr").territories
+    generated = data.load("gazetteer", "iso-fr")["descriptors"]
+    assert generated["d'Asie centrale"] == ["central_asia"] and territories["143"] == "Asie centrale"
+    names = {name.replace("’", "'") for name in territories.values()}
+    for phrase in generated:
+        assert phrase.removeprefix("d'").removeprefix("des ").removeprefix("de ") in names

@@ -88,9 +88,8 @@ class Gazetteer:
         self.available = bool(spec)
         grammar = spec.get("grammar", {})
         #: Elided articles/prepositions split off the word they are glued to ("l'Iran").
-        self.elisions = tuple(
-            sorted({w.casefold().replace("’", "'") for w in grammar.get("elisions", [])}, key=len, reverse=True)
-        )
+        elisions = {w.casefold().replace("’", "'") for w in grammar.get("elisions", [])}
+        self.elisions = tuple(sorted(elisions, key=len, reverse=True))
         self.articles = frozenset(w.casefold() for w in grammar.get("articles", []))
         self.article_surfaces = frozenset(
             form for w in self.articles for form in (w, w.capitalize(), w.upper())
