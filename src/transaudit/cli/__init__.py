@@ -1,6 +1,6 @@
 """The ``transaudit`` command line: thin glue over readers, audit and reports.
 
-One module per command (``check``, ``checks``, ``eval``, ``publish``); this one
+One module per command (``check``, ``checks``, ``eval``, ``languages``, ``publish``); this one
 holds the group, the exit codes and the one error style they share.
 
 Exit codes: 0 every article passes; 1 at least one article scores below its
@@ -120,12 +120,14 @@ def _register_commands() -> None:
     from transaudit.cli.check import check
     from transaudit.cli.checks import list_checks
     from transaudit.cli.eval import eval_command
+    from transaudit.cli.languages import languages_command
     from transaudit.cli.publish import publish_command
     from transaudit.cli.waive import waive
 
     main.add_command(check, name="check")
     main.add_command(list_checks, name="checks")
     main.add_command(eval_command, name="eval")
+    main.add_command(languages_command, name="languages")
     main.add_command(publish_command, name="publish")
     main.add_command(waive, name="waive")
 

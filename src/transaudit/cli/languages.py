@@ -1,0 +1,187 @@
+"""``transaudit languages``: which language data exists, and which checks run for a pair.
+
+Everything is read from what is installed, never from a list kept by hand: the
+per-language data families are the folders of ``transaudit/data`` holding
+``<lang>.toml`` (or ``.txt``) files, pair families are folders holding
+``<src>-<tgt>.toml``, Hunspell dictionaries are those enchant can open, word
+frequencies are wordfreq's languages and back-translation routes are the
+Apertium modes ``apertium -l`` lists (direct, or two steps through a pivot).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+import click
+
+from transaudit.cli.checks import DATA_FAMILIES
+
+_LANG_FILE = re.compile(r"^([a-z]{2,3})\.(?:toml|txt)$")
+_PAIR_FILE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})\.toml$")
+
+#: Resources outside ``transaudit/data``, as matrix columns.
+HUNSPELL, WORDFREQ = "hunspell", "wordfreq"
+#: Check modules that read a resource, or a family ``transaudit checks`` does not list.
+RESOURCE_MODULES = {"spelling": HUNSPELL, "polarity": "negation"}
+#: Families a module reads for the *source* language (every other family is read for the target).
+SOURCE_FAMILIES = {"roundtrip"}
+#: Checks that compare both sides and return without their family's data for both
+#: languages (the ``available``/``supported`` guards in their modules).
+BOTH_SIDES_CHECKS = {"TA302", "TA303", "TA320", "TA510"}
+#: Families that only refine a check: without them it still runs (TA401 without
+#: stopwords highlights function words too).
+OPTIONAL_FAMILIES = {"roundtrip"}
+#: Checks that read per-pair data (``ctx.pair_data``): TA225/TA226 compare lengths with
+#: the pair's usual ratio in ``data/length/<src>-<tgt>.toml`` and run only where it exists.
+PAIR_CHECKS = {"TA225": "length", "TA226": "length"}
+#: Check modules that need a back-translation of the target.
+BACKTRANSLATION_MODULES = {"roundtrip"}
+
+
+def _entries(family: str) -> list[str]:
+    folder = files("transaudit.data") / family
+    return sorted(entry.name for entry in folder.iterdir()) if folder.is_dir() else []
+
+
+def language_families() -> dict[str, set[str]]:
+    """Data family → the languages with a file in it (families with per-language files only)."""
+    found: dict[str, set[str]] = {}
+    for folder in sorted(entry.name for entry in files("transaudit.data").iterdir() if entry.is_dir()):
+        if folder.startswith("_"):
+            continue
+        langs = {m.group(1) for name in _entries(folder) if (m := _LANG_FILE.match(name))}
+        if langs:
+            found[folder] = langs
+    return found
+
+
+def pair_families() -> dict[str, set[tuple[str, str]]]:
+    """Data family → the (source, target) pairs with a file in it (both sides languages with data)."""
+    langs = set().union(*language_families().values())
+    found: dict[str, set[tuple[str, str]]] = {}
+    for folder in sorted(entry.name for entry in files("transaudit.data").iterdir() if entry.is_dir()):
+        pairs = {
+            (m.group(1), m.group(2))
+            for name in _entries(folder)
+            if (m := _PAIR_FILE.match(name)) and m.group(1) in langs and m.group(2) in langs
+        }
+        if pairs:
+            found[folder] = pairs
+    return found
+
+
+def resource_languages() -> dict[str, set[str]]:
+    """Hunspell dictionaries enchant can open, and wordfreq's languages (for the data languages)."""
+    from transaudit.analysis import frequencies, spelling
+
+    langs = set().union(*language_families().values())
+    return {
+        HUNSPELL: {lang for lang in langs if spelling.varieties(lang)},
+        WORDFREQ: {lang for lang in langs if frequencies.available(lang)},
+    }
+
+
+def matrix() -> tuple[list[str], list[str], dict[str, set[str]]]:
+    """(languages, columns, column → languages that have it)."""
+    columns = {**language_families(), **resource_languages()}
+    langs = sorted(set().union(*columns.values()))
+    return langs, list(columns), columns
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    name: str
+    runs: bool
+    why: str
+
+
+def _backtranslation(source: str, target: str) -> tuple[bool, str]:
+    from transaudit.backtranslation.apertium import installed_modes, route_for
+
+    route = route_for(target, source, installed_modes())
+    if route is None:
+        return False, (f"no Apertium route {target}→{source}: only a configured transformers model "
+                       f"can back-translate it (--backend transformers)")
+    steps = " then ".join(route.modes)
+    via = f" (via {route.via})" if route.via else ""
+    return True, f"back-translated by Apertium {steps}{via}"
+
+
+def pair_status(source: str, target: str) -> list[Status]:
+    """For every check, whether it runs for this pair and why (the data or resource it needs)."""
+    from transaudit.checks import all_checks
+
+    families = {**language_families(), **resource_languages()}
+    pairs = pair_families()
+    backtranslation = _backtranslation(source, target)
+    result = []
+    for check in all_checks():
+        module = check.__module__.rsplit(".", 1)[-1]
+        needs: list[tuple[bool, str]] = []
+        family = RESOURCE_MODULES.get(module) or DATA_FAMILIES.get(module)
+        if family is not None:
+            if check.code in BOTH_SIDES_CHECKS:
+                sides = [source, target]
+            else:
+                sides = [source if family in SOURCE_FAMILIES else target]
+            where = "a Hunspell dictionary" if family == HUNSPELL else f"{family} data"
+            for lang in sides:
+                if lang in families.get(family, set()):
+                    needs.append((True, f"{where} for {lang}"))
+                elif family in OPTIONAL_FAMILIES:
+                    needs.append((True, f"without {where} for {lang}"))
+                else:
+                    needs.append((False, f"no {where} for {lang}"))
+        if check.code in PAIR_CHECKS:
+            family = PAIR_CHECKS[check.code]
+            have = (source, target) in pairs.get(family, set())
+            needs.append((have, f"{family} data for {source}-{target}" if have
+                          else f"no {family} data for {source}-{target}"))
+        if module in BACKTRANSLATION_MODULES:
+            needs.append(backtranslation)
+        runs = all(ok for ok, _ in needs)
+        why = "; ".join(text for ok, text in needs if not ok) if not runs else (
+            "; ".join(text for _, text in needs) or "works in any language")
+        if not check.default_enabled:
+            why += " (off by default)"
+        result.append(Status(check.code, check.name, runs, why))
+    return result
+
+
+@click.command("languages", short_help="Which languages have data, and which checks run for a pair.")
+@click.option("--source-lang", "-s", metavar="LANG", help="Source language of the pair (with -t).")
+@click.option("--target-lang", "-t", metavar="LANG", help="Target language of the pair (with -s).")
+def languages_command(source_lang: str | None, target_lang: str | None) -> None:
+    """Print the language × data-family matrix, or (with -s and -t) which checks run for a pair and why.
+
+    A family is a folder of per-language data (gazetteer, boilerplate, …) or a
+    resource found on this machine (Hunspell dictionaries, wordfreq). A check
+    whose family has no data for a language does not run for it.
+    """
+    from transaudit.cli import fail
+
+    if (source_lang is None) != (target_lang is None):
+        fail("languages: give both --source-lang and --target-lang, or neither")
+    if source_lang and target_lang:
+        source, target = source_lang.lower(), target_lang.lower()
+        if not (_LANG_FILE.match(f"{source}.toml") and _LANG_FILE.match(f"{target}.toml")):
+            fail(f"languages: '{source_lang}' or '{target_lang}' is not a two- or three-letter language code")
+        statuses = pair_status(source, target)
+        running = [s for s in statuses if s.runs]
+        click.echo(f"{source}→{target}: {len(running)} of {len(statuses)} checks run")
+        for status in statuses:
+            mark = "runs   " if status.runs else "no     "
+            click.echo(f"  {mark}{status.code} {status.name:<28} {status.why}")
+        return
+    langs, columns, have = matrix()
+    width = max(len(c) for c in columns)
+    click.echo(" " * (width + 2) + "  ".join(f"{lang:<3}" for lang in langs))
+    for column in columns:
+        cells = "  ".join(f"{'yes' if lang in have[column] else '-':<3}" for lang in langs)
+        click.echo(f"{column:<{width}}  {cells}".rstrip())
+    for family, pairs in pair_families().items():
+        listed = ", ".join(f"{s}-{t}" for s, t in sorted(pairs))
+        click.echo(f"{family} (per pair): {listed}")

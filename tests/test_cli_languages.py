@@ -1,0 +1,54 @@
+"""``transaudit languages``: the coverage matrix and the per-pair check list (CliRunner)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from transaudit.cli import main
+from transaudit.cli.languages import language_families, pair_families, pair_status
+
+
+def test_matrix_lists_data_families_and_resources() -> None:
+    result = CliRunner().invoke(main, ["languages"])
+    assert result.exit_code == 0, result.output
+    header, *rows = result.output.splitlines()
+    assert header.split()[:7] == ["ca", "de", "en", "es", "fr", "it", "pt"]
+    gazetteer = next(r for r in rows if r.startswith("gazetteer "))
+    langs = header.split()
+    cells = dict(zip(langs, gazetteer.split()[1:], strict=True))
+    assert cells["en"] == cells["es"] == cells["fr"] == "yes" and cells["de"] == "-"
+    assert any(r.startswith("hunspell ") for r in rows) and any(r.startswith("wordfreq ") for r in rows)
+    assert "length (per pair): en-es, es-en" in result.output
+
+
+def test_families_are_read_from_the_data_folders() -> None:
+    families = language_families()
+    assert "fr" in families["boilerplate"] and "fr" in families["gazetteer"]
+    assert "world" not in families["gazetteer"] and "iso" not in set().union(*families.values())
+    assert ("en", "es") in pair_families()["length"]
+    assert all(s != "iso" for pairs in pair_families().values() for s, _ in pairs)
+
+
+def test_pair_says_which_checks_run_and_why() -> None:
+    result = CliRunner().invoke(main, ["languages", "-s", "en", "-t", "fr"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[1]: line for line in result.output.splitlines()[1:]}
+    assert lines["TA225"].split()[0] == "no" and "no length data for en-fr" in lines["TA225"]
+    assert lines["TA223"].split()[0] == "runs" and "boilerplate data for fr" in lines["TA223"]
+    assert "works in any language" in lines["TA230"]
+
+
+def test_a_check_comparing_both_sides_needs_both_languages() -> None:
+    status = {s.code: s for s in pair_status("de", "en")}
+    assert not status["TA302"].runs and "no gazetteer data for de" in status["TA302"].why
+    assert status["TA301"].runs
+
+
+@pytest.mark.parametrize(
+    "args", [["languages", "-s", "en"], ["languages", "-t", "fr"], ["languages", "-s", "e1", "-t", "fr"]]
+)
+def test_bad_usage_is_one_line_and_exit_2(args: list[str]) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
