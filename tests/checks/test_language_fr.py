@@ -8,9 +8,9 @@ gazetteer must split them to see the names.
 
 from __future__ import annotations
 
-from transaudit.config import Settings
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
+from transaudit.settings import Settings
 
 PARAGRAPHS = [
     ("Uzbekistan and France sign an energy agreement",
