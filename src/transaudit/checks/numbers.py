@@ -106,6 +106,12 @@ class Locale:
         self.idiomatic = {str(w).casefold() for w in raw.get("idiomatic", [])}
         self.month_title = raw.get("month_case") == "title"
         self.long_months = tuple(m for m in self.months if len(m) >= 4)
+        # Short names ("may", "mai") are looked for as whole words: as substrings
+        # they would match inside every "mayor" and "maintain".
+        short = sorted(m for m in self.months if len(m) < 4)
+        self.short_months = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, short)) + r")(?!\w)") if short else None
+        )
         seps = "".join(sorted(set(self.decimal) | set(self.group) | set(_DECIMAL_MARKS)))
         # Starts with \d so the regex engine can skip ahead to digits.
         # Thousands grouped by a space, a no-break space or a narrow one ("20 000",
@@ -219,7 +225,9 @@ class Locale:
     def has_month(self, text: str) -> bool:
         """Cheap look for a month name anywhere (may say yes for "mayor")."""
         folded = text.casefold()
-        return any(month in folded for month in self.long_months)
+        if any(month in folded for month in self.long_months):
+            return True
+        return self.short_months is not None and self.short_months.search(folded) is not None
 
     def figures(self, text: str) -> list[Mention]:
         """Numbers written with digits (and clock times, Roman numerals), in order."""
