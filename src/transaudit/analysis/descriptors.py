@@ -76,8 +76,9 @@ def find_descriptors(gaz: Gazetteer, text: str) -> tuple[Descriptor, ...]:
         found.append(Descriptor(start, end, text[start:end], gids, fits, named))
     return tuple(found)
 
+
 def _describe(
-gaz: Gazetteer, tokens: Sequence[Token], j: int, text: str
+    gaz: Gazetteer, tokens: Sequence[Token], j: int, text: str
 ) -> tuple[int, int, tuple[str, ...], int] | None:
     """Match fillers, modifiers and a head (or a type noun) from token j."""
     fillers = 0
@@ -112,8 +113,9 @@ gaz: Gazetteer, tokens: Sequence[Token], j: int, text: str
         j += 1
     return None
 
+
 def _modifiers(
-gaz: Gazetteer, tokens: Sequence[Token], j: int, text: str
+    gaz: Gazetteer, tokens: Sequence[Token], j: int, text: str
 ) -> tuple[tuple[str, ...], int, bool] | None:
     """One or more modifiers from token j: (group ids, next token, only demonyms)."""
     gids: list[str] = []
@@ -136,6 +138,7 @@ gaz: Gazetteer, tokens: Sequence[Token], j: int, text: str
     if not gids:
         return None
     return tuple(gids), k, demonym_only
+
 
 def _adjective_case(gaz: Gazetteer, word: str) -> bool:
     # English demonyms are capitalized; Spanish ones are lower case.

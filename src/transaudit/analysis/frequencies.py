@@ -54,3 +54,9 @@ def available(lang: str) -> bool:
 def frequent(lang: str, min_zipf: float) -> frozenset[str]:
     """The words of ``lang`` at least as common as ``min_zipf`` (3.0: once per million words)."""
     return frozenset(word for word, value in table(lang).items() if value >= min_zipf)
+
+
+@cache
+def alphabet(lang: str) -> str:
+    """The letters of ``lang``'s common words (Zipf ≥ 4), sorted: what a one-letter slip may type."""
+    return "".join(sorted({ch for ch in "".join(frequent(lang, 4.0)) if ch.isalpha()}))

@@ -42,8 +42,20 @@ from transaudit.analysis.trie import (
     split_surface,
 )
 
-__all__ = ["CITY", "COUNTRY", "DEMONYM", "FAMILY", "METONYM", "PERSON", "Descriptor", "Gazetteer", "Mention",
-           "gazetteer", "inflect", "supported"]
+__all__ = [
+    "CITY",
+    "COUNTRY",
+    "DEMONYM",
+    "FAMILY",
+    "METONYM",
+    "PERSON",
+    "Descriptor",
+    "Gazetteer",
+    "Mention",
+    "gazetteer",
+    "inflect",
+    "supported",
+]
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,15 @@ class Speller:
         self.tags = tuple(tags)
         self._dicts = tuple(dictionaries)
         self._known: dict[str, bool] = {}
+        self._suggestions: dict[str, tuple[str, ...]] = {}
+        main = _main_variety(lang)
+        self._main = self.tags.index(main) if main in self.tags else 0
+        # The main variety first: most words are settled by one dictionary.
+        if self._main:
+            order = [self._main, *(i for i in range(len(self._dicts)) if i != self._main)]
+            self._dicts = tuple(self._dicts[i] for i in order)
+            self.tags = tuple(self.tags[i] for i in order)
+            self._main = 0
 
     def check(self, word: str) -> bool:
         """True when some variety's dictionary accepts ``word`` as written."""
@@ -73,14 +82,37 @@ class Speller:
             self._known[word] = known
         return known
 
+    def check_main(self, word: str) -> bool:
+        """True when the main variety's dictionary accepts ``word`` (one look-up, for a first sift)."""
+        known = self._known.get(word)
+        if known is not None:
+            return known
+        return bool(self._dicts[0].check(word))
+
     def suggest(self, word: str, limit: int = 5) -> list[str]:
-        """Corrections proposed by the dictionaries, first dictionary's first, without repeats."""
-        seen: list[str] = []
-        for dictionary in self._dicts:
-            for suggestion in dictionary.suggest(word):
-                if suggestion not in seen:
-                    seen.append(suggestion)
-        return seen[:limit]
+        """Corrections proposed by the main variety's dictionary (memoised).
+
+        Hunspell's suggestion search takes milliseconds a word per dictionary, so
+        only the language's main variety is asked (CLDR's likely region: en_US,
+        es_ES, pt_BR); the other varieties only widen what is accepted.
+        """
+        known = self._suggestions.get(word)
+        if known is None:
+            known = tuple(self._dicts[self._main].suggest(word))[:limit]
+            self._suggestions[word] = known
+        return list(known)
+
+
+def _main_variety(lang: str) -> str:
+    """``lang`` with its most likely region (CLDR likely subtags via Babel): es → es_ES."""
+    try:
+        from babel.core import get_global
+
+        likely = str(get_global("likely_subtags").get(lang, ""))
+    except Exception:  # Babel missing or its data unreadable: no preference
+        return lang
+    region = likely.split("_")[-1] if likely.count("_") >= 1 else ""
+    return f"{lang}_{region}" if region.isupper() else lang
 
 
 @cache
