@@ -246,3 +246,51 @@ def replace_issues(result: ArticleResult, issues: list[Issue]) -> ArticleResult:
     from dataclasses import replace
 
     return replace(result, issues=issues)
+
+
+def _unit(root: etree._Element, ident: str) -> etree._Element:
+    return next(e for e in root.iter() if isinstance(e.tag, str)
+                and e.tag.split("}")[-1] in ("trans-unit", "unit") and e.get("id") == ident)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_re_auditing_an_annotated_file_marks_the_current_issues_only(tmp_path: Path, version: str) -> None:
+    """Annotate, fix one target in the annotated file, audit it again: one mark per current issue."""
+    original = tmp_path / "in.xlf"
+    text = (DATA / f"spec-{version}.xlf").read_text(encoding="utf-8")
+    if version == "2.1":  # a second issue: the paired code of u2 lost in French
+        text = text.replace('<sc id="1" dataRef="d1"/>Démarrer<ec startRef="1" dataRef="d2"/>', "Démarrer")
+    original.write_text(text, encoding="utf-8")
+    first = audit_article(read_articles(original)[0], SETTINGS)
+    assert len(first.issues) == 2
+    annotated = write_back(tmp_path, first, "annotated.xlf")
+    again = audit_article(read_articles(annotated)[0], SETTINGS)  # unchanged: the same marks, not twice
+    assert shape(again.article) == shape(first.article)
+    assert len(marks(write_back(tmp_path, again, "twice.xlf"))) == 2
+    # the editor fixes one segment in the annotated file
+    root = etree.parse(str(annotated)).getroot()
+    fixed_id, code_id = ("6", "2") if version == "1.2" else ("u1", "2")
+    unit = _unit(root, fixed_id)
+    if version == "1.2":
+        extra = next(e for e in unit.iter() if e.tag.endswith("}ph") and e.get("id") == code_id
+                     and any(a.tag.endswith("}target") for a in e.iterancestors()))
+        extra.getparent().remove(extra)
+    else:
+        target = next(e for e in unit.iter()
+                      if e.tag.endswith("}target") and (e.text or "").startswith("Ligne un"))
+        target.text = "Ligne un"
+        code = etree.SubElement(target, target.tag.replace("target", "ph"), {"id": "2", "dataRef": "d3"})
+        code.tail = "deux."
+    annotated.write_bytes(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"))
+    result = audit_article(read_articles(annotated)[0], SETTINGS)
+    assert len(result.issues) == 1 and result.issues[0].segment != fixed_id.split("/")[0]
+    out = write_back(tmp_path, result, "re-audited.xlf")
+    root = etree.parse(str(out)).getroot()  # well-formed
+    assert len(marks(out)) == 1
+    assert not [e for e in _unit(root, fixed_id).iter() if isinstance(e.tag, str)
+                and e.get(f"{ITS}locQualityIssueType")]  # no stale mark on the fixed segment
+    ids = [e.get("id") or e.get("mid") for e in root.iter() if isinstance(e.tag, str)
+           and (e.tag.endswith("}sm") or (e.tag.endswith("}mrk") and e.get("mtype") == "x-its"))]
+    ends = [e.get("startRef") for e in root.iter() if isinstance(e.tag, str) and e.tag.endswith("}em")]
+    assert ids == ["transaudit-lqi-1"] and ends == (ids if version == "2.1" else [])
+    assert shape(read_articles(out)[0]) == shape(result.article)

@@ -15,9 +15,10 @@ Inline markup becomes placeholders (see :mod:`transaudit.input.placeholders`),
 shown by element name and id: ``<g1>`` … ``</g1>`` and ``<pc1>`` … ``</pc1>``
 around their (translatable) content, ``<x2/>``, ``<ph3/>``, ``<bpt4/>``,
 ``<ept4/>``, ``<sc5/>``, ``<ec5/>`` for codes. Annotations (1.2 ``<mrk>``, 2.x
-``<mrk>``, ``<sm/>``/``<em/>``) are transparent: they add no text, so a file
-annotated by ``--format xliff`` reads back as the same segments. 2.x ``<cp>``
-is the character it stands for.
+``<mrk>``, ``<sm/>``/``<em/>``) are transparent: they add no text. The marks
+``--format xliff`` wrote (:func:`strip_own_marks`) are removed on loading, so
+an annotated file reads back as the same segments and a re-audit marks only
+the current issues. 2.x ``<cp>`` is the character it stands for.
 
 The same walk over an element's content (:func:`pieces`) serves the reader and
 the annotating writer (:mod:`transaudit.report.xliff_report`), so the offsets
@@ -269,6 +270,61 @@ def _units_2(file: etree._Element) -> list[Unit]:
     return units
 
 
+#: The id (2.x ``<sm>``/``<em startRef>``, 1.2 ``<mrk mid>``) of every mark transaudit writes.
+OWN_MARK_PREFIX = "transaudit-lqi-"
+_OWN_COMMENT = re.compile(r"TA\d{3} [\w-]+: ")
+
+
+def _own_mark(element: etree._Element) -> bool:
+    """Whether an element is an ITS quality mark that ``--format xliff`` wrote.
+
+    By its id (``transaudit-lqi-N``), or for a 1.2 ``<mrk mtype="x-its">``
+    written before marks had one, by its comment ("TA230 placeholder-mismatch: …").
+    """
+    name = local_name(element.tag)
+    if name == "sm":
+        return (element.get("id") or "").startswith(OWN_MARK_PREFIX)
+    if name == "em":
+        return (element.get("startRef") or "").startswith(OWN_MARK_PREFIX)
+    if name != "mrk":
+        return False
+    if (element.get("mid") or "").startswith(OWN_MARK_PREFIX):
+        return True
+    comment = element.get(f"{{{ITS_NS}}}locQualityIssueComment") or ""
+    return element.get("mtype") == "x-its" and bool(_OWN_COMMENT.match(comment))
+
+
+def _append_text(parent: etree._Element, previous: etree._Element | None, text: str) -> None:
+    if not text:
+        return
+    if previous is None:
+        parent.text = (parent.text or "") + text
+    else:
+        previous.tail = (previous.tail or "") + text
+
+
+def strip_own_marks(root: etree._Element) -> int:
+    """Unwrap every mark transaudit wrote earlier (their content and text stay); how many.
+
+    A file annotated by ``--format xliff`` is the same file to read again, and
+    re-auditing it marks the current issues only: no stacked marks, no stale
+    mark of an issue since fixed, no duplicate ``<sm>`` ids.
+    """
+    found = [element for element in root.iter() if isinstance(element.tag, str) and _own_mark(element)]
+    for element in reversed(found):  # innermost first
+        parent = element.getparent()
+        if parent is None:
+            continue
+        text, tail = element.text or "", element.tail or ""
+        element.text = element.tail = None
+        _append_text(parent, element.getprevious(), text)
+        for child in list(element):
+            element.addprevious(child)
+        _append_text(parent, element.getprevious(), tail)
+        parent.remove(element)
+    return len(found)
+
+
 def _label(file: etree._Element, index: int) -> str:
     original = file.get("original") or ""
     name = Path(original.replace("\\", "/")).stem if original else ""
@@ -281,6 +337,7 @@ def load(path: Path) -> Xliff:
     if local_name(root.tag) != "xliff":
         name = local_name(root.tag)
         raise InputError(str(path), f"not XLIFF: the root element is <{name}>", root.sourceline)
+    strip_own_marks(root)
     ns = namespace(root.tag)
     version = (root.get("version") or "").strip()
     if ns in NS_2 or version.startswith("2"):

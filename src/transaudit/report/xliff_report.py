@@ -25,7 +25,10 @@ XLIFF file with several ``<file>`` elements, each article's report holds its own
 ``<file>`` only.
 
 Markers add no text, and the XLIFF reader treats them as transparent, so
-reading the report back gives the same segments as the input.
+reading the report back gives the same segments as the input. Every mark has
+an id starting ``transaudit-lqi-`` (1.2 ``mid``, 2.x ``<sm id>``): loading an
+annotated file removes them (:func:`transaudit.input.xliff.strip_own_marks`),
+so auditing it again writes the current issues only.
 """
 
 from __future__ import annotations
@@ -236,12 +239,13 @@ def _annotate(
         if version == "1.2":
             mark = etree.Element(f"{{{xliff.NS_12}}}mrk" if element.tag.startswith("{") else "mrk")
             mark.set("mtype", "x-its")
+            mark.set("mid", f"{xliff.OWN_MARK_PREFIX}{counter[0]}")
             for key, value in _its_attributes(issue, waived).items():
                 mark.set(key, value)
             _wrap(element, start, end, mark)
             continue
         ns = element.tag[1:].split("}", 1)[0] if element.tag.startswith("{") else XLIFF_2
-        ident = f"transaudit-lqi-{counter[0]}"
+        ident = f"{xliff.OWN_MARK_PREFIX}{counter[0]}"
         begin = etree.Element(f"{{{ns}}}sm", {"id": ident, "type": "its:any"})
         for key, value in _its_attributes(issue, waived).items():
             begin.set(key, value)
