@@ -58,3 +58,25 @@ def test_short_text_is_never_contradicted(tmp_path: Path) -> None:
     path = tmp_path / "short.tsv"
     path.write_text("source\ttarget\nEl texto dice el alcalde.\tThe text says the mayor.\n", encoding="utf-8")
     assert check(path, tmp_path / "out", "-s", "es", "-t", "en").exit_code in (0, 1)
+
+
+def test_a_contradiction_names_where_the_language_came_from() -> None:
+    from transaudit.errors import InputError
+    from transaudit.input.langsanity import merge_declared
+    from transaudit.input.readers import Languages
+
+    with pytest.raises(InputError, match="contradicts the header, which says target en"):
+        merge_declared(Languages(target="fr"), Languages(target="en"), "m.po", origin="the header")
+    with pytest.raises(InputError, match="contradicts the file name, which says target en"):
+        merge_declared(Languages(target="fr"), Languages(target="en"), "m.es-en.tsv")
+
+
+def test_an_xliff_target_language_is_overridden_not_called_a_file_name(tmp_path: Path) -> None:
+    """`-t` against an XLIFF target-language: the command line wins; detection still guards the text."""
+    path = tmp_path / "museum.xlf"
+    path.write_text('<xliff version="1.2"><file source-language="es" target-language="en" original="m" '
+                    f'datatype="plaintext"><body><trans-unit id="u1"><source>{ES}</source>'
+                    f"<target>{EN}</target></trans-unit></body></file></xliff>", encoding="utf-8")
+    result = check(path, tmp_path / "out", "-t", "fr")
+    assert result.exit_code == 2 and "file name" not in result.output
+    assert "--target-lang fr but the target text reads as en" in result.output, result.output

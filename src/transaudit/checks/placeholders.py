@@ -11,12 +11,15 @@ of placeholder keys.
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
-from transaudit.model import Category, Placeholder, Segment, Severity
+from transaudit.input.placeholders import pairs
+from transaudit.model import Category, Placeholder, Segment, Severity, Side
 
 
 @register
@@ -47,16 +50,29 @@ class PlaceholderMismatch(Check):
         free = _free_count(segment)
         source = Counter(p.key for p in segment.source_placeholders if p.key not in free)
         target = Counter(p.key for p in segment.target_placeholders if p.key not in free)
-        for side, placeholders, extra in (("source", segment.source_placeholders, source - target),
-                                          ("target", segment.target_placeholders, target - source)):
+        sides: tuple[tuple[Side, tuple[Placeholder, ...], Counter[str]], ...] = (
+            ("source", segment.source_placeholders, source - target),
+            ("target", segment.target_placeholders, target - source),
+        )
+        for side, placeholders, extra in sides:
             for first, last in _unmatched(placeholders, extra):
                 where = "is missing from the translation" if side == "source" else "is not in the source"
-                shown = repr(first.markup) if last is None else f"{first.markup!r}…{last.markup!r}"
+                shown = repr(_label(first)) if last is None else f"{_label(first)!r}…{_label(last)!r}"
                 what = "placeholder" if last is None else "paired tag"
                 yield Finding(
                     side, first.start, (last or first).end, f"{what} {shown} {where}",
                     category=None if side == "source" else Category.ADDITION,
                 )
+
+
+_DISP = re.compile(r'^<(?:ph|sc|ec)\b[^>]*\sdisp="([^"]*)"')
+
+
+def _label(placeholder: Placeholder) -> str:
+    """How a message names a placeholder: its markup, or an XLIFF 2 code's display text
+    (``<ph id="2" disp="%d"/>`` is ``%d``, as in the PO file it was written from)."""
+    found = _DISP.match(placeholder.markup)
+    return html.unescape(found.group(1)) if found and found.group(1) else placeholder.markup
 
 
 def _free_count(segment: Segment) -> set[str]:
@@ -72,16 +88,6 @@ def _free_count(segment: Segment) -> set[str]:
     return set(segment.meta.get("count", "").split("\n")) - {""}
 
 
-def _partner(key: str) -> str | None:
-    """The key of the closing half of a paired tag (``<g9>`` → ``</g9>``, ``<bpt1/>`` → ``<ept1/>``)."""
-    if key.endswith(">") and not key.startswith("/"):
-        return "/" + key[:-1]
-    for opening, closing in (("bpt:", "ept:"), ("sc:", "ec:")):
-        if key.startswith(opening):
-            return closing + key[len(opening):]
-    return None
-
-
 def _unmatched(
     placeholders: tuple[Placeholder, ...], extra: Counter[str]
 ) -> Iterator[tuple[Placeholder, Placeholder | None]]:
@@ -91,17 +97,13 @@ def _unmatched(
     it is one issue spanning from its opening to its closing code.
     """
     extra = Counter(extra)
-    taken: set[int] = set()
-    for index, placeholder in enumerate(placeholders):
-        if index in taken or extra[placeholder.key] <= 0:
-            continue
-        extra[placeholder.key] -= 1
-        partner = _partner(placeholder.key)
-        closing = None
-        if partner and extra[partner] > 0:
-            closing = next((j for j in range(index + 1, len(placeholders))
-                            if j not in taken and placeholders[j].key == partner), None)
-            if closing is not None:
-                extra[partner] -= 1
-                taken.add(closing)
-        yield placeholder, None if closing is None else placeholders[closing]
+    unmatched: set[int] = set()
+    for index in range(len(placeholders) - 1, -1, -1):  # the later occurrences are the unmatched ones
+        if extra[placeholders[index].key] > 0:
+            extra[placeholders[index].key] -= 1
+            unmatched.add(index)
+    halves = pairs(placeholders)
+    closings = {closing for opening, closing in halves.items() if {opening, closing} <= unmatched}
+    for index in sorted(unmatched - closings):
+        closing = halves.get(index)
+        yield placeholders[index], placeholders[closing] if closing in closings else None

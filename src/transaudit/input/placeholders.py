@@ -50,6 +50,46 @@ class TextBuilder:
         return text, kept, lead
 
 
+_INDEX = re.compile(r'\bi="([^"]*)"')
+
+
+def _pair_role(placeholder: Placeholder) -> tuple[str, str] | None:
+    """("open"|"close", token) for one half of a paired code, None for a standalone one.
+
+    Halves of one pair share the token: ``<g1>``/``</g1>`` (keys ``g:1>`` and
+    ``/g:1``), XLIFF ``<bpt id="1">``/``<ept id="1">`` and ``<sc id="1">``/
+    ``<ec startRef="1">`` (same id), TMX ``<bpt i="1">``/``<ept i="1">`` (same
+    ``i``; their keys are their native codes, ``<b>`` and ``</b>``).
+    """
+    key = placeholder.key
+    if key.startswith(("/g:", "/pc:", "/hi:")):
+        return "close", key[1:]
+    if key.startswith(("g:", "pc:", "hi:")) and key.endswith(">"):
+        return "open", key[:-1]
+    for opening, closing in (("bpt:", "ept:"), ("sc:", "ec:")):
+        for role, prefix in (("open", opening), ("close", closing)):
+            if key.startswith(prefix):
+                index = _INDEX.search(placeholder.markup.split(">", 1)[0])
+                return role, opening + (f"i={index.group(1)}" if index else key[len(prefix):])
+    return None
+
+
+def pairs(placeholders: tuple[Placeholder, ...] | list[Placeholder]) -> dict[int, int]:
+    """Opening index → closing index for the paired codes of one side (in text order)."""
+    found: dict[int, int] = {}
+    waiting: dict[str, list[int]] = {}
+    for index, placeholder in enumerate(placeholders):
+        role = _pair_role(placeholder)
+        if role is None:
+            continue
+        kind, token = role
+        if kind == "open":
+            waiting.setdefault(token, []).append(index)
+        elif waiting.get(token):
+            found[waiting[token].pop(0)] = index
+    return found
+
+
 #: printf conversions (C, Python ``%``, PHP, Perl, Objective-C, shell, Lua …):
 #: ``%s``, ``%d``, ``%5.2f``, ``%1$s``, ``%(name)s``, ``%@``. ``%%`` is a literal
 #: percent sign and is matched only to be skipped.

@@ -407,6 +407,8 @@ def read_xliff(path: Path, langs: Languages = Languages()) -> list[Article]:
     for doc in filled:
         declared = Languages(doc.source_lang or None, doc.target_lang or None)
         article_id = base if len(filled) == 1 else f"{base}-{doc.label}"
+        if len(filled) == 1 and doc.article_id:  # transaudit's own XLIFF keeps the article's id
+            article_id = doc.article_id
         segments = xliff.segments(doc, path)
         articles.append(_interchange_article(
             article_id, path, segments, _fill(_fill(langs, declared), implied),

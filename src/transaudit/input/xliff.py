@@ -42,6 +42,11 @@ NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_2 = ("urn:oasis:names:tc:xliff:document:2.0", "urn:oasis:names:tc:xliff:document:2.1",
         "urn:oasis:names:tc:xliff:document:2.2")
 ITS_NS = "http://www.w3.org/2005/11/its"
+#: XLIFF 2 Metadata module: where transaudit keeps what its own XLIFF must give back
+#: (the article id, a segment's metadata), in ``<mda:metaGroup category="transaudit">``.
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+META_CATEGORY = "transaudit"
+ARTICLE_META = "article"
 
 #: Elements whose content is translatable text between an opening and a closing code.
 _PAIRED = {"g", "pc", "hi"}
@@ -62,6 +67,29 @@ class Piece:
     attr: str = ""
     key: str = ""
     markup: str = ""
+
+
+def write_meta(holder: etree._Element, values: dict[str, str]) -> None:
+    """``<mda:metadata>`` with one ``<mda:meta>`` per value, as ``holder``'s first child."""
+    metadata = etree.Element(f"{{{MDA_NS}}}metadata")
+    group = etree.SubElement(metadata, f"{{{MDA_NS}}}metaGroup", {"category": META_CATEGORY})
+    for key, value in values.items():
+        etree.SubElement(group, f"{{{MDA_NS}}}meta", {"type": key}).text = value
+    holder.insert(0, metadata)
+
+
+def read_meta(holder: etree._Element) -> dict[str, str]:
+    """The values :func:`write_meta` put into ``holder`` (its own ``<mda:metadata>`` only)."""
+    found: dict[str, str] = {}
+    for metadata in holder:
+        if metadata.tag != f"{{{MDA_NS}}}metadata":
+            continue
+        for group in metadata:
+            if group.tag == f"{{{MDA_NS}}}metaGroup" and group.get("category") == META_CATEGORY:
+                for meta in group:
+                    if meta.tag == f"{{{MDA_NS}}}meta" and meta.get("type"):
+                        found[meta.get("type", "")] = meta.text or ""
+    return found
 
 
 def _code_id(element: etree._Element) -> str:
@@ -118,7 +146,9 @@ def pieces(element: etree._Element, by_content: bool = False) -> list[Piece]:
             markup = _markup(child)
             native = "".join(child.itertext())
             key = f"{name}:{native}" if (by_content and native) or not ident else f"{name}:{ident}"
-            found.append(Piece("code", child, f"<{name}{ident}/>", key=key, markup=markup))
+            # An XLIFF 2 code shows as its display text when it has one (what a CAT tool shows).
+            disp = child.get("disp") if namespace(child.tag) in NS_2 else None
+            found.append(Piece("code", child, disp or f"<{name}{ident}/>", key=key, markup=markup))
         if child.tail:
             found.append(Piece("text", child, child.tail, "tail"))
     return found
@@ -173,6 +203,8 @@ class Document:
     source_lang: str | None
     target_lang: str | None
     units: list[Unit]
+    #: The article id transaudit's own XLIFF report recorded (see :func:`write_meta`).
+    article_id: str | None = None
 
 
 @dataclass
@@ -261,7 +293,8 @@ def _units_2(file: etree._Element) -> list[Unit]:
             if source is None:
                 raise InputError("", f"segment of unit {unit_id!r} has no <source>", segment.sourceline)
             ident = unit_id if len(segments) == 1 else f"{unit_id}/{segment.get('id') or number}"
-            meta = {key: segment.get(key, "") for key in ("state", "subState") if segment.get(key)}
+            meta = read_meta(unit)
+            meta.update({key: segment.get(key, "") for key in ("state", "subState") if segment.get(key)})
             if note:
                 meta["note"] = note
             if unit.get("name"):
@@ -361,7 +394,8 @@ def load(path: Path) -> Xliff:
         if label in labels:
             label = f"{label}-{index + 1}"
         labels.add(label)
-        documents.append(Document(file, index, label, source_lang, target_lang, units))
+        article_id = read_meta(file).get(ARTICLE_META) if version == "2.x" else None
+        documents.append(Document(file, index, label, source_lang, target_lang, units, article_id or None))
     if not documents:
         raise InputError(str(path), "no <file> element in this XLIFF file", root.sourceline)
     return Xliff(root, version, documents)

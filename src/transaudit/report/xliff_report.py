@@ -11,7 +11,11 @@ problem is, so this report puts each issue into the XLIFF itself:
   so spans are kept exactly.
 - Any other input (TSV, JSONL, folders, TMX, PO): an XLIFF 2.1 file of its own,
   one ``<unit>`` per segment (unit id = segment id, ``xml:space="preserve"``),
-  annotated the same way.
+  annotated the same way. Placeholders (TMX codes, PO format specifiers) are
+  inline codes there — ``<ph>``, or ``<sc>``/``<ec>`` for a paired code — with
+  ``disp`` as the segment showed them; the article id and each segment's
+  metadata go into Metadata-module ``<mda:meta>`` elements. Reading the file
+  back gives the same article id, segment text, placeholder spans and metadata.
 
 Each mark carries ``its:locQualityIssueType`` (from the MQM category, table
 below), ``its:locQualityIssueComment`` (code, check name, message, suggestion)
@@ -39,8 +43,9 @@ from pathlib import Path
 from lxml import etree
 
 from transaudit.input import xliff
+from transaudit.input.placeholders import pairs
 from transaudit.input.xmlsafe import local_name
-from transaudit.model import Issue, Segment
+from transaudit.model import Issue, Placeholder, Segment
 from transaudit.result import ArticleResult
 
 ITS = xliff.ITS_NS
@@ -345,17 +350,71 @@ def _annotated_input(result: ArticleResult) -> str:
     return _serialize(loaded.root)
 
 
+def _fill_side(
+    element: etree._Element, text: str, placeholders: tuple[Placeholder, ...], ids: dict[tuple[str, int], str]
+) -> None:
+    """A side's text into ``element``, each placeholder an XLIFF 2.1 inline code.
+
+    A standalone code or format specifier is ``<ph>``; the halves of a paired
+    code (:func:`transaudit.input.placeholders.pairs`) are ``<sc>``/``<ec>``.
+    ``disp`` holds the placeholder as the segment showed it (the XLIFF reader
+    shows a code by its ``disp``, so reading back gives the same text), and the
+    ids are shared with the other side by key and occurrence (``ids``), so the
+    same code on both sides is the same code for TA230.
+    """
+    halves = pairs(placeholders)
+    closing = {end: start for start, end in halves.items()}
+    seen: dict[str, int] = defaultdict(int)
+    own: dict[int, str] = {}
+    last: etree._Element | None = None
+    at = 0
+
+    def add_text(value: str) -> None:
+        if not value:
+            return
+        if last is None:
+            element.text = (element.text or "") + value
+        else:
+            last.tail = (last.tail or "") + value
+
+    for index, placeholder in enumerate(placeholders):
+        add_text(text[at:placeholder.start])
+        shown = text[placeholder.start:placeholder.end]
+        occurrence = seen[placeholder.key]
+        seen[placeholder.key] += 1
+        ident = ids.setdefault((placeholder.key, occurrence), str(len(ids) + 1))
+        own[index] = ident
+        ns = f"{{{XLIFF_2}}}"
+        if index in halves:
+            last = etree.SubElement(element, ns + "sc", {"id": ident, "disp": shown})
+        elif index in closing:
+            last = etree.SubElement(element, ns + "ec", {"startRef": own[closing[index]], "disp": shown})
+        else:
+            last = etree.SubElement(element, ns + "ph", {"id": ident, "disp": shown})
+        at = placeholder.end
+    add_text(text[at:])
+
+
 def _segment_units(file: etree._Element, segments: list[Segment]) -> list[xliff.Unit]:
+    """One ``<unit>`` per segment, ``<source>``/``<target>`` left empty (see :func:`_fill_units`)."""
     units = []
     for segment in segments:
         unit = etree.SubElement(file, f"{{{XLIFF_2}}}unit", {"id": segment.id})
+        if segment.meta:
+            xliff.write_meta(unit, segment.meta)
         holder = etree.SubElement(unit, f"{{{XLIFF_2}}}segment")
         source = etree.SubElement(holder, f"{{{XLIFF_2}}}source")
-        source.text = segment.source
         target = etree.SubElement(holder, f"{{{XLIFF_2}}}target")
-        target.text = segment.target
         units.append(xliff.Unit(segment.id, None, source, target, holder))
     return units
+
+
+def _fill_units(units: list[xliff.Unit], segments: list[Segment]) -> None:
+    for unit, segment in zip(units, segments, strict=True):
+        ids: dict[tuple[str, int], str] = {}
+        _fill_side(unit.source, segment.source, segment.source_placeholders, ids)
+        assert unit.target is not None
+        _fill_side(unit.target, segment.target, segment.target_placeholders, ids)
 
 
 def _new_document(result: ArticleResult) -> str:
@@ -363,15 +422,17 @@ def _new_document(result: ArticleResult) -> str:
     root = etree.Element(
         f"{{{XLIFF_2}}}xliff",
         {"version": "2.1", "srcLang": article.source_lang, "trgLang": article.target_lang},
-        nsmap={None: XLIFF_2, "its": ITS},
+        nsmap={None: XLIFF_2, "its": ITS, "mda": xliff.MDA_NS},
     )
     file = etree.SubElement(root, f"{{{XLIFF_2}}}file", {
         "id": "f1", "original": Path(article.path).name or article.id, XML_SPACE: "preserve",
         f"{{{ITS}}}locQualityRatingScore": _rating(result.score),
         f"{{{ITS}}}locQualityRatingScoreThreshold": _rating(result.threshold),
     })
+    xliff.write_meta(file, {xliff.ARTICLE_META: article.id})
     units = _segment_units(file, article.segments)
-    etree.indent(root, space="  ")  # now, while <source>/<target> hold only text: indenting leaves them be
+    etree.indent(root, space="  ")  # now, while <source>/<target> are empty: their content is never indented
+    _fill_units(units, article.segments)
     _annotate_units(units, result, "2.x")
     return _serialize(root)
 
