@@ -46,7 +46,8 @@ def test_a_check_comparing_both_sides_needs_both_languages() -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["languages", "-s", "en"], ["languages", "-t", "fr"], ["languages", "-s", "e1", "-t", "fr"]]
+    "args", [["languages", "-s", "en"], ["languages", "-t", "fr"], ["languages", "-s", "e1", "-t", "fr"],
+             ["languages", "-s", "", "-t", "fr"]]
 )
 def test_bad_usage_is_one_line_and_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(main, args)

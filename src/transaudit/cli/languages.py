@@ -165,7 +165,7 @@ def languages_command(source_lang: str | None, target_lang: str | None) -> None:
 
     if (source_lang is None) != (target_lang is None):
         fail("languages: give both --source-lang and --target-lang, or neither")
-    if source_lang and target_lang:
+    if source_lang is not None and target_lang is not None:
         source, target = source_lang.lower(), target_lang.lower()
         if not (_LANG_FILE.match(f"{source}.toml") and _LANG_FILE.match(f"{target}.toml")):
             fail(f"languages: '{source_lang}' or '{target_lang}' is not a two- or three-letter language code")
