@@ -70,7 +70,7 @@ def compare_issues(current: list[dict[str, Any]], waived_now: list[dict[str, Any
             "new_issues": new_indexes, "fixed_issues": fixed}
 
 
-def comparison_for(result: ArticleResult, previous: dict[str, str], name: str) -> dict[str, Any]:
+def comparison_for(result: ArticleResult, previous: Mapping[str, str], name: str) -> dict[str, Any]:
     """The comparison of one article's result with its report in the previous run."""
     base = {"against": previous["dir"], "since": previous.get("since", "")}
     path = Path(previous["dir"]) / f"{name}.json"
