@@ -607,10 +607,18 @@ def compare(source: str, target: str, source_lang: str, target_lang: str) -> Com
         if converted is not None:
             lost_tgt.remove(t)
             lost_src.remove(converted)
+    # The parts of a date that vanished whole are one omission, never half of a change.
+    dated = [
+        s
+        for start, end, _ in lost_dates(source, target, lost_src, source_lang, target_lang)
+        for s in lost_src
+        if start <= s.start < end
+    ]
+    lost_src = [s for s in lost_src if s not in dated]
     # A source number gone and a target number come: one change, not two issues.
     while lost_src and lost_tgt:
         result.changed.append((lost_src.pop(0), lost_tgt.pop(0)))
-    result.missing = [s for s in lost_src if s.kind == "digit"]
+    result.missing = sorted([s for s in [*lost_src, *dated] if s.kind == "digit"], key=lambda m: m.start)
     result.added = [t for t in lost_tgt if t.kind == "digit"]
     src_months = [m for m in src if m.kind == "month"]
     tgt_months = [m for m in tgt if m.kind == "month"]
