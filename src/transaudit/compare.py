@@ -19,6 +19,7 @@ from typing import Any
 
 from transaudit.errors import InputError
 from transaudit.result import ArticleResult
+from transaudit.validation import regular_file
 
 
 def resolve_previous(path: str | Path) -> dict[str, str]:
@@ -29,6 +30,8 @@ def resolve_previous(path: str | Path) -> dict[str, str]:
     summary = folder / "summary.json"
     if not folder.is_dir():
         raise InputError(str(path), "--compare needs the --out folder of an earlier run (or a shared folder)")
+    if summary.exists() or summary.is_symlink():
+        regular_file(summary, "summary.json")  # a shared folder is not trusted: no FIFO, no /dev/zero
     try:
         data = json.loads(summary.read_text(encoding="utf-8"))
     except FileNotFoundError:

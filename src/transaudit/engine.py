@@ -88,7 +88,13 @@ def select_checks(settings: Settings) -> list[type[Check]]:
         for pattern in (*(layer.select or ()), *layer.extend_select, *layer.ignore):
             if not any(_matches(check, pattern) for check in catalogue):
                 raise ConfigError(layer.origin, f"no check matches {pattern!r}")
-    return apply_selection(catalogue, settings.selection)
+    chosen = apply_selection(catalogue, settings.selection)
+    if not chosen:
+        # An empty --select "$UNSET_VARIABLE" or an ignore of everything would pass
+        # every article with a perfect score: refuse it instead.
+        origin = settings.selection[-1].origin if settings.selection else "selection"
+        raise ConfigError(origin, "the selection leaves no check to run (select/ignore remove them all)")
+    return chosen
 
 
 def check_options(check: type[Check] | Check, settings: Settings) -> dict[str, Any]:

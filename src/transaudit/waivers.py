@@ -29,6 +29,7 @@ from typing import Any
 
 from transaudit.errors import InputError
 from transaudit.model import Issue, Segment
+from transaudit.validation import regular_file
 
 #: The waivers file ``check`` reads from its --out folder and ``waive`` writes beside a report.
 DEFAULT_NAME = "waivers.jsonl"
@@ -105,7 +106,7 @@ def _from_mapping(raw: Any, path: str, line: int | None) -> Waiver:
 
 def load_waivers(path: str | Path) -> list[Waiver]:
     """Read a waivers file (``.toml`` with ``[[waiver]]`` tables, else JSON Lines)."""
-    file = Path(path)
+    file = regular_file(path, "waivers file")  # a FIFO would hang, /dev/zero never end
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -145,7 +146,7 @@ def append_waiver(path: str | Path, waiver: Waiver) -> None:
         entry = f"\n[[waiver]]\n{body}"
     else:
         entry = json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n"
-    existing = file.read_text(encoding="utf-8") if file.exists() else ""
+    existing = regular_file(file, "waivers file").read_text(encoding="utf-8") if file.exists() else ""
     if existing and not existing.endswith("\n"):
         entry = "\n" + entry
     with file.open("a", encoding="utf-8") as handle:

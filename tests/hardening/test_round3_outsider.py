@@ -47,3 +47,39 @@ def test_a_newline_in_a_file_name_stays_on_one_stderr_line(tmp_path: Path) -> No
     done = run_cli("check", bad, "--out", tmp_path / "out", "--backend", "none", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "evil\\x0aname" in done.stderr, done.stderr
+
+
+def _article(tmp_path: Path) -> Path:
+    article = tmp_path / "bridge.es-en.tsv"
+    article.write_text(ROWS, encoding="utf-8")
+    return article
+
+
+def test_waivers_reports_and_compare_summaries_must_be_regular_files(tmp_path: Path) -> None:
+    """/dev/zero or a FIFO as a waivers file, a report to waive, or a previous run's
+    summary.json (was: memory exhausted, or a hang): one line, exit 2."""
+    article = _article(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    (previous / "summary.json").symlink_to("/dev/zero")
+    out = tmp_path / "out"
+    for args in (
+        ("check", article, "--out", out, "--backend", "none", "--waivers", "/dev/zero"),
+        ("check", article, "--out", out, "--backend", "none", "--waivers", fifo),
+        ("check", article, "--out", out, "--backend", "none", "--compare", previous),
+        ("waive", "/dev/zero", "p01", "TA101", "--reason", "checked"),
+    ):
+        done = run_cli(*args, cwd=tmp_path, timeout=60)
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stderr.count("\n") == 1 and "not a regular file" in done.stderr, done.stderr
+
+
+def test_a_selection_that_leaves_no_check_is_refused(tmp_path: Path) -> None:
+    """``--select "$UNSET"`` or ignoring everything (was: every article passed at 100)."""
+    article = _article(tmp_path)
+    for args in (("--select", ""), ("--select", "TA1", "--ignore", "TA1")):
+        done = run_cli("check", article, "--out", tmp_path / "out", "--backend", "none", *args, cwd=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert "leaves no check to run" in done.stderr and done.stderr.count("\n") == 1

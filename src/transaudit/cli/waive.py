@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from transaudit.cli import Command, fail
+from transaudit.validation import regular_file
 
 EXAMPLES = """
 \b
@@ -87,6 +88,8 @@ def waive(report: Path, segment: str, code: str, reason: str, span: str | None, 
 
 
 def _read_report(report: Path) -> dict[str, Any]:
+    if report.exists():
+        regular_file(report, "JSON report")  # a FIFO would hang, /dev/zero never end
     try:
         data = json.loads(report.read_text(encoding="utf-8"))
     except FileNotFoundError:
