@@ -47,3 +47,11 @@ def test_required_keys_and_span_invariant(tmp_path: Path) -> None:
 
 def test_identical_runs_give_identical_bytes(tmp_path: Path) -> None:
     assert json.dumps(render(tmp_path)) == json.dumps(render(tmp_path))
+
+
+def test_the_report_records_every_option_of_the_checks_that_ran_defaults_included(tmp_path: Path) -> None:
+    path = tmp_path / "options.tsv"
+    path.write_text("source\ttarget\nHola.\tHello.\n", encoding="utf-8")
+    settings = Settings.from_keys(select="TA104", backend="none")
+    data = json.loads(render_json(audit_article(read_article(path, Languages("es", "en")), settings)))
+    assert data["settings"]["check_options"] == {"TA104": {"major_words": 8}}

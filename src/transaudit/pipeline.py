@@ -138,7 +138,7 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
     if any(check.code == "TA140" for check in engine.checks):
         from transaudit.checks.spelling import missing_dictionary_notice
 
-        notice = missing_dictionary_notice(article.target_lang)
+        notice = missing_dictionary_notice(article.target_lang, settings.spelling.varieties)
         if notice:
             notices.append(notice)
     return Findings(
@@ -176,7 +176,8 @@ def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
         notices=notices,
         waived=applied.waived,
         stale_waivers=applied.stale,
-        settings={**settings.to_dict(), "checks": findings.checks},
+        # Every option of the checks that ran, defaults included (README "JSON format").
+        settings={**settings.to_dict(), "check_options": findings.check_options, "checks": findings.checks},
         versions=versions(),
         backtranslation=findings.backtranslation.summary(),
         timestamp=run_timestamp(settings),

@@ -87,9 +87,12 @@ def _reports_root(reports_dir: str | os.PathLike[str]) -> Path:
             str(path), f"not a finished batch: no {SUMMARY} (run `transaudit check … --out` first)"
         )
     try:
-        json.loads(summary.read_text(encoding="utf-8"))
+        data = json.loads(summary.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise InputError(str(summary), f"unreadable batch summary: {error}") from None
+    if isinstance(data, dict) and data.get("interrupted"):
+        # Readers of the shared folder would take a half batch for the whole one.
+        raise InputError(str(path), f"not a finished batch: {data['interrupted']}")
     return path.resolve()
 
 

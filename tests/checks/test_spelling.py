@@ -39,3 +39,18 @@ def test_a_missing_dictionary_is_a_notice_and_the_check_is_silent() -> None:
     )
     run = configured.run(Article("a", "es", "en", [Segment("s1", "Llegó la tormenta.", "The storm camr.")]))
     assert not run.errors and not run.issues
+
+
+def test_a_misspelt_configured_variety_is_a_notice_not_silence() -> None:
+    """``varieties = ["en_UK"]`` (no such dictionary) used to switch spelling off without a word."""
+    notice = missing_dictionary_notice("en", ["en_UK"])
+    assert notice is not None and "en_UK" in notice and "en_GB" in notice and "TA140" in notice
+    assert missing_dictionary_notice("en", ["en_GB"]) is None
+
+
+def test_configured_varieties_of_another_language_leave_the_target_alone() -> None:
+    """An ``en_GB`` setting must not spell-check a Spanish target with an English dictionary."""
+    assert missing_dictionary_notice("es", ["en_GB"]) is None
+    engine = Engine(Settings.from_keys(select="TA140", backend="none", spelling={"varieties": ["en_GB"]}))
+    run = engine.run(Article("a", "en", "es", [Segment("s1", "The house is big.", "La cassa es grande.")]))
+    assert [issue.text for issue in run.issues] == ["cassa"]

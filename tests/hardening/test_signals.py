@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.hardening.conftest import SRC
+from tests.hardening.conftest import SRC, run_cli
 
 from transaudit.publish import LOCK_NAME
 
@@ -122,6 +122,12 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path, whole_group: bool) -> No
     assert all((out / f"{name}.html").exists() for name in finished)
     assert not list(out.glob(".*.tmp"))
     assert [pid for pid in workers if _running(pid)] == []
+    # The half batch says so, and publishing it is refused (it would pass for the whole).
+    assert summary["interrupted"].startswith("interrupted after")
+    assert "Incomplete run" in (out / "index.html").read_text(encoding="utf-8")
+    refused = run_cli("publish", out, "--to", tmp_path / "shared")
+    assert refused.returncode == 2 and "not a finished batch: interrupted after" in refused.stderr
+    assert not (tmp_path / "shared").exists()
 
 
 def test_ctrl_c_in_a_single_process_run_never_leaves_html_without_json(tmp_path: Path) -> None:

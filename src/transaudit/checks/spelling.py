@@ -30,7 +30,7 @@ audit says so in a notice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -96,10 +96,20 @@ def accepted_words(ctx: CheckContext) -> frozenset[str]:
     return frozenset(words)
 
 
+def varieties_for(lang: str, configured: Iterable[str]) -> tuple[str, ...]:
+    """The configured ``[spelling] varieties`` of this language (``en_GB`` for en), in order.
+
+    A configuration names varieties of several languages at once; only the
+    target language's own narrow its speller (an ``en_US`` setting must not
+    spell-check Spanish with an English dictionary).
+    """
+    return tuple(tag for tag in configured if tag.replace("-", "_").split("_")[0].lower() == lang)
+
+
 def target_speller(ctx: CheckContext) -> spelling.Speller | None:
     """The target language's speller, narrowed to ``[spelling] varieties`` when configured."""
-    tags = ctx.spelling_varieties
-    return spelling.speller(ctx.target_lang, tuple(tags) if tags else None)
+    tags = varieties_for(ctx.target_lang, ctx.spelling_varieties or ())
+    return spelling.speller(ctx.target_lang, tags or None)
 
 
 def misspellings(
@@ -237,10 +247,18 @@ class Misspelling(Check):
             )
 
 
-def missing_dictionary_notice(target_lang: str) -> str | None:
-    """A notice when the target language has no installed dictionary (spelling checks skip)."""
-    if spelling.speller(target_lang) is not None:
+def missing_dictionary_notice(target_lang: str, configured: Iterable[str] = ()) -> str | None:
+    """A notice when the target language has no usable dictionary (spelling checks skip),
+    including a ``[spelling] varieties`` tag that is misspelt or not installed."""
+    tags = varieties_for(target_lang, configured)
+    if spelling.speller(target_lang, tags or None) is not None:
         return None
+    if tags:
+        return (
+            f"no installed spelling dictionary among the configured varieties {', '.join(tags)} "
+            f"(installed: {', '.join(spelling.varieties(target_lang)) or 'none'}); "
+            "the spelling check (TA140) is skipped"
+        )
     return (
         f"no spelling dictionary for {target_lang}: install hunspell-{target_lang} and libenchant-2-2; "
         "the spelling check (TA140) is skipped"

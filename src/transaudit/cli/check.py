@@ -195,6 +195,10 @@ def check(
     if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes) \
             or any(o.parts for o in run.outcomes):
         try:
+            if run.interrupted:  # summary.json says so; publish refuses such a batch
+                finished = sum(o.ok for o in run.outcomes)
+                run_info = {**run_info, "interrupted": f"interrupted after {finished} of {len(articles)} "
+                            "inputs; re-run the same command to finish"}
             write_index(out, run.outcomes, run_timestamp(settings), run_info)
         except OSError as error:
             fail(f"{out}: cannot write the index: {error.strerror or error}")

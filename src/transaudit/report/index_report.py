@@ -200,6 +200,7 @@ def render_index(
         chart=score_histogram(entries),
         severities=MOST_SERIOUS_FIRST,
         since=((run or {}).get("compared_with") or {}).get("since", ""),
+        interrupted=(run or {}).get("interrupted", ""),
         compared=any(e.new is not None or e.fixed is not None for e in entries),
         has_waived=any(e.waived or e.stale_waivers for e in entries),
     )
