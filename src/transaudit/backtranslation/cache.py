@@ -102,6 +102,20 @@ def _row(translation: object, unknown: object) -> CachedTranslation | None:
     return CachedTranslation(translation, words)
 
 
+def open_cache(path: Path, schemas: Iterable[str], timeout: float = 2.0) -> sqlite3.Connection:
+    """Open (creating folder and tables) one of the project's SQLite caches.
+
+    Raises ``sqlite3.Error`` or ``OSError``; callers turn that into a notice,
+    since a cache that cannot be used never fails an audit.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=timeout)
+    for schema in schemas:
+        connection.execute(schema)
+    connection.commit()
+    return connection
+
+
 class TranslationCache:
     """A best-effort SQLite store of unit translations."""
 
@@ -116,11 +130,7 @@ class TranslationCache:
             return None
         if self._connection is None:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=self.lock_timeout)
-                connection.execute(SCHEMA)
-                connection.execute(SCORES_SCHEMA)
-                connection.commit()
+                connection = open_cache(self.path, (SCHEMA, SCORES_SCHEMA), self.lock_timeout)
             except (sqlite3.Error, OSError) as error:
                 self._fail(error)
                 return None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transaudit.backtranslation.cache import default_cache_dir
+from transaudit.backtranslation.cache import default_cache_dir, open_cache
 
 FILENAME = "embeddings.sqlite3"
 SCHEMA = (
@@ -41,11 +41,7 @@ class VectorCache:
             return None
         if self._connection is None:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=2.0)
-                connection.execute(SCHEMA)
-                connection.commit()
-                self._connection = connection
+                self._connection = open_cache(self.path, (SCHEMA,))
             except (OSError, sqlite3.Error) as error:
                 self.problem = f"vector cache off ({self.path}: {error})"
                 return None
