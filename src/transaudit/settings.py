@@ -222,6 +222,9 @@ class Key:
     attribute: str
     parse: Callable[[Any], Any]
     help: str
+    #: A number: text such as ``"90"`` is read only from the command line, which
+    #: gives every value as text; in a file or the API it is a typing slip to report.
+    numeric: bool = False
 
 
 def _string(value: Any) -> str:
@@ -353,12 +356,14 @@ def _glossary_file(path: str) -> GlossaryFile:
 #: Every plain setting. Selection, ``[severity]``, ``[weights]`` and
 #: ``[options.CHECK]`` are tables with their own parsers below.
 KEYS: Mapping[str, Key] = {
-    "fail-under": Key("scoring", "threshold", _number(), "pass threshold for the article score"),
+    "fail-under": Key("scoring", "threshold", _number(), "pass threshold for the article score",
+                        numeric=True),
     "backend": Key("backtranslation", "backend", _backend, "auto | apertium | transformers | none"),
     "model": Key("backtranslation", "model", _string, "transformers model: a hub id or a local folder"),
     "no-cache": Key("backtranslation", "no_cache", _flag, "do not read or write the back-translation cache"),
     "cache-dir": Key("backtranslation", "cache_dir", _string, "back-translation cache folder"),
-    "bt-timeout": Key("backtranslation", "timeout", _number(positive=True), "seconds per engine batch"),
+    "bt-timeout": Key("backtranslation", "timeout", _number(positive=True), "seconds per engine batch",
+                        numeric=True),
     "batch-size": Key("backtranslation", "batch_size", _whole(1), "units per transformers batch"),
     "beams": Key("backtranslation", "beams", _whole(1), "beam size (transformers)"),
     "max-length": Key("backtranslation", "max_length", _whole(1), "longest output in tokens (transformers)"),
@@ -374,6 +379,8 @@ KEYS: Mapping[str, Key] = {
 }
 #: Another name accepted for a key (the report and the README use the first).
 ALIASES = {"threshold": "fail-under", "check-options": "options"}
+#: The origin of the command line's layer (its values are all text).
+COMMAND_LINE = "command line"
 SELECTION_KEYS = ("select", "extend-select", "ignore")
 TABLE_KEYS = ("severity", "weights", "options")
 
@@ -404,6 +411,8 @@ def parse_layer(
         path = (options or {}).get(norm, origin)
         try:
             if norm in KEYS:
+                if KEYS[norm].numeric and isinstance(value, str) and origin != COMMAND_LINE:
+                    raise ValueError(f"must be a number, not the text {value!r} (write it without quotes)")
                 layer[norm] = KEYS[norm].parse(value)
             elif norm in SELECTION_KEYS:
                 layer[norm] = _validated_patterns(split_patterns(value))
@@ -553,8 +562,8 @@ def resolve(config_path: str | os.PathLike[str] | None, cli: Mapping[str, Any] |
     given = _python_keys(cli or {})
     if given:
         names = dict(cli_options or {})
-        layers.append(parse_layer(given, "command line", names))
-        origins.append("command line")
+        layers.append(parse_layer(given, COMMAND_LINE, names))
+        origins.append(COMMAND_LINE)
     settings = merge(layers, origins=origins)
     return replace(settings, config_file=found[0] if found else None)
 

@@ -86,6 +86,8 @@ class Main(click.Group):
             return super().invoke(ctx)
         except InputError as error:
             fail(str(error))
+        except click.UsageError as error:
+            usage_error(error)
         except KeyboardInterrupt as error:
             fail("interrupted", interrupt_code(error))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -97,6 +99,27 @@ class Main(click.Group):
                 traceback.print_exc()
             fail(f"internal error: {type(error).__name__}: {error} (a bug; TRANSAUDIT_DEBUG=1 shows the "
                  "traceback)", EXIT_INTERNAL)
+
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            usage_error(error)
+
+
+def usage_error(error: click.UsageError) -> NoReturn:
+    """A mistyped command line, in the one error style: one line naming the command
+    and the option, and where to read more (Click's own form takes three lines)."""
+    names = []
+    ctx = error.ctx
+    while ctx is not None and ctx.parent is not None:  # the root's name may be "python -m …"
+        names.insert(0, ctx.info_name or "")
+        ctx = ctx.parent
+    where = " ".join(names)
+    command = f"transaudit {where}".strip()
+    message = error.format_message().rstrip(".")
+    fail(f"{where + ': ' if where else ''}{message} (see '{command} --help')")
 
 
 def _quiet_broken_pipe() -> NoReturn:

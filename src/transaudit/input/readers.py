@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -543,6 +544,11 @@ def discover(
             if any(part.startswith(".") for part in entry.relative_to(path).parts):
                 continue
             if excluded is not None and _inside(entry, excluded):
+                continue
+            if entry.is_symlink() and not entry.exists():
+                if entry.suffix.lower() in (*ARTICLE_SUFFIXES, ".xml"):
+                    notice(f"skipped {display_path(entry)}: a broken symlink (its target "
+                           f"{display_path(Path(os.readlink(entry)))} does not exist)")
                 continue
             target = outside(entry, path) if entry.is_symlink() else None
             if target is not None:
