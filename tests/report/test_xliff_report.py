@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -332,3 +333,24 @@ def test_xliff_of_any_input_reads_back_as_the_same_segments(tmp_path: Path, name
             plain = "".join("".join(e.itertext()) for e in root.iter() if isinstance(e.tag, str)
                             and e.tag.split("}")[-1] in ("source", "target"))
             assert "%s" not in plain and "%d" not in plain and "{name}" not in plain
+
+
+def test_a_segment_id_that_is_no_nmtoken_gets_a_valid_unit_id_and_reads_back(tmp_path: Path) -> None:
+    """A PO plural id ``m02[0]`` was written as an XLIFF 2 unit id, where brackets are not
+    allowed (ids are NMTOKENs): the unit id is now ``m02_0_``, the segment id is kept in
+    the unit's metadata, and re-auditing the report marks the same unit."""
+    path = tmp_path / "plurals.po"
+    path.write_bytes((DATA / "plurals.po").read_bytes())
+    for article in read_articles(path):
+        result = audit_article(article, SETTINGS)
+        out = write_back(tmp_path, result, f"{article.id}.xlf")
+        root = etree.fromstring(out.read_bytes())
+        unit_ids = [e.get("id") for e in root.iter() if isinstance(e.tag, str) and e.tag.endswith("}unit")]
+        assert all(re.fullmatch(r"[\w.:-]+", ident) for ident in unit_ids), unit_ids
+        assert "m02_0_" in unit_ids and "m02[0]" not in unit_ids
+        [again] = read_articles(out)
+        assert [s.id for s in again.segments] == [s.id for s in article.segments]
+        assert "m02[0]" in [s.id for s in again.segments]
+        (tmp_path / "again").mkdir(exist_ok=True)
+        rewritten = write_back(tmp_path / "again", audit_article(again, SETTINGS), f"{article.id}.xlf")
+        assert _findings(audit_article(read_articles(rewritten)[0], SETTINGS)) == _findings(result)

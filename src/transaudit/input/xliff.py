@@ -47,6 +47,15 @@ ITS_NS = "http://www.w3.org/2005/11/its"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 META_CATEGORY = "transaudit"
 ARTICLE_META = "article"
+#: A unit's segment id when it is not a valid XLIFF 2 id (an NMTOKEN): a PO plural
+#: ``m02[0]`` becomes unit ``m02_0_`` holding its own id here, so it reads back as written.
+SEGMENT_ID_META = "segment-id"
+_NOT_NMTOKEN = re.compile(r"[^\w.:-]")
+
+
+def nmtoken(ident: str) -> str:
+    """``ident`` as an XML NMTOKEN (XLIFF 2 ids): every other character becomes ``_``."""
+    return _NOT_NMTOKEN.sub("_", ident) or "_"
 
 #: Elements whose content is translatable text between an opening and a closing code.
 _PAIRED = {"g", "pc", "hi"}
@@ -292,8 +301,9 @@ def _units_2(file: etree._Element) -> list[Unit]:
             source = _first(segment, "source")
             if source is None:
                 raise InputError("", f"segment of unit {unit_id!r} has no <source>", segment.sourceline)
-            ident = unit_id if len(segments) == 1 else f"{unit_id}/{segment.get('id') or number}"
             meta = read_meta(unit)
+            own_id = meta.get(SEGMENT_ID_META) or unit_id  # a segment id that is no NMTOKEN
+            ident = own_id if len(segments) == 1 else f"{own_id}/{segment.get('id') or number}"
             meta.update({key: segment.get(key, "") for key in ("state", "subState") if segment.get(key)})
             if note:
                 meta["note"] = note
@@ -409,11 +419,12 @@ def segments(document: Document, path: Path) -> list[Segment]:
         target, target_placeholders, _ = side_text(unit.target)
         if not unit.id:
             raise InputError(str(path), "a unit without an id", unit.line)
+        meta = {key: value for key, value in unit.meta.items() if key != SEGMENT_ID_META}
         found.append(
             Segment(
                 id=unit.id, source=source, target=target, line=unit.line,
                 source_placeholders=source_placeholders, target_placeholders=target_placeholders,
-                meta=dict(unit.meta),
+                meta=meta,
             )
         )
     return found

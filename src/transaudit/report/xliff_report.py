@@ -10,7 +10,9 @@ problem is, so this report puts each issue into the XLIFF itself:
   ``<em startRef/>`` pair (XLIFF 2.1 ITS module); these may cross inline codes,
   so spans are kept exactly.
 - Any other input (TSV, JSONL, folders, TMX, PO): an XLIFF 2.1 file of its own,
-  one ``<unit>`` per segment (unit id = segment id, ``xml:space="preserve"``),
+  one ``<unit>`` per segment (unit id = segment id, ``xml:space="preserve"``; an id
+  that is no XML NMTOKEN, such as a PO plural ``m02[0]``, becomes ``m02_0_`` with the
+  segment id kept in its metadata),
   annotated the same way. Placeholders (TMX codes, PO format specifiers) are
   inline codes there — ``<ph>``, or ``<sc>``/``<ec>`` for a paired code — with
   ``disp`` as the segment showed them; the article id and each segment's
@@ -398,10 +400,18 @@ def _fill_side(
 def _segment_units(file: etree._Element, segments: list[Segment]) -> list[xliff.Unit]:
     """One ``<unit>`` per segment, ``<source>``/``<target>`` left empty (see :func:`_fill_units`)."""
     units = []
+    taken = {segment.id for segment in segments}
     for segment in segments:
-        unit = etree.SubElement(file, f"{{{XLIFF_2}}}unit", {"id": segment.id})
-        if segment.meta:
-            xliff.write_meta(unit, segment.meta)
+        unit_id, meta = segment.id, dict(segment.meta)
+        if xliff.nmtoken(segment.id) != segment.id:  # e.g. a PO plural "m02[0]"
+            unit_id = xliff.nmtoken(segment.id)
+            while unit_id in taken:
+                unit_id += "_"
+            taken.add(unit_id)
+            meta[xliff.SEGMENT_ID_META] = segment.id
+        unit = etree.SubElement(file, f"{{{XLIFF_2}}}unit", {"id": unit_id})
+        if meta:
+            xliff.write_meta(unit, meta)
         holder = etree.SubElement(unit, f"{{{XLIFF_2}}}segment")
         source = etree.SubElement(holder, f"{{{XLIFF_2}}}source")
         target = etree.SubElement(holder, f"{{{XLIFF_2}}}target")
