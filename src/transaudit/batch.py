@@ -216,7 +216,8 @@ def _audit_article(article: Article, path: str, name: str) -> Outcome:
     try:
         files = write_reports(result, _WORKER["out"], name, _WORKER["formats"])
     except OSError as error:
-        return Outcome(path, name, error=f"{_WORKER['out']}: cannot write report: {error.strerror or error}")
+        problem = f"cannot write the report of {display_path(path)}: {error.strerror or error}"
+        return Outcome(path, name, error=f"{_WORKER['out']}: {problem}")
     entry = IndexEntry.from_result(result, files.get("html"), files.get("json"))
     if name != safe_filename(article.id):
         entry.name = f"{article.id} ({name})"  # two articles share an id: tell them apart

@@ -399,5 +399,6 @@ def _write(done: _Done, item: _Item, out: Path) -> Outcome:
     try:
         write_group(out, done.files)  # all formats of an article, or none
     except OSError as error:
-        return Outcome(item.path, item.name, error=f"{out}: cannot write report: {error.strerror or error}")
+        return Outcome(item.path, item.name, error=f"{out}: cannot write the report of "
+                                                   f"{display_path(item.path)}: {error.strerror or error}")
     return Outcome(item.path, item.name, entry=done.entry, text=done.text)

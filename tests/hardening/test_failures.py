@@ -67,7 +67,7 @@ def test_single_article_write_failure_is_one_line_and_leaves_nothing(
     result = check(str(article), "--out", str(out))
     assert result.exit_code == 2
     reason = os.strerror(errno.ENOSPC if failure == "disk_full" else errno.EROFS)
-    assert result.stderr == f"transaudit: {out}: cannot write report: {reason}\n"
+    assert result.stderr == f"transaudit: {out}: cannot write the report of {article}: {reason}\n"
     assert list(out.iterdir()) == []
 
 
@@ -85,6 +85,8 @@ def test_batch_write_failure_is_a_message_not_a_traceback(
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 2
     assert "cannot write" in result.stderr
+    if "cannot write the index" not in result.stderr:  # an article's report failed first: name it
+        assert f"cannot write the report of {tmp_path / 'corpus'}/" in result.stderr, result.stderr
     assert list(out.iterdir()) == []
 
 
