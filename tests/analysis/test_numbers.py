@@ -1,4 +1,4 @@
-"""Number and date checks (TA201-TA205) beyond their cases in cases/numbers.toml."""
+"""Reading numbers by language convention (analysis/numbers.py); TA201-TA205 cases: cases/numbers.toml."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from transaudit.checks.numbers import locale
+from transaudit.analysis.numbers import locale
 
 
 @pytest.mark.parametrize(
