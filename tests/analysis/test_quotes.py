@@ -1,4 +1,4 @@
-"""Pairing quotation marks (analysis/quotes.py); the punctuation checks' cases are in cases/punctuation.toml."""
+"""Pairing quotation marks (analysis/quotes.py); the punctuation checks' cases: cases/punctuation.toml."""
 
 from __future__ import annotations
 
