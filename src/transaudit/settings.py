@@ -222,8 +222,8 @@ class Key:
     attribute: str
     parse: Callable[[Any], Any]
     help: str
-    #: A number: text such as ``"90"`` is read only from the command line, which
-    #: gives every value as text; in a file or the API it is a typing slip to report.
+    #: A number: text such as ``"90"`` is read from the command line, which gives every
+    #: value as text, and from the API; in a config file, which has types, it is a slip.
     numeric: bool = False
 
 
@@ -411,7 +411,7 @@ def parse_layer(
         path = (options or {}).get(norm, origin)
         try:
             if norm in KEYS:
-                if KEYS[norm].numeric and isinstance(value, str) and origin != COMMAND_LINE:
+                if KEYS[norm].numeric and isinstance(value, str) and origin not in (COMMAND_LINE, API):
                     raise ValueError(f"must be a number, not the text {value!r} (write it without quotes)")
                 layer[norm] = KEYS[norm].parse(value)
             elif norm in SELECTION_KEYS:

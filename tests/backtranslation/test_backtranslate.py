@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from transaudit.backtranslation.apertium import installed_modes
 from transaudit.backtranslation.cache import FILENAME
 from transaudit.backtranslation.run import back_translate
 from transaudit.errors import ConfigError
@@ -224,3 +225,28 @@ def test_a_warm_audit_reads_round_trip_scores_from_the_cache(tmp_path: Path) -> 
     planted = back_translate(doc, settings(tmp_path))
     assert {seg.scores["chrF"] for seg in planted.segments.values()} == {12.5}
     assert back_translate(doc, settings(tmp_path, **{"no-cache": True})).segments == cold.segments
+
+
+@pytest.mark.apertium
+@needs_apertium
+@pytest.mark.skipif(not {"fr-es", "spa-eng"} <= set(installed_modes()),
+                    reason="apertium modes fr-es and spa-eng missing (make installs them)")
+def test_a_pivot_route_caches_each_step_so_the_direct_pair_shares_it(tmp_path: Path) -> None:
+    """French targets: en→fr back-translates fr→es→en, es→fr back-translates fr→es. The
+    fr→es step is cached once, under the direct pair's key, and serves both audits."""
+    french = ("Le gouvernement a approuvé la loi hier soir.", "Les trains partent de Lyon.")
+    via_spanish = back_translate(
+        article(("The government passed the law last night.", french[0]), ("Trains leave Lyon.", french[1]),
+                source_lang="en", target_lang="fr"), settings(tmp_path))
+    assert via_spanish.engine["via"] == "es" and via_spanish.units_from_cache == 0
+    direct = back_translate(
+        article(("El gobierno aprobó la ley anoche.", french[0]), ("Los trenes salen de Lyon.", french[1]),
+                source_lang="es", target_lang="fr"), settings(tmp_path))
+    assert direct.engine["mode"] == "fr-es"
+    assert direct.units_from_cache == direct.units == 2  # the first step of the route, reused
+    warm = back_translate(
+        article(("The government passed the law last night.", french[0]), ("Trains leave Lyon.", french[1]),
+                source_lang="en", target_lang="fr"), settings(tmp_path))
+    assert warm.units_from_cache == warm.units == 2
+    assert warm.segments == via_spanish.segments
+    assert "law" in (warm.segments["p1"].text or "")

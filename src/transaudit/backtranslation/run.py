@@ -257,30 +257,9 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
 
     layouts = {segment.id: _layout(segment, backend.unit) for segment in wanted}
     units = sorted({unit for layout in layouts.values() for line in layout for unit in line})
-    done: dict[str, Translation] = {}
     cache = None if options.no_cache else TranslationCache(options.cache_dir, lock_timeout=2.0)
-    scope: CacheScope | None = None
     try:
-        if cache is not None:
-            try:
-                scope = CacheScope(backend.name, backend.identity(), backend.version(), direction)
-            except Exception:  # no version means no safe cache key, not no audit
-                scope = None
-            if scope is not None:
-                for text, hit in cache.get_many(scope, units).items():
-                    done[text] = Translation(hit.text, list(hit.unknown))
-        from_cache = len(done)
-        missing = [unit for unit in units if unit not in done]
-        if missing:
-            fresh = _translate_units(backend, missing, article.target_lang, article.source_lang)
-            done.update(zip(missing, fresh, strict=True))
-            if cache is not None and scope is not None:
-                good = {
-                    text: CachedTranslation(result.text, result.unknown)
-                    for text, result in zip(missing, fresh, strict=True)
-                    if result.text
-                }
-                cache.put_many(scope, good)
+        done, from_cache = _translate_route(backend, units, article.target_lang, article.source_lang, cache)
         found = _assemble(wanted, layouts, done)
         scored = [
             (segment.id, back, segment.plain("source"))
@@ -323,6 +302,70 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
         scores=corpus_from_statistics([stats for stats, _ in round_trip]),
         signatures=signatures() if scored else None,
     )
+
+
+def _steps(backend: Backend, source_lang: str, target_lang: str) -> list[tuple[Backend, str]]:
+    """The route's steps, each cached on its own: an Apertium route through a pivot
+    (fr→es→en) caches fr→es under the same key as a direct fr→es back-translation, so
+    articles of both pairs share it. Any other backend is one step."""
+    if not isinstance(backend, ApertiumBackend) or len(backend.modes) < 2 or not backend.pivot:
+        return [(backend, f"{source_lang}→{target_lang}")]
+    languages = [source_lang, backend.pivot, target_lang]
+    return [
+        (ApertiumBackend(mode, backend.executable, backend.timeout, backend.chunk_size), f"{a}→{b}")
+        for mode, a, b in zip(backend.modes, languages[:-1], languages[1:], strict=True)
+    ]
+
+
+def _translate_cached(
+    backend: Backend, texts: list[str], source_lang: str, target_lang: str, direction: str,
+    cache: TranslationCache | None,
+) -> tuple[dict[str, Translation], set[str]]:
+    """Each text's translation by one engine step, from the cache where it has it (the
+    hits are returned too); new good translations are stored."""
+    done: dict[str, Translation] = {}
+    scope: CacheScope | None = None
+    if cache is not None:
+        try:
+            scope = CacheScope(backend.name, backend.identity(), backend.version(), direction)
+        except Exception:  # no version means no safe cache key, not no audit
+            scope = None
+        if scope is not None:
+            for text, hit in cache.get_many(scope, texts).items():
+                done[text] = Translation(hit.text, list(hit.unknown))
+    hits = set(done)
+    missing = [text for text in texts if text not in done]
+    if missing:
+        fresh = _translate_units(backend, missing, source_lang, target_lang)
+        done.update(zip(missing, fresh, strict=True))
+        if cache is not None and scope is not None:
+            good = {text: CachedTranslation(result.text, result.unknown)
+                    for text, result in zip(missing, fresh, strict=True) if result.text}
+            cache.put_many(scope, good)
+    return done, hits
+
+
+def _translate_route(
+    backend: Backend, units: list[str], source_lang: str, target_lang: str, cache: TranslationCache | None,
+) -> tuple[dict[str, Translation], int]:
+    """Every unit through every step of the backend's route; and how many units needed
+    no engine run at all (each of their steps came from the cache)."""
+    (first_step, first_direction), *later = _steps(backend, source_lang, target_lang)
+    done, hits = _translate_cached(first_step, units, source_lang, target_lang, first_direction, cache)
+    pivot_of = {unit: unit for unit in units if unit in hits}  # unit → its text at this step
+    for step, direction in later:
+        # Later steps translate the pivot text; the unknown words of the first step
+        # (words of the audited target) are what the report shows.
+        pivots = sorted({result.text for result in done.values() if result.text})
+        onward, onward_hits = _translate_cached(step, pivots, source_lang, target_lang, direction, cache)
+        pivot_of = {unit: done[unit].text or "" for unit in pivot_of
+                    if not done[unit].text or done[unit].text in onward_hits}
+        done = {
+            unit: Translation(onward[first.text].text, first.unknown, onward[first.text].note)
+            if first.text else first
+            for unit, first in done.items()
+        }
+    return done, len(pivot_of)
 
 
 def _assemble(
