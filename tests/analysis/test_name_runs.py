@@ -8,3 +8,16 @@ from transaudit.analysis import name_runs
 def test_name_sequences() -> None:
     runs = name_runs.name_sequences("Dijo el presidente Daniel Ortega ante la Casa Blanca.", "es")
     assert [r.text for r in runs] == ["Daniel Ortega"]
+
+
+def test_run_of_ordinary_words_is_a_title_not_a_name() -> None:
+    text = (
+        "Esta mañana visitaron juntos la Tumba del Soldado Desconocido, y por la noche "
+        "miraron la Vía Láctea desde el jardín con el presidente Daniel Ortega."
+    )
+    assert [r.text for r in name_runs.name_sequences(text, "es")] == ["Daniel Ortega"]
+
+
+def test_ordinary_word_next_to_a_name_word_belongs_to_the_name() -> None:
+    text = "Se reunió con la diplomática Marta Ibáñez Soler en Ginebra."
+    assert [r.text for r in name_runs.name_sequences(text, "es")] == ["Marta Ibáñez Soler"]

@@ -19,7 +19,7 @@ from transaudit.errors import InputError
 
 _TAG_RE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 #: Data families whose files say which languages the checks really know.
-_FAMILIES = ("repetition", "punctuation", "numbers", "vocabulary", "boilerplate", "gazetteer")
+_FAMILIES = ("repetition", "punctuation", "numbers", "boilerplate", "gazetteer")
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """People's and places' names the gazetteer does not know: runs of capitalized words.
 
 A run is kept only when it looks like a name: its words are not common
-capitalized words of the language (titles, months, institutions; data plus the
-language's vocabulary), it does not sit inside a short quotation, a one-word
+capitalized words of the language (titles, months, institutions from the
+gazetteer data; any word the language's dictionary and wordfreq know as an
+ordinary word, :mod:`transaudit.analysis.lexicon`), it does not sit inside a
+short quotation, a one-word
 run does not open a sentence, and headline-style title case is skipped.
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from transaudit import data
+from transaudit.analysis import lexicon
 from transaudit.analysis.gazetteer import FAMILY, gazetteer
 from transaudit.analysis.tokens import Token, words_of
 from transaudit.analysis.trie import PERSON
@@ -31,11 +34,15 @@ class NameRun:
 
 @cache
 def common_capitalized(lang: str) -> frozenset[str]:
-    """Words that are capitalized without being names (titles, months, institutions)."""
-    words = {w.casefold() for w in data.load(FAMILY, lang).get("common_capitalized", {}).get("words", [])}
-    for line in data.load_text("vocabulary", lang):
-        words.update(w.casefold() for w in line.split())
-    return frozenset(words)
+    """Words capitalized without being names that dictionaries do not settle (titles, "Sr", "Mr")."""
+    return frozenset(
+        w.casefold() for w in data.load(FAMILY, lang).get("common_capitalized", {}).get("words", [])
+    )
+
+
+def is_common(word: str, lang: str) -> bool:
+    """A capitalized word that is not a name: a title word of the data, or an ordinary word."""
+    return word.casefold() in common_capitalized(lang) or lexicon.common_word(word, lang)
 
 
 #: A capitalized word that does not open a sentence: without one, a text has no name run.
@@ -109,11 +116,24 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
         if usable and current and text[current[-1][1] : token[0]] == " ":
             current.append(token)
             continue
+        if current:
+            current = _without_ordinary(current, lang)
         if current and _keep_run(current, text, quoted, endings):
             start, end = current[0][0], current[-1][1]
             runs.append(NameRun(start, end, text[start:end], tuple(current)))
         current = [token] if usable else []
     return tuple(runs)
+
+
+def _without_ordinary(run: list[Token], lang: str) -> list[Token]:
+    """The run as a name, or [] when it is made of the language's ordinary words only.
+
+    Ordinary words (:func:`lexicon.common_word`) written with capitals are a
+    title ("la Tumba del Soldado Desconocido", "the Milky Way"); next to a word
+    that is not one they belong to the name ("Marta Ibáñez Soler", "Daniel
+    Ortega": Spanish surnames are often words).
+    """
+    return [] if all(lexicon.common_word(word, lang) for _, _, word in run) else run
 
 
 def _keep_run(

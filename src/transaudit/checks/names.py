@@ -52,10 +52,11 @@ def known_misspellings(
             if source and _inside_copied_phrase(m, tokens.tokenize(target), copied):
                 continue
             found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
-    common = name_runs.common_capitalized(target_lang)
     wrong: dict[str, tuple[str, str]] = {}
     for word in tokens.words_of(target):
-        if not word[:1].isupper() or len(word) < 4 or word in index["exact"] or word.casefold() in common:
+        if not word[:1].isupper() or len(word) < 4 or word in index["exact"]:
+            continue
+        if name_runs.is_common(word, target_lang):
             continue
         key = tokens.quick_fold(word)
         standard = index["folded"].get(key)

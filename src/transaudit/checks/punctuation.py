@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from transaudit import data
 from transaudit.analysis.quotes import CLOSER, QUOTE_RE, Quote, parse_quotes
+from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Option
 from transaudit.model import Article, Category, Segment, Severity
@@ -433,19 +435,30 @@ class EndPunctuation(Check):
     — Good: "Who will pay?" Closing quotes and brackets are ignored, so “…?”
     and «¿…?». agree; titles without end punctuation on both sides are fine,
     and so is a heading of fewer than ``min_source_words`` words that drops
-    its full stop ("Resultados." → "RESULTS").
+    its full stop ("Resultados." → "RESULTS"). The first segment of an
+    article of several segments is its title when it is one sentence: a title
+    without the source's full stop is the target language's style (English
+    titles take none; Spanish journals end them with one), not an error.
     """
 
     code = "TA118"
     name = "end-punctuation"
     category = Category.PUNCTUATION
     severity = Severity.MINOR
+    scope = "article"
     options: ClassVar[tuple[Option, ...]] = (
         Option("min_source_words", int, 4,
                "a dropped full stop is not reported for shorter sources (headings, labels)", minimum=1),
     )
 
-    def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+    def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
+        several = len(article.segments) > 1
+        for index, segment in enumerate(article.segments):
+            title = several and index == 0 and len(sentence_spans(segment.source.strip())) == 1
+            for finding in self.check_segment(segment, ctx, title=title):
+                yield replace(finding, segment=segment.id)
+
+    def check_segment(self, segment: Segment, ctx: CheckContext, title: bool = False) -> Iterator[Finding]:
         source = segment.source.rstrip()
         target = segment.target.rstrip()
         if not source or not target:
@@ -458,6 +471,8 @@ class EndPunctuation(Check):
         if target_end is None:
             if len(source.split()) <= int(ctx.options.get("min_source_words", 4)) - 1:
                 return  # a heading or label ("Resultados." → "RESULTS")
+            if title and source_end[0] == ".":
+                return  # an article's title: the full stop is the source language's style
             last = target[-1]
             if last.isalnum() or last in _TRAILING:
                 index = len(target)

@@ -41,7 +41,7 @@ def options_markdown() -> str:
 #: listed work the same in every language.
 DATA_FAMILIES = {
     "repetition": "repetition", "punctuation": "punctuation", "capitalization": "capitalization",
-    "numbers": "numbers", "untranslated": "vocabulary", "completeness": "boilerplate",
+    "numbers": "numbers", "completeness": "boilerplate",
     "geography": "gazetteer", "names": "gazetteer", "roundtrip": "roundtrip",
 }
 _LANG_FILE = re.compile(r"^([a-z]{2,3})\.(?:toml|txt)$")
