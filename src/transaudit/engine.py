@@ -9,12 +9,13 @@ audit goes on.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from transaudit.analysis.resources import LanguageResources, PairResources, for_language, for_pair
 from transaudit.checks import Check, CheckContext, Finding, all_checks
-from transaudit.checks.base import iter_findings
+from transaudit.checks.base import iter_findings, need_status, unmet
 from transaudit.errors import ConfigError
 from transaudit.model import Article, Issue, Segment
 from transaudit.settings import API, Selection, Settings
@@ -32,10 +33,35 @@ class InternalError:
         return {"check": self.check, "segment": self.segment, "error": self.error}
 
 
+@dataclass(frozen=True)
+class NotRun:
+    """A selected check that did not run for this article, and why (its missing data)."""
+
+    check: str
+    name: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "name": self.name, "reason": self.reason}
+
+    def describe(self) -> str:
+        return f"{self.check} {self.name}: {self.reason}"
+
+
 @dataclass
 class CheckRun:
     issues: list[Issue] = field(default_factory=list)
     errors: list[InternalError] = field(default_factory=list)
+    #: Selected checks that did not run: their required data is missing for the pair.
+    not_run: list[NotRun] = field(default_factory=list)
+    #: Codes of the selected checks, in order.
+    codes: list[str] = field(default_factory=list)
+
+    @property
+    def ran(self) -> list[str]:
+        """Codes of the checks that ran."""
+        skipped = {n.check for n in self.not_run}
+        return [code for code in self.codes if code not in skipped]
 
 
 def _matches(check: type[Check], pattern: str) -> bool:
@@ -153,11 +179,23 @@ def _unmask(issues: list[Issue], article: Article, allowed: set[str]) -> list[Is
 
 
 class Engine:
-    """The selected checks, instantiated once and reused for every article."""
+    """The selected checks, instantiated once and reused for every article.
 
-    def __init__(self, settings: Settings) -> None:
+    ``resources`` and ``pairs`` replace the process's language resources for the
+    languages (or ``(source, target)`` pairs) they name: a caller's own data, or a
+    test's (see :mod:`transaudit.analysis.resources`).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        resources: Mapping[str, LanguageResources] | None = None,
+        pairs: Mapping[tuple[str, str], PairResources] | None = None,
+    ) -> None:
         validate(settings)
         self.settings = settings
+        self.resources = dict(resources or {})
+        self.pairs = dict(pairs or {})
         self.checks = [cls() for cls in select_checks(settings)]
 
     @property
@@ -171,22 +209,44 @@ class Engine:
 
     def context(self, article: Article, check: Check) -> CheckContext:
         bt, spelling = self.settings.backtranslation, self.settings.spelling
-        return CheckContext(article.source_lang, article.target_lang, self._options[check.code],
+        source, target = article.source_lang, article.target_lang
+        return CheckContext(source, target, self._options[check.code],
                             self.settings.glossary.paths, bt.no_cache, bt.cache_dir,
-                            spelling.words, spelling.varieties)
+                            spelling.words, spelling.varieties,
+                            self.resources.get(source) or for_language(source),
+                            self.resources.get(target) or for_language(target),
+                            self.pairs.get((source, target)) or for_pair(source, target))
 
-    def options_record(self) -> dict[str, dict[str, Any]]:
-        """The options of the selected checks that have any, as the report records them."""
+    def options_record(self, ran: list[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Options of the selected checks (or those in ``ran``) that have any, as the report records them."""
         return {check.code: dict(sorted(self._options[check.code].items()))
-                for check in self.checks if self._options[check.code]}
+                for check in self.checks
+                if self._options[check.code] and (ran is None or check.code in ran)}
+
+    def missing(self, check: Check, ctx: CheckContext, article: Article) -> str | None:
+        """Why ``check`` cannot run on this article (a required resource is missing), else None."""
+        if not check.needs:
+            return None
+        translated = any(segment.back_translation for segment in article.segments)
+        backtranslation = (translated, "a back-translation of the target" if translated else
+                           "no back-translation of the target (see the back-translation notice)")
+        return unmet(need_status(check, ctx.source, ctx.target, ctx.pair, backtranslation))
 
     def run(self, article: Article) -> CheckRun:
-        """Run the checks on the article with its placeholders masked (see :meth:`Segment.masked`)."""
+        """Run the checks on the article with its placeholders masked (see :meth:`Segment.masked`).
+
+        A check whose required data is missing for the pair (its ``needs``) is not
+        run; it is listed in ``not_run`` with the reason, for the report.
+        """
         original, article = article, article.for_checks()
-        run = CheckRun()
+        run = CheckRun(codes=[check.code for check in self.checks])
         order = {segment.id: index for index, segment in enumerate(article.segments)}
         for check in self.checks:
             ctx = self.context(article, check)
+            reason = self.missing(check, ctx, article)
+            if reason is not None:
+                run.not_run.append(NotRun(check.code, check.name, reason))
+                continue
             if check.scope == "article":
                 self._collect(run, check, article, None, check.check_article(article, ctx))
                 continue

@@ -114,6 +114,8 @@ class Findings:
     checks: list[str] = field(default_factory=list)
     #: Every option of the checks that ran (defaults included), by check code.
     check_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Selected checks that did not run, and why: ``{"check", "name", "reason"}``.
+    not_run: list[dict[str, str]] = field(default_factory=list)
 
 
 def find_issues(article: Article, settings: Settings, engine: Engine | None = None) -> Findings:
@@ -147,8 +149,9 @@ def find_issues(article: Article, settings: Settings, engine: Engine | None = No
         errors=[error.to_dict() for error in run.errors],
         notices=notices,
         backtranslation=bt,
-        checks=[check.code for check in engine.checks],
-        check_options=engine.options_record(),
+        checks=run.ran,
+        check_options=engine.options_record(run.ran),
+        not_run=[item.to_dict() for item in run.not_run],
     )
 
 
@@ -174,6 +177,7 @@ def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
         target_words=words,
         errors=findings.errors,
         notices=notices,
+        not_run=findings.not_run,
         waived=applied.waived,
         stale_waivers=applied.stale,
         # Every option of the checks that ran, defaults included (README "JSON format").

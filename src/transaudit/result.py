@@ -26,6 +26,9 @@ class ArticleResult:
     errors: list[dict[str, Any]] = field(default_factory=list)
     #: Things the editor should know about the run ("no back-translation …").
     notices: list[str] = field(default_factory=list)
+    #: Selected checks that did not run for this pair, and why ("no gazetteer data for de"):
+    #: ``{"check", "name", "reason"}``.
+    not_run: list[dict[str, str]] = field(default_factory=list)
     #: Settings, versions and signatures that produced this result.
     settings: dict[str, Any] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from transaudit.checks.base import Check, CheckContext, Finding, Option
+from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 
-__all__ = ["Check", "CheckContext", "Finding", "Option", "all_checks", "find_check", "get_check", "register"]
+__all__ = [
+    "Check", "CheckContext", "Finding", "Need", "Option", "all_checks", "find_check", "get_check", "register",
+]
 
 _REGISTRY: dict[str, type[Check]] = {}
 _loaded = False
@@ -26,6 +28,8 @@ def register(cls: type[Check]) -> type[Check]:
     if cls.code in _REGISTRY and _REGISTRY[cls.code] is not cls:
         raise TypeError(f"check code {cls.code} declared twice")
     _check_options(cls)
+    if not isinstance(cls.needs, tuple) or not all(isinstance(n, Need) for n in cls.needs):
+        raise TypeError(f"check {cls.code}: declare needs as a tuple of Need(family, side=…, pair=…)")
     _REGISTRY[cls.code] = cls
     return cls
 

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from transaudit import data
+from transaudit.analysis import resources
+from transaudit.analysis.resources import LanguageResources, PairResources
 from transaudit.model import Article, Segment, Severity, Side
 
 
@@ -80,6 +81,39 @@ class Option:
         return self.type(value)
 
 
+@dataclass(frozen=True)
+class Need:
+    """One kind of data a check reads, declared on the check (``needs``).
+
+    ``family`` is a data family (a folder of ``transaudit/data``: ``gazetteer``,
+    ``boilerplate``, …), a machine resource (``hunspell``, ``wordfreq``) or
+    ``backtranslation``. ``side`` says whose language must have it (``source``,
+    ``target`` or ``both``); ``pair`` means a per-pair file
+    (``data/length/es-en.toml``). A required need that is missing keeps the check
+    from running, and the report says so (never a run on invented defaults); an
+    ``optional`` one only refines the check (an exception list, stopwords), so it
+    runs without it. The engine and ``transaudit languages`` read these
+    declarations; nothing else lists which check reads what.
+    """
+
+    family: str
+    side: str = "target"
+    pair: bool = False
+    optional: bool = False
+
+    def __post_init__(self) -> None:
+        if self.side not in ("source", "target", "both"):
+            raise ValueError(f"Need({self.family!r}): side must be source, target or both, not {self.side!r}")
+
+    def languages(self, source_lang: str, target_lang: str) -> tuple[str, ...]:
+        """The languages that must have this data (one for a pair need: the pair's key)."""
+        if self.pair:
+            return (f"{source_lang}-{target_lang}",)
+        return {"source": (source_lang,), "target": (target_lang,), "both": (source_lang, target_lang)}[
+            self.side
+        ]
+
+
 @dataclass
 class CheckContext:
     """What a check may know besides the text: languages, its options, glossaries."""
@@ -97,14 +131,35 @@ class CheckContext:
     #: ``[spelling]``: editors' word lists and the Hunspell varieties to use.
     spelling_words: tuple[str, ...] = ()
     spelling_varieties: tuple[str, ...] = ()
+    #: The languages' resources (the process's shared ones unless a caller or a test
+    #: hands its own): what a check knows about each side's language and the pair.
+    source: LanguageResources = None  # type: ignore[assignment]
+    target: LanguageResources = None  # type: ignore[assignment]
+    pair: PairResources = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            self.source = resources.for_language(self.source_lang)
+        if self.target is None:
+            self.target = resources.for_language(self.target_lang)
+        if self.pair is None:
+            self.pair = resources.for_pair(self.source_lang, self.target_lang)
+
+    def resources(self, lang: str) -> LanguageResources:
+        """The resources of one of the pair's languages (else the process's shared ones)."""
+        if lang == self.target_lang:
+            return self.target
+        if lang == self.source_lang:
+            return self.source
+        return resources.for_language(lang)
 
     def data(self, family: str, lang: str) -> dict[str, Any]:
         """Per-language data of one family (empty when the language has none)."""
-        return data.load(family, lang)
+        return self.resources(lang).family(family)
 
     def pair_data(self, family: str) -> dict[str, Any]:
         """Data for the language pair, e.g. ``family/es-en.toml`` (may be empty)."""
-        return data.load(family, f"{self.source_lang}-{self.target_lang}")
+        return self.pair.family(family)
 
 
 class Check:
@@ -123,6 +178,8 @@ class Check:
     #: Whether the check's findings may cover a placeholder (inline markup) itself.
     #: Every other check sees placeholders masked and never points at one.
     sees_placeholders: ClassVar[bool] = False
+    #: The data the check reads (see :class:`Need`); without a required one it does not run.
+    needs: ClassVar[tuple[Need, ...]] = ()
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterable[Finding]:
         return ()
@@ -151,3 +208,52 @@ def iter_findings(findings: Iterable[Finding] | None) -> Iterator[Finding]:
     if findings is None:
         return iter(())
     return iter(findings)
+
+
+@dataclass(frozen=True)
+class NeedStatus:
+    """One need of a check for one language (or pair): met or not, in words."""
+
+    need: Need
+    met: bool
+    text: str
+
+
+def need_status(
+    check: type[Check] | Check,
+    source: LanguageResources,
+    target: LanguageResources,
+    pair: PairResources,
+    backtranslation: tuple[bool, str],
+) -> list[NeedStatus]:
+    """Each need of ``check`` for this pair: "gazetteer data for fr", "no length data for de-fr".
+
+    ``backtranslation`` is (available, why) as the caller knows it: the engine from
+    the article's back-translations, ``transaudit languages`` from the installed routes.
+    """
+    found = []
+    for need in check.needs:
+        if need.family == resources.BACKTRANSLATION:
+            found.append(NeedStatus(need, backtranslation[0], backtranslation[1]))
+            continue
+        where = resources.describe(need.family)
+        if need.pair:
+            have = pair.has(need.family)
+            langs = [(have, pair.key)]
+        else:
+            sides = {"source": [source], "target": [target], "both": [source, target]}[need.side]
+            langs = [(side.has(need.family), side.lang) for side in sides]
+        for have, lang in langs:
+            if have:
+                found.append(NeedStatus(need, True, f"{where} for {lang}"))
+            elif need.optional:
+                found.append(NeedStatus(need, True, f"without {where} for {lang}"))
+            else:
+                found.append(NeedStatus(need, False, f"no {where} for {lang}"))
+    return found
+
+
+def unmet(statuses: list[NeedStatus]) -> str | None:
+    """Why the check cannot run ("no gazetteer data for de; …"), or None when it can."""
+    missing = [status.text for status in statuses if not status.met]
+    return "; ".join(missing) if missing else None

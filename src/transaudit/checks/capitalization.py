@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from transaudit import data
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.model import Category, Segment, Severity
 
 _WORD = r"[^\W\d_][\w’'\-]*"
@@ -82,6 +82,7 @@ class CapitalAfterComma(Check):
     """
 
     code = "TA130"
+    needs = (Need("capitalization"),)
     name = "capital-after-comma"
     category = Category.CAPITALIZATION
     severity = Severity.MINOR
@@ -173,6 +174,7 @@ class LowercaseSentenceStart(Check):
     """
 
     code = "TA131"
+    needs = (Need("capitalization", optional=True),)
     name = "lowercase-sentence-start"
     category = Category.CAPITALIZATION
     severity = Severity.MINOR

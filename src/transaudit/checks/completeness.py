@@ -13,14 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import Any, ClassVar
 
-from transaudit import data
 from transaudit.analysis.fields import is_bare_label
+from transaudit.analysis.resources import LanguageResources
 from transaudit.analysis.text import fold
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding, Option
+from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 from transaudit.model import Category, Segment, Severity
 
 #: Long segments only (short ones vary too much); how many spreads count as far.
@@ -44,7 +43,7 @@ def has_words(text: str) -> bool:
     return _WORD_CHAR_RE.search(text) is not None
 
 
-def _has_value(source: str, lang: str) -> bool:
+def _has_value(source: str, lang: LanguageResources) -> bool:
     """Does the source field carry a value ("Fecha: 15 de mayo", "Por Ana Gómez")?"""
     if _LABEL_VALUE_RE.match(source):
         return True
@@ -98,9 +97,13 @@ class Boilerplate:
         return any(p.fullmatch(line) for p in self.patterns)
 
 
-@cache
-def boilerplate(lang: str) -> Boilerplate:
-    return Boilerplate(data.load("boilerplate", lang))
+def _compile_boilerplate(lang: LanguageResources) -> Boilerplate:
+    return Boilerplate(lang.family("boilerplate"))
+
+
+def boilerplate(lang: LanguageResources) -> Boilerplate:
+    """The language's residue phrases, compiled once per language (kept on its resources)."""
+    return lang.part(_compile_boilerplate)
 
 
 @register
@@ -132,6 +135,7 @@ class EmptyField(Check):
     """
 
     code = "TA221"
+    needs = (Need("boilerplate", side="source", optional=True),)
     name = "empty-field"
     category = Category.OMISSION
     severity = Severity.MAJOR
@@ -151,7 +155,7 @@ class EmptyField(Check):
             label = segment.target[start:end]
             if not is_bare_label(label):
                 continue
-            if _has_value(source, ctx.source_lang):
+            if _has_value(source, ctx.source):
                 yield Finding(
                     "target",
                     start,
@@ -171,6 +175,7 @@ class UntranslatedAddition(Check):
     """
 
     code = "TA222"
+    needs = (Need("boilerplate", optional=True),)
     name = "addition-without-source"
     category = Category.ADDITION
     severity = Severity.MAJOR
@@ -178,7 +183,7 @@ class UntranslatedAddition(Check):
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         if has_words(segment.source) or not has_words(segment.target):
             return
-        residue = boilerplate(ctx.target_lang)
+        residue = boilerplate(ctx.target)
         lines = _lines(segment.target)
         if lines and all(residue.matches(segment.target[s:e]) for s, e in lines):
             return
@@ -197,6 +202,7 @@ class WebResidue(Check):
     """
 
     code = "TA223"
+    needs = (Need("boilerplate"), Need("boilerplate", side="source", optional=True))
     name = "web-residue"
     category = Category.ADDITION
     severity = Severity.MINOR
@@ -206,7 +212,7 @@ class WebResidue(Check):
             return
         if "\n" not in segment.target and len(segment.target) > 2 * MAX_RESIDUE_LINE:
             return  # one long line of article text
-        residue = boilerplate(ctx.target_lang)
+        residue = boilerplate(ctx.target)
         lines = _lines(segment.target)
         if not has_words(segment.source):
             if lines and all(residue.matches(segment.target[s:e]) for s, e in lines):
@@ -218,7 +224,7 @@ class WebResidue(Check):
         ]
         if not found:
             return
-        source_residue = boilerplate(ctx.source_lang)
+        source_residue = boilerplate(ctx.source)
         for s, e in _lines(segment.source):
             line = segment.source[s:e]
             if len(line.split()) <= 4 or source_residue.matches(line):
@@ -238,6 +244,7 @@ class TruncatedTarget(Check):
     """
 
     code = "TA224"
+    needs = (Need("boilerplate"),)
     name = "truncated-target"
     category = Category.OMISSION
     severity = Severity.MAJOR
@@ -250,7 +257,7 @@ class TruncatedTarget(Check):
         if len(target.split()) < 4:
             return
         match = re.search(r"(\w+)\W*$", target)
-        if match is None or fold(match.group(1)) not in boilerplate(ctx.target_lang).truncation:
+        if match is None or fold(match.group(1)) not in boilerplate(ctx.target).truncation:
             return
         yield Finding(
             "target", match.start(1), len(target), f"the translation stops after '{match.group(1)}'"
@@ -258,8 +265,9 @@ class TruncatedTarget(Check):
 
 
 def _length_model(ctx: CheckContext) -> tuple[float, float]:
-    pair = ctx.pair_data("length")
-    return float(pair.get("ratio", 1.0)), float(pair.get("spread", 0.25))
+    """The pair's usual log length ratio and spread (TA225/TA226 do not run without them: ``needs``)."""
+    pair = ctx.pair.family("length")
+    return float(pair["ratio"]), float(pair["spread"])
 
 
 class _LengthCheck(Check):
@@ -290,6 +298,7 @@ class LengthOmission(_LengthCheck):
     """
 
     code = "TA225"
+    needs = (Need("length", pair=True),)
     name = "length-omission"
     category = Category.OMISSION
     severity = Severity.MINOR
@@ -306,6 +315,7 @@ class LengthAddition(_LengthCheck):
     """
 
     code = "TA226"
+    needs = (Need("length", pair=True),)
     name = "length-addition"
     category = Category.ADDITION
     severity = Severity.MINOR

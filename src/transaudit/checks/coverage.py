@@ -16,7 +16,7 @@ from typing import Any
 from transaudit import data
 from transaudit.analysis.text import word_count
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.meaning.coverage import heaviest_run, moved_words
 from transaudit.model import Category, Segment, Severity
 
@@ -55,6 +55,7 @@ class ContentOmitted(_CoverageCheck):
     """
 
     code = "TA520"
+    needs = (Need("coverage", pair=True, optional=True),)
     name = "content-omitted"
     category = Category.OMISSION
     severity = Severity.MAJOR
@@ -92,6 +93,7 @@ class ContentAdded(_CoverageCheck):
     """
 
     code = "TA521"
+    needs = (Need("coverage", pair=True, optional=True),)
     name = "content-added"
     category = Category.ADDITION
     severity = Severity.MINOR

@@ -21,7 +21,7 @@ from transaudit.analysis.fuzzy import similar_token
 from transaudit.analysis.name_runs import NameRun, name_sequences
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding, Option
+from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 from transaudit.model import Article, Category, Segment, Severity
 
 #: Mentions that can stand for a country as a topic.
@@ -182,6 +182,7 @@ class DescriptorAntecedent(Check):
     """
 
     code = "TA301"
+    needs = (Need("gazetteer"),)
     name = "descriptor-antecedent"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR
@@ -228,6 +229,7 @@ class DescriptorSourceMismatch(Check):
     """
 
     code = "TA302"
+    needs = (Need("gazetteer", side="both"),)
     name = "descriptor-source-mismatch"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR
@@ -297,6 +299,7 @@ class EntityChanged(Check):
     """
 
     code = "TA303"
+    needs = (Need("gazetteer", side="both"),)
     name = "entity-changed"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR

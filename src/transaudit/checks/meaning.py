@@ -15,7 +15,7 @@ from typing import Any
 from transaudit import data
 from transaudit.analysis.text import word_count
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.meaning import similarity
 from transaudit.model import Article, Category, Segment, Severity
 
@@ -63,6 +63,7 @@ class MisalignedSegment(_MeaningCheck):
     """
 
     code = "TA502"
+    needs = (Need("similarity", pair=True, optional=True),)
     name = "misaligned-segment"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR
@@ -106,6 +107,7 @@ class MeaningDiverges(_MeaningCheck):
     """
 
     code = "TA501"
+    needs = (Need("similarity", pair=True, optional=True),)
     name = "meaning-diverges"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR

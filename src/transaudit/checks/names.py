@@ -17,7 +17,7 @@ from transaudit.analysis import gazetteer as gz
 from transaudit.analysis import name_runs, name_spelling, tokens
 from transaudit.analysis.text import fold
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.model import Category, Segment, Severity
 
 
@@ -103,6 +103,7 @@ class KnownNameSpelling(Check):
     """
 
     code = "TA320"
+    needs = (Need("gazetteer", side="both"),)
     name = "name-spelling"
     category = Category.LOCALE_NAME
     severity = Severity.MINOR
@@ -137,6 +138,7 @@ class CopiedTransliteration(Check):
     """
 
     code = "TA321"
+    needs = (Need("gazetteer"),)
     name = "copied-transliteration"
     category = Category.LOCALE_NAME
     severity = Severity.MINOR

@@ -20,7 +20,7 @@ from functools import lru_cache
 from transaudit.analysis.fields import is_bare_label
 from transaudit.analysis.numbers import NOTHING, Comparison, Mention, compare, lost_dates, suggestion_for
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.model import Category, Segment, Severity
 
 
@@ -65,6 +65,7 @@ class NumberChanged(Check):
     """
 
     code = "TA201"
+    needs = (Need("numbers", side="both", optional=True),)
     name = "number-changed"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR
@@ -82,6 +83,7 @@ class NumberMissing(Check):
     """
 
     code = "TA202"
+    needs = (Need("numbers", side="both", optional=True),)
     name = "number-missing"
     category = Category.OMISSION
     severity = Severity.MAJOR
@@ -110,6 +112,7 @@ class NumberAdded(Check):
     """
 
     code = "TA203"
+    needs = (Need("numbers", side="both", optional=True),)
     name = "number-added"
     category = Category.ADDITION
     severity = Severity.MINOR
@@ -128,6 +131,7 @@ class NumberFormat(Check):
     """
 
     code = "TA204"
+    needs = (Need("numbers", side="both", optional=True),)
     name = "number-format"
     category = Category.LOCALE_NUMBER
     severity = Severity.MINOR
@@ -153,6 +157,7 @@ class MonthChanged(Check):
     """
 
     code = "TA205"
+    needs = (Need("numbers", side="both", optional=True),)
     name = "month-changed"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.meaning.polarity import lexical_negations, negations, supported
 from transaudit.model import Category, Segment, Severity
 
@@ -39,6 +39,7 @@ class NegationMismatch(Check):
     """
 
     code = "TA510"
+    needs = (Need("negation", side="both"),)
     name = "negation-mismatch"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR

@@ -23,7 +23,7 @@ from transaudit import data
 from transaudit.analysis.quotes import CLOSER, QUOTE_RE, Quote, parse_quotes
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding, Option
+from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 from transaudit.model import Article, Category, Segment, Severity
 
 
@@ -55,6 +55,7 @@ class QuoteMismatch(Check):
     """
 
     code = "TA110"
+    needs = (Need("punctuation", optional=True),)
     name = "quote-mismatch"
     category = Category.PUNCTUATION
     severity = Severity.MINOR
@@ -83,6 +84,7 @@ class UnbalancedQuote(Check):
     """
 
     code = "TA111"
+    needs = (Need("punctuation", side="both", optional=True),)
     name = "unbalanced-quote"
     category = Category.PUNCTUATION
     severity = Severity.MINOR
@@ -145,6 +147,7 @@ class ForeignQuotes(Check):
     """
 
     code = "TA112"
+    needs = (Need("punctuation"),)
     name = "foreign-quotes"
     category = Category.LOCALE_QUOTES
     severity = Severity.MINOR
@@ -191,6 +194,7 @@ class InvertedMarks(Check):
     """
 
     code = "TA113"
+    needs = (Need("punctuation"),)
     name = "inverted-marks"
     category = Category.PUNCTUATION
     severity = Severity.MINOR
@@ -235,6 +239,7 @@ class MissingInvertedMark(Check):
     """
 
     code = "TA114"
+    needs = (Need("punctuation"),)
     name = "missing-inverted-mark"
     category = Category.PUNCTUATION
     severity = Severity.MINOR
@@ -303,6 +308,7 @@ class SpaceBeforePunctuation(Check):
     """
 
     code = "TA115"
+    needs = (Need("punctuation"),)
     name = "space-before-punctuation"
     category = Category.WHITESPACE
     severity = Severity.MINOR
@@ -442,6 +448,7 @@ class EndPunctuation(Check):
     """
 
     code = "TA118"
+    needs = (Need("punctuation", optional=True),)
     name = "end-punctuation"
     category = Category.PUNCTUATION
     severity = Severity.MINOR

@@ -27,7 +27,7 @@ from typing import ClassVar
 from transaudit import data
 from transaudit.analysis.text import WORD_RE, fold
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding, Option
+from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 from transaudit.model import Category, Segment, Severity
 
 #: Longest unit (in words) a doubled phrase or loop may have. Machine
@@ -406,6 +406,7 @@ class DoubledWord(_DoubledCheck):
     """
 
     code = "TA101"
+    needs = (Need("repetition", optional=True),)
     name = "doubled-word"
     severity = Severity.MINOR
     kind = "word"
@@ -420,6 +421,7 @@ class DoubledPhrase(_DoubledCheck):
     """
 
     code = "TA102"
+    needs = (Need("repetition", optional=True),)
     name = "doubled-phrase"
     severity = Severity.MINOR
     kind = "phrase"
@@ -439,6 +441,7 @@ class SelfCoordination(_RepetitionCheck):
     """
 
     code = "TA103"
+    needs = (Need("repetition"),)
     name = "self-coordination"
     severity = Severity.MINOR
     kind = "coordination"
@@ -464,6 +467,7 @@ class RepetitionLoop(_RepetitionCheck):
     """
 
     code = "TA104"
+    needs = (Need("repetition", optional=True),)
     name = "repetition-loop"
     severity = Severity.MINOR
     kind = "loop"

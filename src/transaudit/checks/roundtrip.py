@@ -9,7 +9,7 @@ from typing import ClassVar
 from transaudit.analysis.text import Token, fold, words
 from transaudit.backtranslation.scores import CHRF
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding, Option
+from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 from transaudit.model import Article, Category, Segment, Severity
 
 #: Words shorter than this must come back exactly; longer ones may come back
@@ -72,6 +72,7 @@ class RoundTripDivergence(Check):
     """
 
     code = "TA401"
+    needs = (Need("backtranslation"), Need("roundtrip", side="source", optional=True))
     name = "round-trip-divergence"
     category = Category.MISTRANSLATION
     severity = Severity.MINOR

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from transaudit.analysis import frequencies, gazetteer, spelling
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.input.glossary import cached_glossary
 from transaudit.model import Category, Segment, Severity
 
@@ -229,6 +229,7 @@ class Misspelling(Check):
     """
 
     code = "TA140"
+    needs = (Need("hunspell"), Need("wordfreq", side="both", optional=True))
     name = "misspelling"
     category = Category.SPELLING
     severity = Severity.MINOR

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from transaudit.analysis import frequencies, gazetteer, langid, spelling
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.model import Category, Segment, Severity
 
 #: A sentence needs this many words before langdetect is asked about it.
@@ -427,6 +427,7 @@ class UntranslatedSentence(Check):
     """
 
     code = "TA210"
+    needs = (Need("wordfreq", side="both", optional=True),)
     name = "untranslated-sentence"
     category = Category.UNTRANSLATED
     severity = Severity.MAJOR
@@ -448,6 +449,7 @@ class UntranslatedWords(Check):
     """
 
     code = "TA211"
+    needs = (Need("wordfreq", side="both"),)
     name = "untranslated-words"
     category = Category.UNTRANSLATED
     severity = Severity.MAJOR
@@ -477,6 +479,7 @@ class IdenticalToSource(Check):
     """
 
     code = "TA212"
+    needs = (Need("wordfreq", side="both", optional=True),)
     name = "identical-to-source"
     category = Category.UNTRANSLATED
     severity = Severity.MAJOR

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 import click
 
 from transaudit.cli import Command
+
+if TYPE_CHECKING:
+    from transaudit.checks import Check
 
 
 def checks_markdown() -> str:
@@ -36,32 +40,27 @@ def options_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-#: The per-language data family each check module reads (``data/<family>/<lang>.toml``):
-#: the languages with a file there are those the module's checks know. Modules not
-#: listed work the same in every language.
-DATA_FAMILIES = {
-    "repetition": "repetition", "punctuation": "punctuation", "capitalization": "capitalization",
-    "numbers": "numbers", "completeness": "boilerplate",
-    "geography": "gazetteer", "names": "gazetteer", "roundtrip": "roundtrip",
-}
-_LANG_FILE = re.compile(r"^([a-z]{2,3})\.(?:toml|txt)$")
 #: Developer notes in docstrings: rst literals (``doubled_ok``), roles (:func:`x`) and data paths.
 _INTERNAL = re.compile(r"``|:[a-z]+:`|\bdata/|\b_[a-z]")
 _PARENTHESIS = re.compile(r"\s*\([^()]*(?:``|:[a-z]+:`)[^()]*\)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"«¿¡])")
 
 
-def check_languages(check: type) -> list[str] | None:
-    """Languages with data for this check's family; None when it works in any language."""
-    from importlib.resources import files
+def check_languages(check: type[Check]) -> list[str] | None:
+    """Languages (as target) with the data this check requires; None when it works in any language.
 
-    family = DATA_FAMILIES.get(check.__module__.rsplit(".", 1)[-1])
-    if family is None:
+    Read from the check's ``needs``: its required per-language families, or its
+    optional ones when it has only those (the languages where it is refined).
+    """
+    from transaudit.analysis.resources import BACKTRANSLATION, available
+    from transaudit.cli.languages import matrix
+
+    needs = [n for n in check.needs if not n.pair and n.family != BACKTRANSLATION]
+    if not needs:
         return None
-    folder = files("transaudit.data") / family
-    if not folder.is_dir():
-        return None
-    return sorted({m.group(1) for entry in folder.iterdir() if (m := _LANG_FILE.match(entry.name))})
+    required = [n for n in needs if not n.optional] or needs
+    langs, _, _ = matrix()
+    return [lang for lang in langs if all(available(n.family, lang) for n in required)]
 
 
 def editor_text(doc: str) -> str:

@@ -6,6 +6,8 @@ per-language data families are the folders of ``transaudit/data`` holding
 ``<src>-<tgt>.toml``, Hunspell dictionaries are those enchant can open, word
 frequencies are wordfreq's languages and back-translation routes are the
 Apertium modes ``apertium -l`` lists (direct, or two steps through a pivot).
+Which check reads which family is each check's own declaration (``needs``, see
+:class:`~transaudit.checks.base.Need`), the same one the engine obeys.
 """
 
 from __future__ import annotations
@@ -16,28 +18,10 @@ from importlib.resources import files
 
 import click
 
-from transaudit.cli.checks import DATA_FAMILIES
+from transaudit.analysis.resources import HUNSPELL, WORDFREQ
 
 _LANG_FILE = re.compile(r"^([a-z]{2,3})\.(?:toml|txt)$")
 _PAIR_FILE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})\.toml$")
-
-#: Resources outside ``transaudit/data``, as matrix columns.
-HUNSPELL, WORDFREQ = "hunspell", "wordfreq"
-#: Check modules that read a resource, or a family ``transaudit checks`` does not list.
-RESOURCE_MODULES = {"spelling": HUNSPELL, "polarity": "negation"}
-#: Families a module reads for the *source* language (every other family is read for the target).
-SOURCE_FAMILIES = {"roundtrip"}
-#: Checks that compare both sides and return without their family's data for both
-#: languages (the ``available``/``supported`` guards in their modules).
-BOTH_SIDES_CHECKS = {"TA302", "TA303", "TA320", "TA510"}
-#: Families that only refine a check: without them it still runs (TA401 without
-#: stopwords highlights function words too).
-OPTIONAL_FAMILIES = {"roundtrip"}
-#: Checks that read per-pair data (``ctx.pair_data``): TA225/TA226 compare lengths with
-#: the pair's usual ratio in ``data/length/<src>-<tgt>.toml`` and run only where it exists.
-PAIR_CHECKS = {"TA225": "length", "TA226": "length"}
-#: Check modules that need a back-translation of the target.
-BACKTRANSLATION_MODULES = {"roundtrip"}
 
 
 def _entries(family: str) -> list[str]:
@@ -112,39 +96,19 @@ def _backtranslation(source: str, target: str) -> tuple[bool, str]:
 
 def pair_status(source: str, target: str) -> list[Status]:
     """For every check, whether it runs for this pair and why (the data or resource it needs)."""
+    from transaudit.analysis import resources
     from transaudit.checks import all_checks
+    from transaudit.checks.base import need_status, unmet
 
-    families = {**language_families(), **resource_languages()}
-    pairs = pair_families()
     backtranslation = _backtranslation(source, target)
+    src, tgt = resources.for_language(source), resources.for_language(target)
+    pair = resources.for_pair(source, target)
     result = []
     for check in all_checks():
-        module = check.__module__.rsplit(".", 1)[-1]
-        needs: list[tuple[bool, str]] = []
-        family = RESOURCE_MODULES.get(module) or DATA_FAMILIES.get(module)
-        if family is not None:
-            if check.code in BOTH_SIDES_CHECKS:
-                sides = [source, target]
-            else:
-                sides = [source if family in SOURCE_FAMILIES else target]
-            where = "a Hunspell dictionary" if family == HUNSPELL else f"{family} data"
-            for lang in sides:
-                if lang in families.get(family, set()):
-                    needs.append((True, f"{where} for {lang}"))
-                elif family in OPTIONAL_FAMILIES:
-                    needs.append((True, f"without {where} for {lang}"))
-                else:
-                    needs.append((False, f"no {where} for {lang}"))
-        if check.code in PAIR_CHECKS:
-            family = PAIR_CHECKS[check.code]
-            have = (source, target) in pairs.get(family, set())
-            needs.append((have, f"{family} data for {source}-{target}" if have
-                          else f"no {family} data for {source}-{target}"))
-        if module in BACKTRANSLATION_MODULES:
-            needs.append(backtranslation)
-        runs = all(ok for ok, _ in needs)
-        why = "; ".join(text for ok, text in needs if not ok) if not runs else (
-            "; ".join(text for _, text in needs) or "works in any language")
+        statuses = need_status(check, src, tgt, pair, backtranslation)
+        missing = unmet(statuses)
+        runs = missing is None
+        why = missing or "; ".join(s.text for s in statuses) or "works in any language"
         if not check.default_enabled:
             why += " (off by default)"
         result.append(Status(check.code, check.name, runs, why))

@@ -33,6 +33,12 @@ def load_text(family: str, key: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def exists(family: str, key: str) -> bool:
+    """Whether ``data/<family>/<key>.toml`` (or ``.txt``) is installed, without parsing it."""
+    folder = resources.files(__name__).joinpath(family)
+    return folder.joinpath(f"{key}.toml").is_file() or folder.joinpath(f"{key}.txt").is_file()
+
+
 def languages(family: str) -> list[str]:
     """Keys that have data in a family, sorted."""
     folder = resources.files(__name__).joinpath(family)

@@ -66,6 +66,7 @@ def result_to_dict(result: ArticleResult) -> dict[str, Any]:
         "stale_waivers": [waiver.to_dict() for waiver in result.stale_waivers],
         "errors": result.errors,
         "notices": result.notices,
+        "not_run": result.not_run,
         **({"comparison": result.comparison} if result.comparison is not None else {}),
         "backtranslation": result.backtranslation,
         "settings": result.settings,

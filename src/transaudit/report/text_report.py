@@ -66,4 +66,7 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
                      + ", ".join(sorted({clean(str(e.get('check', '?')), 20) for e in result.errors})))
     for notice in result.notices:
         lines.append(f"  note: {clean(notice, 120)}")
+    for skipped in result.not_run:
+        lines.append(f"  not run: {clean(skipped['check'], 10)} {clean(skipped['name'], 30)}: "
+                     f"{clean(skipped['reason'], 100)}")
     return "\n".join(lines) + "\n"
