@@ -57,6 +57,16 @@ def frequent(lang: str, min_zipf: float) -> frozenset[str]:
 
 
 @cache
+def top_words(lang: str, count: int) -> tuple[str, ...]:
+    """The ``count`` most frequent words of ``lang``, most frequent first (empty when unknown)."""
+    if not available(lang):
+        return ()
+    import wordfreq
+
+    return tuple(wordfreq.top_n_list(lang, count))
+
+
+@cache
 def alphabet(lang: str) -> str:
     """The letters of ``lang``'s common words (Zipf ≥ 4), sorted: what a one-letter slip may type."""
     return "".join(sorted({ch for ch in "".join(frequent(lang, 4.0)) if ch.isalpha()}))

@@ -42,11 +42,10 @@ NOUN_CAPITALS_SHARE = 0.05
 def capitalises_nouns(lang: str) -> bool:
     """Does ``lang`` write common nouns capitalised (German)? Read from its dictionary and wordfreq."""
     speller = spelling.speller(lang)
-    table = frequencies.table(lang)
-    if speller is None or not table:
+    top = [w for w in frequencies.top_words(lang, 2 * TOP_WORDS) if w.isalpha()][:TOP_WORDS]
+    if speller is None or not top:
         return False
-    top = [w for w, _ in sorted(table.items(), key=lambda item: -item[1]) if w.isalpha()][:TOP_WORDS]
-    only_capitalised = sum(1 for w in top if not speller.check(w) and speller.check(w.capitalize()))
+    only_capitalised = sum(1 for w in top if not speller.check_main(w) and speller.check_main(w.capitalize()))
     return only_capitalised > NOUN_CAPITALS_SHARE * len(top)
 
 
@@ -59,6 +58,8 @@ def common_word(word: str, lang: str) -> bool:
     speller = spelling.speller(lang)
     if speller is None:
         return False
-    if speller.check(key):
+    # The main variety decides (one look-up): the other varieties differ in
+    # spellings ("colour"), not in which words are names.
+    if speller.check_main(key):
         return True
-    return capitalises_nouns(lang) and speller.check(key.capitalize())
+    return capitalises_nouns(lang) and speller.check_main(key.capitalize())

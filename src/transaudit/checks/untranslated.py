@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from transaudit.analysis import frequencies, gazetteer, langid, spelling
+from transaudit.analysis import frequencies, gazetteer, langid, lexicon, spelling
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
@@ -80,6 +80,11 @@ RARE_IN_TARGET_ZIPF = 1.5
 #: language barely knows it (under once per ten million words): names of
 #: people and places travel between languages and are far more common.
 NAME_RARE_ZIPF = 2.0
+#: A word the target language's dictionary knows only capitalised ("Alma",
+#: "Bonita" in English) owes its target frequency to the name: written in lower
+#: case, it is a source-language word once the source uses it ten times more
+#: (one Zipf unit) as an ordinary word ("the depths of my alma").
+NAME_ONLY_GAP = 1.0
 
 
 @cache
@@ -119,7 +124,17 @@ def leftover_strength(word: str, source_lang: str, target_lang: str) -> float:
         return src - tgt
     if tgt < RARE_IN_TARGET_ZIPF and len(word) >= 4 and _dictionary_evidence(word, source_lang, target_lang):
         return SOURCE_GAP
+    if src - tgt >= NAME_ONLY_GAP and _name_only_in_target(word, source_lang, target_lang):
+        return SOURCE_GAP
     return 0.0
+
+
+def _name_only_in_target(word: str, source_lang: str, target_lang: str) -> bool:
+    """The target's dictionary has the word only capitalised (a name); the source's as an ordinary word."""
+    tgt = spelling.speller(target_lang)
+    if tgt is None or len(word) < 4 or tgt.check(word) or not tgt.check(word.capitalize()):
+        return False
+    return lexicon.common_word(word, source_lang)
 
 
 def _dictionary_evidence(word: str, source_lang: str, target_lang: str) -> bool:
@@ -232,14 +247,16 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
             continue
         if len(key) <= 4 and _after_figure(target, start):
             continue  # a unit ("12 mg", "3 ha", "5 gal"), shared by both languages
-        if text[0].isupper():
+        if text[0].isupper() and not _sentence_capital(
+            text, target, start, _lower_case_words(source), names, source_lang
+        ):
             if text.isupper() or strength[key] < STRONG_GAP:
                 continue  # an acronym, or a name or title unless the evidence is strong
             if place_names is None:
                 place_names = [(m.start, m.end) for m in gazetteer.gazetteer(target_lang).mentions(target)]
             if any(s <= start < e for s, e in place_names):
                 continue  # a place or person the gazetteer knows
-        if text[0].isupper() and _in_plain_name(tokens, index, strength):
+        if text[0].isupper() and _in_plain_name(tokens, index, strength, _folded_set(source)):
             continue  # part of a name kept as it is: "Banco de España", "Real Madrid"
         if len(key) <= 3 and not text[0].isupper() and _next_to_name(tokens, index, names):
             continue  # inside a name or title: "Lord of the Rings", "Banco de España"
@@ -288,6 +305,12 @@ def _source_cases(source: str) -> tuple[frozenset[str], frozenset[str]]:
         else:
             names.add(word.casefold())
     return frozenset(lower), frozenset(names)
+
+
+@lru_cache(maxsize=4096)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case."""
+    return frozenset(w for w in _PLAIN_WORD_RE.findall(text) if w[0].islower())
 
 
 @lru_cache(maxsize=4096)
@@ -344,16 +367,44 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:\n"
 
 
-def _in_plain_name(tokens: list[tuple[int, int, str]], index: int, strength: dict[str, float]) -> bool:
-    """A capitalised word next to (or one short word from) a capitalised word without evidence."""
+def _in_plain_name(
+    tokens: list[tuple[int, int, str]], index: int, strength: dict[str, float], source: frozenset[str]
+) -> bool:
+    """A capitalised word next to (or one short word from) a capitalised word copied from the source.
+
+    A name kept as it is has its other words in the source too ("Banco de
+    España", "Real Madrid"); a target-language neighbour makes it a translated
+    name with a word left over ("the United Estados of America").
+    """
     for neighbour in (index - 2, index - 1, index + 1, index + 2):
         if 0 <= neighbour < len(tokens):
             word = tokens[neighbour][2]
             if abs(neighbour - index) == 2 and len(tokens[(neighbour + index) // 2][2]) > 3:
                 continue
-            if word[0].isupper() and strength.get(word.casefold(), 0.0) < STRONG_GAP:
+            key = word.casefold()
+            if word[0].isupper() and key in source and strength.get(key, 0.0) < STRONG_GAP:
                 return True
     return False
+
+
+def _sentence_capital(
+    text: str, target: str, start: int, src_lower: frozenset[str], names: frozenset[str], source_lang: str
+) -> bool:
+    """A word capitalised only because it opens a target sentence ("Dos well-known theories …").
+
+    The source writes it in lower case at least once (so not only where a
+    sentence starts it: "Sweep has done the capping" may be a name) and never
+    as a name, and the source language's dictionary and wordfreq know it as an
+    ordinary word: a name opening a sentence ("García said") stays a name.
+    """
+    key = text.casefold()
+    return (
+        not text.isupper()
+        and _starts_sentence(target, start)
+        and key in src_lower
+        and key not in names
+        and lexicon.common_word(key, source_lang)
+    )
 
 
 def _next_to_name(tokens: list[tuple[int, int, str]], index: int, names: frozenset[str] | set[str]) -> bool:
