@@ -69,12 +69,14 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
         return ()
     target_tokens = [_bare(t) for t in words(target) if t.text[:1].isupper()]
     folded_target = {fold(_bare(t).text) for t in words(target)}
+    # Written with or without a hyphen ("WiFi" / "Wi-Fi", "Elzakzaki"): the same spelling.
+    folded_target |= {k.replace("-", "") for k in folded_target}
     source_folded = {fold(t.text) for t in words(source)}
     found: list[Mangled] = []
     for run in runs:
         for start, end, text in run.words:
             key = fold(text)
-            if len(key) < MIN_LETTERS or key in folded_target:
+            if len(key) < MIN_LETTERS or key.replace("-", "") in folded_target:
                 continue
             best: tuple[float, Token] | None = None
             for token in target_tokens:
