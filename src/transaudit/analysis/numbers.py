@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any
 
-from transaudit import data
+from transaudit.analysis.resources import LanguageResources, resolve
 
 Value = Decimal | tuple[Any, ...]
 
@@ -399,13 +399,13 @@ _SPACE_GROUP = "[ \u00a0\u202f\u2009]"
 _SPACE_GROUP_RE = re.compile(_SPACE_GROUP)
 
 
-@cache
 def _cldr_symbols(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The locale's decimal and group symbols from CLDR (Babel), read at run time.
 
     Read at run time rather than generated into data files: Babel is already a
-    dependency, the two symbols cost microseconds once per language, and every
-    CLDR locale works without a file (a new language needs none).
+    dependency, the two symbols cost microseconds once per language (a
+    :class:`Locale` is built once per language's resources), and every CLDR
+    locale works without a file (a new language needs none).
     """
     try:
         from babel.core import UnknownLocaleError
@@ -459,6 +459,7 @@ def _find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int, str
 
 @cache
 def _word_pattern(word: str) -> re.Pattern[str]:
+    """One compiled pattern per number word: a pure function of the word (no language data)."""
     return re.compile(
         rf"(?<![\w\-]){re.escape(word)}(?![\w\-])|(?<=-){re.escape(word)}(?!\w)|"
         rf"(?<![\w\-]){re.escape(word)}(?=-)",
@@ -492,10 +493,13 @@ def _roman(text: str) -> int:
     return total
 
 
-@cache
-def locale(lang: str) -> Locale:
-    """The compiled conventions of ``lang`` (generic ones when it has no data)."""
-    return Locale(lang, data.load("numbers", lang))
+def _build_locale(lang: LanguageResources) -> Locale:
+    return Locale(lang.lang, lang.family("numbers"))
+
+
+def locale(lang: str | LanguageResources) -> Locale:
+    """The compiled conventions of ``lang`` (generic ones when it has no data), built once per language."""
+    return resolve(lang).part(_build_locale)
 
 
 @dataclass
@@ -514,7 +518,7 @@ NOTHING = Comparison([], [], [], [], [])
 
 
 @lru_cache(maxsize=4096)
-def _figures(lang: str, text: str) -> list[Mention]:
+def _figures(lang: LanguageResources, text: str) -> list[Mention]:
     """Figures of a text, cached: one source is often compared with many translations."""
     return locale(lang).figures(text)
 
@@ -554,8 +558,11 @@ def _converted(source: Mention, target: Mention) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def compare(source: str, target: str, source_lang: str, target_lang: str) -> Comparison:
-    """Match the numbers of both sides (cached: five checks ask about one segment)."""
+def compare(
+    source: str, target: str, source_lang: str | LanguageResources, target_lang: str | LanguageResources
+) -> Comparison:
+    """Match the numbers of both sides (cached by texts and languages: five checks ask about one segment)."""
+    source_lang, target_lang = resolve(source_lang), resolve(target_lang)
     src_locale, tgt_locale = locale(source_lang), locale(target_lang)
     src_figures = _figures(source_lang, source)
     tgt_figures = tgt_locale.figures(target)
@@ -638,9 +645,9 @@ def suggestion_for(source: Mention, target_lang: str) -> str | None:
     return source.text
 
 
-@cache
-def _month_re(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
-    """Month names of ``lang`` from CLDR (Babel, read at run time), as one pattern."""
+def _month_re(resources: LanguageResources) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """Month names of the language from CLDR (Babel, read at run time), as one pattern (once per language)."""
+    lang = resources.lang
     try:
         from babel.core import UnknownLocaleError
         from babel.dates import get_month_names
@@ -659,9 +666,9 @@ def _month_re(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags), {n.casefold(): v for n, v in names.items()}
 
 
-def month_mentions(text: str, lang: str) -> list[Mention]:
+def month_mentions(text: str, lang: str | LanguageResources) -> list[Mention]:
     """Month names written in ``text`` (CLDR's, for any language Babel knows)."""
-    compiled = _month_re(lang)
+    compiled = resolve(lang).part(_month_re)
     if compiled is None:
         return []
     pattern, numbers = compiled
@@ -677,7 +684,11 @@ _DATE_GLUE_RE = re.compile(r"[\s,.]*(?:(?:de|del|of|the|el|le|der|di|do|da)\s+)?
 
 
 def lost_dates(
-    source: str, target: str, missing: list[Mention], source_lang: str, target_lang: str
+    source: str,
+    target: str,
+    missing: list[Mention],
+    source_lang: str | LanguageResources,
+    target_lang: str | LanguageResources,
 ) -> list[tuple[int, int, str]]:
     """Dates of the source whose month and numbers are all gone: one span each ("15 de mayo de 2023").
 

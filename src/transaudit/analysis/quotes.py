@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from transaudit import data
+from transaudit.analysis.resources import LanguageResources, resolve
 
 QUOTE_CHARS = "\"'“”„‘’‚«»‹›"
 QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
@@ -68,9 +67,10 @@ class QuoteParse:
 _EMPTY = QuoteParse()
 
 
-@lru_cache(maxsize=32)
-def _lang(lang: str) -> dict[str, Any]:
-    return data.load("punctuation", lang)
+def _conventions(lang: LanguageResources) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's elided words (’em) and quote continuation marks, read once per language."""
+    spec = lang.family("punctuation")
+    return frozenset(spec.get("elisions", [])), frozenset(spec.get("continuation_marks", []))
 
 
 def _role(text: str, index: int, char: str, stack: list[Quote], elisions: frozenset[str]) -> str | None:
@@ -122,13 +122,14 @@ def _elision(text: str, index: int, elisions: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def parse_quotes(text: str, lang: str) -> QuoteParse:
-    """Pair the quotation marks of ``text`` (written in ``lang``)."""
+def parse_quotes(text: str, lang: str | LanguageResources) -> QuoteParse:
+    """Pair the quotation marks of ``text`` (written in ``lang``: its resources, or a code).
+
+    Cached by (text, language): a pure function of both, asked by three checks per segment.
+    """
     if not QUOTE_RE.search(text):
         return _EMPTY
-    lang_data = _lang(lang)
-    elisions = frozenset(lang_data.get("elisions", []))
-    continuation = set(lang_data.get("continuation_marks", []))
+    elisions, continuation = resolve(lang).part(_conventions)
     stack: list[Quote] = []
     pairs: list[tuple[Quote, Quote]] = []
     mismatches: list[tuple[Quote, Quote]] = []

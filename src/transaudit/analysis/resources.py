@@ -166,6 +166,11 @@ def for_pair(source: str, target: str) -> PairResources:
     return found
 
 
+def resolve(lang: str | LanguageResources) -> LanguageResources:
+    """``lang`` itself, or the process's resources of that language code (for callers holding a code)."""
+    return lang if isinstance(lang, LanguageResources) else for_language(lang)
+
+
 def available(family: str, lang: str) -> bool:
     """Whether ``lang`` has ``family``: a data file, an installed dictionary, a wordfreq list."""
     if family == HUNSPELL:

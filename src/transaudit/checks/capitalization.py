@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-from transaudit import data
+from transaudit.analysis.resources import LanguageResources
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.model import Category, Segment, Severity
@@ -41,14 +40,18 @@ class _LangData:
     particles: frozenset[str]
 
 
-@lru_cache(maxsize=32)
-def _lang(lang: str) -> _LangData:
-    raw = data.load("capitalization", lang)
+def _compile(lang: LanguageResources) -> _LangData:
+    raw = lang.family("capitalization")
     return _LangData(
         frozenset(w.casefold() for w in raw.get("lowercase_words", [])),
         frozenset(w.casefold() for w in raw.get("abbreviations", [])),
         frozenset(raw.get("particles", [])),
     )
+
+
+def _lang(lang: LanguageResources) -> _LangData:
+    """The language's capitalization rules, compiled once per language (kept on its resources)."""
+    return lang.part(_compile)
 
 
 def _name_particle(word: str, following: str | None, particles: frozenset[str]) -> bool:
@@ -91,7 +94,7 @@ class CapitalAfterComma(Check):
         text = segment.target
         if "," not in text and ";" not in text:
             return
-        lang_data = _lang(ctx.target_lang)
+        lang_data = _lang(ctx.target)
         if not lang_data.lowercase_words:
             return
         title_case: bool | None = None
@@ -136,7 +139,7 @@ def _abbreviation(token: str, abbreviations: frozenset[str]) -> bool:
     return token.isupper() and len(token) <= 3  # "EE. UU.", "S.A"
 
 
-def lowercase_starts(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
+def lowercase_starts(text: str, lang: LanguageResources) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of each sentence that starts lower-case after a full stop."""
     if ". " not in text and ".\t" not in text:
         return
@@ -188,7 +191,7 @@ class LowercaseSentenceStart(Check):
             first
             and first.group(1)[0].islower()
             and not _mixed_case(first.group(1))
-            and not _name_particle(first.group(1), first.group(2), _lang(ctx.target_lang).particles)
+            and not _name_particle(first.group(1), first.group(2), _lang(ctx.target).particles)
         ):
             source_first = _FIRST_WORD_RE.match(segment.source)
             if (
@@ -205,8 +208,8 @@ class LowercaseSentenceStart(Check):
                     f"the text starts with lower-case '{word}' (the source starts with a capital)",
                     suggestion=word[0].upper() + word[1:],
                 )
-        starts = list(lowercase_starts(text, ctx.target_lang))
-        if not starts or any(True for _ in lowercase_starts(segment.source, ctx.source_lang)):
+        starts = list(lowercase_starts(text, ctx.target))
+        if not starts or any(True for _ in lowercase_starts(segment.source, ctx.source)):
             return
         for start, end, word in starts:
             yield Finding(

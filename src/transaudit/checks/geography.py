@@ -460,7 +460,7 @@ def _vanished(lost: Sequence[NameRun], segment: Segment, ctx: CheckContext) -> I
     source, target = segment.source, segment.target
     if len(target) < 0.5 * len(source):
         return
-    if not ctx.data("gazetteer", ctx.source_lang).get("grammar", {}).get("lowercase_adjectives"):
+    if not ctx.source.family("gazetteer").get("grammar", {}).get("lowercase_adjectives"):
         # English capitalizes common nouns and adjectives in running text ("my
         # Sourdough Starter", "drilling Super Loud"): without a lexicon such runs
         # cannot be told from names, so only languages that write adjectives and

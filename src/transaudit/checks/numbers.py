@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from transaudit.analysis.fields import is_bare_label
 from transaudit.analysis.numbers import NOTHING, Comparison, Mention, compare, lost_dates, suggestion_for
+from transaudit.analysis.resources import LanguageResources
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.model import Category, Segment, Severity
@@ -33,11 +34,13 @@ def _comparable(source: str, target: str) -> bool:
 
 def _comparison(segment: Segment, ctx: CheckContext) -> Comparison:
     """The segment's comparison; an empty one when the segment is not comparable, so checks just loop."""
-    return _compare_segment(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
+    return _compare_segment(segment.source, segment.target, ctx.source, ctx.target)
 
 
 @lru_cache(maxsize=8192)
-def _compare_segment(source: str, target: str, source_lang: str, target_lang: str) -> Comparison:
+def _compare_segment(
+    source: str, target: str, source_lang: LanguageResources, target_lang: LanguageResources
+) -> Comparison:
     if not _comparable(source, target):
         return NOTHING
     return compare(source, target, source_lang, target_lang)
@@ -93,7 +96,7 @@ class NumberMissing(Check):
         if not missing:
             return
         for start, end, date in lost_dates(
-            segment.source, segment.target, missing, ctx.source_lang, ctx.target_lang
+            segment.source, segment.target, missing, ctx.source, ctx.target
         ):
             yield Finding("source", start, end, f"the date '{date}' is missing from the translation")
             missing = [m for m in missing if not start <= m.start < end]

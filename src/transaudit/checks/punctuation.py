@@ -16,20 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from transaudit import data
 from transaudit.analysis.quotes import CLOSER, QUOTE_RE, Quote, parse_quotes
+from transaudit.analysis.resources import LanguageResources
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 from transaudit.model import Article, Category, Segment, Severity
-
-
-@lru_cache(maxsize=32)
-def _lang(lang: str) -> dict[str, Any]:
-    return data.load("punctuation", lang)
 
 
 def _word_span(text: str, index: int, forward: bool) -> tuple[int, int]:
@@ -61,7 +55,7 @@ class QuoteMismatch(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        for opener, closer in parse_quotes(segment.target, ctx.target_lang).mismatches:
+        for opener, closer in parse_quotes(segment.target, ctx.target).mismatches:
             expected = CLOSER.get(opener.char)
             yield Finding(
                 "target",
@@ -97,7 +91,7 @@ class UnbalancedQuote(Check):
         for segment in article.segments:
             if not segment.target.strip():
                 continue
-            target = parse_quotes(segment.target, ctx.target_lang)
+            target = parse_quotes(segment.target, ctx.target)
             orphans = list(target.orphans)
             if pending is not None:
                 previous, open_quotes, excused = pending
@@ -109,7 +103,7 @@ class UnbalancedQuote(Check):
             unclosed = list(target.unclosed)
             if not orphans and not unclosed:
                 continue
-            source = parse_quotes(segment.source, ctx.source_lang)
+            source = parse_quotes(segment.source, ctx.source)
             # Unbalanced as much as the source: faithful, or a quote cut by segmentation.
             source_imbalance = len(source.orphans) + len(source.unclosed) + source.loose
             excused = len(orphans) + len(unclosed) <= source_imbalance
@@ -153,11 +147,11 @@ class ForeignQuotes(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        lang_data = _lang(ctx.target_lang)
+        lang_data = ctx.target.family("punctuation")
         foreign = set(lang_data.get("foreign_openers", []))
         if not foreign or not QUOTE_RE.search(segment.target):
             return
-        parse = parse_quotes(segment.target, ctx.target_lang)
+        parse = parse_quotes(segment.target, ctx.target)
         quotes = lang_data.get("quotes", {})
         start_mark, end_mark = quotes.get("start", ""), quotes.get("end", "")
         text = segment.target
@@ -200,7 +194,7 @@ class InvertedMarks(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        lang_data = _lang(ctx.target_lang)
+        lang_data = ctx.target.family("punctuation")
         if not lang_data or lang_data.get("inverted_marks", True):
             return
         for match in _INVERTED_RE.finditer(segment.target):
@@ -245,7 +239,7 @@ class MissingInvertedMark(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        if not _lang(ctx.target_lang).get("inverted_marks", False):
+        if not ctx.target.family("punctuation").get("inverted_marks", False):
             return
         text = segment.target
         if "?" not in text and "!" not in text:
@@ -284,9 +278,9 @@ def _space_re(chars: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"([ \t\u00a0]+)([{cls}])(?![.\w(\-)]|[:;][)(DPp])")
 
 
-@lru_cache(maxsize=32)
-def _space_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    lang_data = _lang(lang)
+def _space_patterns(lang: LanguageResources) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(forbidden, required) spaces before punctuation, compiled once per language (``lang.part``)."""
+    lang_data = lang.family("punctuation")
     forbidden = _space_re(lang_data.get("no_space_before", []))
     required_chars = lang_data.get("space_before", [])
     required = None
@@ -314,7 +308,7 @@ class SpaceBeforePunctuation(Check):
     severity = Severity.MINOR
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        forbidden, required = _space_patterns(ctx.target_lang)
+        forbidden, required = ctx.target.part(_space_patterns)
         text = segment.target
         if forbidden is not None:
             for match in forbidden.finditer(text):
@@ -503,7 +497,7 @@ class EndPunctuation(Check):
             return
         if "!" in source_marks and target_marks <= {"."}:
             return  # toning an exclamation down is an editorial choice
-        if _lang(ctx.target_lang).get("inverted_marks", False):
+        if ctx.target.family("punctuation").get("inverted_marks", False):
             last_break = max(target.rfind(". ", 0, target_end[1]), 0)
             opened = target[last_break : target_end[1]]
             if ("?" in target_marks and "¿" in opened) or ("!" in target_marks and "¡" in opened):

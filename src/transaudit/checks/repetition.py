@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
-from transaudit import data
+from transaudit.analysis.resources import LanguageResources, resolve
 from transaudit.analysis.text import WORD_RE, fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
@@ -93,9 +93,9 @@ def _coordination_hints(text: str, needles: re.Pattern[str] | None) -> Iterator[
             yield start, min(len(text), reach)
 
 
-@lru_cache(maxsize=32)
-def _lang_data(lang: str) -> _LangData:
-    raw = data.load("repetition", lang)
+def _lang_data(lang: LanguageResources) -> _LangData:
+    """The language's repetition exceptions and coordinators, built once per language (``lang.part``)."""
+    raw = lang.family("repetition")
     patterns = [p for p in raw.get("coordination_ok_patterns", []) if p]
     return _LangData(
         doubled_ok=frozenset(w.casefold() for w in raw.get("doubled_ok", [])),
@@ -104,7 +104,7 @@ def _lang_data(lang: str) -> _LangData:
         coordination_ok=frozenset(w.casefold() for w in raw.get("coordination_ok", [])),
         coordination_ok_re=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
         function_words=frozenset(
-            w.casefold() for w in data.load("capitalization", lang).get("lowercase_words", [])
+            w.casefold() for w in lang.family("capitalization").get("lowercase_words", [])
         ),
         needles=_needles(raw.get("coordinators", [])),
         verb_endings=tuple(str(e).casefold() for e in raw.get("finite_verb_endings", [])),
@@ -135,8 +135,10 @@ _COMMA_REPEAT_RE = re.compile(r"\b(\w++(?:\s+\w++){0,3}),\s+\1\b", re.IGNORECASE
 
 
 @lru_cache(maxsize=4096)
-def scan(text: str, lang: str) -> tuple[Repeat, ...]:
+def scan(text: str, lang: str | LanguageResources) -> tuple[Repeat, ...]:
     """Every repetition in ``text`` (target language ``lang``), left to right.
+
+    Cached: a pure function of the text and the language's resources, asked by four checks.
 
     Cheap hints find the candidates; only the text from a repeat hint to the end
     of its sentence, or a few words around a suspicious " and ", is tokenised
@@ -144,7 +146,7 @@ def scan(text: str, lang: str) -> tuple[Repeat, ...]:
     """
     if not text:
         return ()
-    lang_data = _lang_data(lang)
+    lang_data = resolve(lang).part(_lang_data)
     found: list[Repeat] = []
     covered = 0
     for hint in _REPEAT_HINT.finditer(text):
@@ -351,7 +353,7 @@ def _coordination_ok(conjunct: list[str], left_first: str, right_first: str, lan
     return bool(pattern and pattern.fullmatch(phrase))
 
 
-def _in_source(segment: Segment, repeat: Repeat, source_lang: str) -> bool:
+def _in_source(segment: Segment, repeat: Repeat, source_lang: LanguageResources) -> bool:
     """The source repeats the same words ("Walla Walla"), or loops as often ("Whoa, whoa, whoa")."""
     if not segment.source or repeat.kind == "coordination":
         return False
@@ -377,8 +379,8 @@ class _RepetitionCheck(Check):
     category = Category.REPETITION
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        for repeat in scan(segment.target, ctx.target_lang):
-            if repeat.kind != self.kind or _in_source(segment, repeat, ctx.source_lang):
+        for repeat in scan(segment.target, ctx.target):
+            if repeat.kind != self.kind or _in_source(segment, repeat, ctx.source):
                 continue
             yield self.finding(repeat)
 

@@ -103,7 +103,7 @@ class RoundTripDivergence(Check):
         scores = [segment.bt_scores[CHRF] for segment in scored]
         median = statistics.median(scores)
         relative = len(scored) >= int(options["min_segments"])
-        stopwords = {fold(word) for word in ctx.data("roundtrip", ctx.source_lang).get("stopwords", [])}
+        stopwords = {fold(word) for word in ctx.source.family("roundtrip").get("stopwords", [])}
         for segment in scored:
             score = segment.bt_scores[CHRF]
             low = score < float(options["floor"])
