@@ -63,6 +63,18 @@ def check_languages(check: type[Check]) -> list[str] | None:
     return [lang for lang in langs if all(available(n.family, lang) for n in required)]
 
 
+def check_pairs(check: type[Check]) -> list[str] | None:
+    """Pairs (``es-en``) with the per-pair data this check requires; None when it requires none."""
+    from transaudit.cli.languages import pair_families
+
+    families = [n.family for n in check.needs if n.pair and not n.optional]
+    if not families:
+        return None
+    found = pair_families()
+    have = set.intersection(*(found.get(family, set()) for family in families))
+    return [f"{source}-{target}" for source, target in sorted(have)]
+
+
 def editor_text(doc: str) -> str:
     """A check's docstring body for editors: examples and behaviour, no implementation notes.
 
@@ -102,7 +114,11 @@ def list_checks(verbose: bool, markdown: bool, options_table: bool) -> None:
             if body:
                 click.echo(textwrap.fill(body, width=96, initial_indent="      ", subsequent_indent="      "))
             languages = check_languages(check)
-            if languages is None:
+            pairs = check_pairs(check)
+            if pairs is not None:
+                listed = ", ".join(pairs) or "none yet"
+                click.echo(f"      Languages: only pairs with its per-pair data: {listed}")
+            elif languages is None:
                 click.echo("      Languages: any (no per-language data)")
             else:
                 click.echo(f"      Languages: {', '.join(languages) or 'none yet'} (others: only its "
