@@ -29,7 +29,7 @@ class Descriptor:
     The span (``start``/``end``) covers the describing words without the
     article. ``fits`` are the countries it can describe (the intersection of its
     groups, accepted members included); ``named`` is a country named right after
-    it ("the Gulf state of Qatar").
+    it ("the Gulf state of Qatar", "das Golfemirat Katar").
     """
 
     start: int
@@ -63,7 +63,14 @@ def find_descriptors(gaz: Gazetteer, text: str) -> tuple[Descriptor, ...]:
             continue
         named: str | None = None
         nxt = last + 1
-        if (
+        apposition = (
+            next((m for m in gaz.mentions(text) if m.start == tokens[nxt][0]), None)
+            if nxt < len(tokens) and only_space(text, tokens[last], tokens[nxt])
+            else None
+        )
+        if apposition is not None and apposition.kind == COUNTRY:
+            named = apposition.country  # "das Golfemirat Katar", "the Gulf state Qatar"
+        elif (
             nxt + 1 < len(tokens)
             and tokens[nxt][2] in gaz.of_words
             and only_space(text, tokens[last], tokens[nxt])
@@ -141,5 +148,5 @@ def _modifiers(
 
 
 def _adjective_case(gaz: Gazetteer, word: str) -> bool:
-    # English demonyms are capitalized; Spanish ones are lower case.
-    return word[:1].isupper() if gaz.modifier_before else word.islower()
+    # English demonyms are capitalized; Spanish, French and German ones are lower case.
+    return word.islower() if gaz.lowercase_adjectives else word[:1].isupper()

@@ -118,6 +118,10 @@ class Gazetteer:
             sorted((p.casefold() for p in grammar.get("capital_of", [])), key=len, reverse=True)
         )
         lowercase_adjectives = bool(grammar.get("lowercase_adjectives", False))
+        #: Demonyms and region adjectives are written in lower case ("iranien", "iranisch").
+        self.lowercase_adjectives = lowercase_adjectives
+        #: Endings a country name takes in running text (German genitive "Irans").
+        name_suffixes = tuple(grammar.get("name_suffixes", []))
         rules = spec.get("inflection", {}).get("suffixes", [])
         ambiguous = spec.get("ambiguous", {})
         self.ambiguous = frozenset(ambiguous.get("countries", [])) | frozenset(
@@ -141,6 +145,9 @@ class Gazetteer:
             countries.setdefault(code, []).extend(n for n in names if n not in countries[code])
         for code, names in countries.items():
             self.country_names[code] = names[0]
+            names = names + [
+                name + suffix for name in names for suffix in name_suffixes if name[-1:] not in "sxzßSXZ"
+            ]
             self._add_entity(self.names, COUNTRY, code, code, names, case_sensitive=True)
 
         self.standard_demonyms: dict[str, list[str]] = {}

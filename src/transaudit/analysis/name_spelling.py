@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from transaudit import data
+from transaudit.analysis import spelling
 from transaudit.analysis.gazetteer import FAMILY, gazetteer
 from transaudit.analysis.text import fold
 from transaudit.analysis.tokens import TOKEN_RE
@@ -36,7 +37,8 @@ def spelling_index(source_lang: str, target_lang: str) -> dict[str, Any]:
     ``exact``: every accepted single-word form. ``folded``: fold(word) -> the
     standard word. ``skeleton``: the source-language spelling habit applied to the
     folded standard word -> the standard word. ``exonyms``: a source-language
-    name (one or more words) of an entity whose target name differs -> target name.
+    name (one or more words) of an entity whose target name differs -> target name,
+    unless the target language's Hunspell dictionary accepts it as written (its own word).
     """
     tgt = gazetteer(target_lang)
     src = gazetteer(source_lang)
@@ -65,6 +67,7 @@ def spelling_index(source_lang: str, target_lang: str) -> dict[str, Any]:
                 if spelled != key:
                     skeleton.setdefault(spelled, std_word)
     exonyms: dict[str, str] = {}
+    speller = spelling.speller(target_lang)
     for (kind, entity), forms in src.forms.items():
         if kind not in (CITY, COUNTRY):
             continue
@@ -73,6 +76,10 @@ def spelling_index(source_lang: str, target_lang: str) -> dict[str, Any]:
             continue
         for form in forms:
             if form in target_forms or form in habits["exonym_ok"] or form in exact:
+                continue
+            if speller is not None and all(speller.check(word) for word in TOKEN_RE.findall(form)):
+                # The target language's own word or name ("Island" in English, "Seul" in
+                # French, "Holland"): not a leaked exonym (Hunspell of the target decides).
                 continue
             exonyms[form] = target_forms[0]
     return {"exact": frozenset(exact), "folded": folded, "skeleton": skeleton, "exonyms": exonyms}

@@ -18,6 +18,7 @@ from typing import ClassVar
 from transaudit.analysis import gazetteer as gz
 from transaudit.analysis import place_labels, tokens
 from transaudit.analysis.fuzzy import similar_token
+from transaudit.analysis.lexicon import capitalises_nouns
 from transaudit.analysis.name_runs import NameRun, name_sequences
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
@@ -408,7 +409,14 @@ class EntityChanged(Check):
         yield from self._people(segment, ctx)
 
     def _people(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
-        """Unknown people's names (two or more capitalized words) on either side."""
+        """Unknown people's names (two or more capitalized words) on either side.
+
+        Not judged when either language capitalizes every noun (German, as its
+        dictionary shows: :func:`transaudit.analysis.lexicon.capitalises_nouns`):
+        "des Nahen Ostens" cannot be told from a name without a lexicon of names.
+        """
+        if capitalises_nouns(ctx.source_lang) or capitalises_nouns(ctx.target_lang):
+            return
         src_names = name_sequences(segment.source, ctx.source_lang)
         tgt_names = name_sequences(segment.target, ctx.target_lang)
         if not src_names:

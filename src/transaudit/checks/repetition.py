@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
+from transaudit.analysis.lexicon import capitalises_nouns
 from transaudit.analysis.resources import LanguageResources, resolve
 from transaudit.analysis.text import WORD_RE, fold
 from transaudit.checks import register
@@ -49,6 +50,8 @@ class Repeat:
     count: int
     #: The copies are separated by commas ("the rim, the rim, the rim").
     separated: bool = False
+    #: Both copies capitalized in a language that capitalizes nouns ("Häfen und Häfen").
+    capitalized: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,10 @@ class _LangData:
     #: Endings of finite verbs (``finite_verb_endings``): "X and X" followed by a verb
     #: ("the reforms and reforms were/passed …") is the subject repeated, not a compound.
     verb_endings: tuple[str, ...] = ()
+    #: The language capitalizes every noun (German, read from its dictionary by
+    #: :func:`transaudit.analysis.lexicon.capitalises_nouns`): two capitalized copies
+    #: are a name only if the source writes it too.
+    nouns_capitalized: bool = False
 
 
 #: One C-level pass that every word, phrase or loop repeat the scan can find
@@ -108,6 +115,7 @@ def _lang_data(lang: LanguageResources) -> _LangData:
         ),
         needles=_needles(raw.get("coordinators", [])),
         verb_endings=tuple(str(e).casefold() for e in raw.get("finite_verb_endings", [])),
+        nouns_capitalized=capitalises_nouns(lang.lang),
     )
 
 
@@ -324,6 +332,7 @@ def _coordinations(text: str, start: int, end: int, lang_data: _LangData) -> Ite
                 matches[j + size].end(),
                 text[matches[j - size].start() : matches[j - 1].end()],
                 2,
+                capitalized=_both_capitalized(matches[j - size].group(), matches[j + 1].group()),
             )
             break
 
@@ -346,17 +355,25 @@ def _coordination_ok(conjunct: list[str], left_first: str, right_first: str, lan
     phrase = " ".join(conjunct)
     if phrase in lang_data.coordination_ok or any(w.isdigit() for w in conjunct):
         return True
-    # Both copies capitalised: a name such as "Johnson and Johnson".
-    if left_first[:1].isupper() and right_first[:1].isupper():
+    # Both copies capitalised: a name such as "Johnson and Johnson" (where every noun is
+    # capitalised, "Häfen und Häfen", the source decides: see _in_source).
+    if _both_capitalized(left_first, right_first) and not lang_data.nouns_capitalized:
         return True
     pattern = lang_data.coordination_ok_re
     return bool(pattern and pattern.fullmatch(phrase))
 
 
+def _both_capitalized(left_first: str, right_first: str) -> bool:
+    return left_first[:1].isupper() and right_first[:1].isupper()
+
+
 def _in_source(segment: Segment, repeat: Repeat, source_lang: LanguageResources) -> bool:
     """The source repeats the same words ("Walla Walla"), or loops as often ("Whoa, whoa, whoa")."""
-    if not segment.source or repeat.kind == "coordination":
+    if not segment.source:
         return False
+    if repeat.kind == "coordination":
+        # "Johnson und Johnson": a capitalised conjunct the source writes too is a name.
+        return repeat.capitalized and f" {fold(repeat.unit)} " in f" {_folded_source(segment.source)} "
     if repeat.kind == "loop":
         if any(r.kind == "loop" and r.count == repeat.count for r in scan(segment.source, source_lang)):
             return True
