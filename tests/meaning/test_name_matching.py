@@ -37,3 +37,24 @@ def test_a_hyphen_more_or_less_is_the_same_spelling() -> None:
         "en",
         "es",
     ) == ()
+
+
+def test_exonyms_the_target_language_uses_are_not_misspellings() -> None:
+    # Spanish texts still write "Sydney" more often than "Sídney", but "Sídney" is a
+    # Spanish spelling (used in Spanish, unused in English), not a slip.
+    for source, target in (
+        ("The conference in Sydney ended.", "La conferencia en Sídney terminó."),
+        ("The Dresden orchestra played.", "La orquesta de Dresde tocó."),
+        ("Last year in Munich, it rained.", "El año pasado en Múnich, llovió."),
+    ):
+        assert mangled_names(source, target, "en", "es") == (), target
+
+
+def test_a_near_miss_that_is_a_common_word_is_still_mangled() -> None:
+    found = mangled_names(
+        "Es como el que ganó al Dream Team en los Juegos de 2004.",
+        "It is like the one that beat the Dreamy Team in the 2004 Games.",
+        "es",
+        "en",
+    )
+    assert [(m.source.text, m.target.text) for m in found] == [("Dream", "Dreamy")]

@@ -48,7 +48,32 @@ def _explained(source_word: str, target_word: str, source_lang: str, target_lang
         return True
     # An exonym: the target's spelling is the one its language uses (wordfreq; looked
     # up with its accents: "Cataluña", not "cataluna").
-    return zipf(target_word, target_lang) > max(zipf(source_word, target_lang), 1.0)
+    if zipf(target_word, target_lang) > max(zipf(source_word, target_lang), 1.0):
+        return True
+    return _exonym(target_word, source_lang, target_lang)
+
+
+#: Zipf from which a spelling is in established use in a language (about once in ten
+#: million words); a misspelt name stays below it ("Apasa" 0, "Gómes" 1.5 in Spanish).
+ESTABLISHED_ZIPF = 2.0
+#: Zipf under which a spelling is foreign to a language.
+FOREIGN_ZIPF = 1.0
+
+
+def _exonym(target_word: str, source_lang: str, target_lang: str) -> bool:
+    """A spelling of the target language's own for a foreign place or person (wordfreq).
+
+    An exonym ("Sídney", "Dresde", "Múnich" in Spanish) is in established use in
+    the target language, unused in the source language, and not a common word
+    of the target language (Hunspell rejects it in lower case). The original
+    spelling may still be the commoner one in the target language's texts
+    ("Sydney" in Spanish news), which is why the frequency comparison above
+    misses these. A near-miss that is a common word ("Dream Team" → "Dreamy
+    Team") stays a mangled name.
+    """
+    if zipf(target_word, target_lang) < ESTABLISHED_ZIPF or zipf(target_word, source_lang) >= FOREIGN_ZIPF:
+        return False
+    return not _common_word(target_word, target_lang)
 
 
 def _bare(token: Token) -> Token:
