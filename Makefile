@@ -20,7 +20,7 @@ TORCH  := torch==2.13.0
 # Debian packages the audit itself uses (Apertium back-translation and pivots; Hunspell
 # dictionaries through libenchant: the spelling check TA140 and TA531, which asks whether
 # a capitalized word is a common word; the tests use the en, es, pt, fr and de ones)…
-DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es libenchant-2-2 hunspell-en-us hunspell-en-gb \
+DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es libenchant-2-2 hunspell-en-us hunspell-en-gb wordnet-base \
 	hunspell-es hunspell-pt-pt hunspell-pt-br hunspell-fr hunspell-de-de
 # … and those only the tests need (the browser tests drive Debian's chromium).
 TEST_DEBIAN_PACKAGES := chromium chromium-driver

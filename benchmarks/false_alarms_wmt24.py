@@ -72,9 +72,20 @@ def main(argv: list[str] | None = None) -> None:
         choices=("tune", "check"),
         help="only the documents of this half of the fixed split (../shared/eval/split.py)",
     )
+    parser.add_argument(
+        "--select", default="", help="only these checks (codes, comma separated; default: the default set)"
+    )
+    parser.add_argument(
+        "--extend-select", default="", help="these checks in addition (codes, comma separated), e.g. TA511"
+    )
     args = parser.parse_args(argv)
 
-    settings = Settings.from_keys(backend="none")
+    keys: dict[str, object] = {"backend": "none"}
+    if args.select:
+        keys["select"] = args.select
+    if args.extend_select:
+        keys["extend_select"] = args.extend_select
+    settings = Settings.from_keys(**keys)
     engine = Engine(settings)
     articles = load_articles(args.source, args.target, args.docs)
     if args.half:
@@ -91,7 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     flagged = {issue.segment for issue in issues}
     print(
         f"{args.target.name}: {segments} segments in {len(articles)} documents, "
-        f"{len(engine.checks)} default checks, {len(issues)} issues"
+        f"{len(engine.checks)} checks, {len(issues)} issues"
     )
     print(f"{'check':<36} {'issues':>6} {'per 100 seg':>11} {'segments':>8}")
     for check in engine.checks:

@@ -1,0 +1,181 @@
+"""A word of the translation that means the opposite of the source's word (antonym swap).
+
+One side of the pair must be English, whose antonyms WordNet lists
+(:mod:`transaudit.meaning.antonyms`); the other side's words are put into
+English through Apertium's bilingual dictionary (:mod:`transaudit.meaning.lexicon`).
+An English word *e* is swapped for its opposite when
+
+* *e* itself is not there: no word of the other side translates to any of
+  *e*'s dictionary forms;
+* an antonym *a* of *e* is there: some word *x* of the other side translates
+  to *a* ("incremento" → "increase" against "decrease");
+* the English side does not also have *a* ("good and bad" lists both);
+* neither *e* nor *x* follows a negation cue within three words (litotes:
+  "not bad" → "bueno", "no es fácil" → "it is hard");
+* *e* and *x* are content words (*x* counted in its noun, verb, adjective or
+  adverb readings only: "para" the preposition is not "stop") and neither is
+  one of its language's commonest words (wordfreq Zipf ≥ 6: "here"/"there",
+  "en"/"on"/"off" swap in ordinary paraphrase), nor only a common verb (Zipf ≥ 5:
+  light verbs and idioms, "dar un paso" for "take a step"), nor a negation cue
+  ("never" / "nunca" against "ever": polarity is TA510's);
+* *x* does not translate some other word of the English side (it is as
+  unexplained as *e*), and the two sit at about the same place in their texts
+  (:data:`SAME_PLACE`).
+
+No back-translation is needed: the comparison is between the two texts through
+the dictionary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transaudit.analysis.frequencies import zipf
+from transaudit.meaning.antonyms import antonyms
+from transaudit.meaning.lexicon import CONTENT_TAGS, Lexicon, Word, _tag, lexicon
+from transaudit.meaning.polarity import negations, supported
+
+#: Zipf from which a word is one of the language's few hundred commonest.
+COMMON_ZIPF = 6.0
+#: Zipf from which a verb is one of the common verbs that light-verb phrases and idioms
+#: use for something else than their meaning ("dar un paso" = "take a step", "acaba
+#: de" = "has just", "¡vamos!" = "come on"): "give"/"take", "start"/"finish",
+#: "come"/"go" in such phrases are not antonym swaps.
+COMMON_VERB_ZIPF = 5.0
+#: Words before a word within which a negation cue turns an antonym into litotes.
+NEGATION_WINDOW = 3
+ENGLISH = "en"
+#: How far apart (as a share of each text's length) the two words may sit: a
+#: translation keeps the order of its sentences, so a word and its counterpart
+#: stay at about the same place; two opposite words far apart in a paragraph are
+#: about different things ("the year ended …" / "… just the start").
+SAME_PLACE = 0.25
+#: … or this many words apart at most (in a short sentence a share is a word or two).
+NEAR_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Opposite:
+    """An English word and the other side's word that translates to its antonym."""
+
+    english: Word
+    other: Word
+    antonym: str
+
+
+def _base(lang: str) -> str:
+    return lang.split("-")[0].split("_")[0].lower()
+
+
+def available(source_lang: str, target_lang: str) -> bool:
+    """English on one side, WordNet installed, Apertium's dictionary for the other side."""
+    langs = {_base(source_lang), _base(target_lang)}
+    if ENGLISH not in langs or len(langs) != 2 or not antonyms():
+        return False
+    other = (langs - {ENGLISH}).pop()
+    return lexicon(other, ENGLISH) is not None and lexicon(ENGLISH, other) is not None
+
+
+def _negated(text: str, words: Sequence[Word], index: int, lang: str) -> bool:
+    if not supported(lang):
+        return False
+    window = words[max(0, index - NEGATION_WINDOW) : index]
+    if not window:
+        return False
+    cues = {(cue.start, cue.end) for cue in negations(text, lang)}
+    starts = {start for start, _ in cues}
+    return any(word.start in starts for word in window)
+
+
+def _content_meanings(word: Word, lex: Lexicon) -> frozenset[str]:
+    """Translations of the word's content readings only ("para" the preposition is not "stop")."""
+    readings = [r for r in word.readings if _tag(r) in CONTENT_TAGS or "<ord>" in r]
+    return frozenset().union(*lex.translate(readings).values()) if readings else frozenset()
+
+
+def _rare_enough(word: Word, lang: str) -> bool:
+    """Not among the language's commonest words or verbs, nor a negation cue (TA510's business)."""
+    commonest = max(zipf(lemma, lang) for lemma in word.lemmas)
+    if min(zipf(lemma, lang) for lemma in word.lemmas) >= COMMON_ZIPF or zipf(word.text, lang) >= COMMON_ZIPF:
+        return False
+    content = [_tag(r) for r in word.readings if _tag(r) in CONTENT_TAGS or "<ord>" in r]
+    if commonest >= COMMON_VERB_ZIPF and content and all(tag == "vblex" for tag in content):
+        return False
+    return not (supported(lang) and negations(word.text, lang))
+
+
+def _place(word: Word, text: str) -> float:
+    return word.start / max(1, len(text))
+
+
+def find(
+    english: str, other: str, english_lex: Lexicon, other_lex: Lexicon, other_lang: str
+) -> tuple[Opposite, ...]:
+    """English words whose antonym, not the word, is what the other text says."""
+    table = antonyms()
+    en_words = english_lex.words([english])[english]
+    other_words = other_lex.words([other])[other]
+    english_lemmas = set().union(*(w.lemmas for w in en_words)) if en_words else set()
+    said: dict[str, list[int]] = {}
+    everything: set[str] = set()
+    for i, word in enumerate(other_words):
+        everything |= other_lex.translations(word)
+        if not word.content or not _rare_enough(word, other_lang):
+            continue
+        meanings = _content_meanings(word, other_lex)
+        if meanings & english_lemmas:
+            continue  # the word translates something the English side has
+        for meaning in meanings:
+            said.setdefault(meaning, []).append(i)
+    found: list[Opposite] = []
+    for i, word in enumerate(en_words):
+        if not word.content or not word.readings or word.lemmas & everything:
+            continue
+        if not _rare_enough(word, ENGLISH):
+            continue
+        opposite = sorted(a for lemma in word.lemmas for a in table.get(lemma, ()) if a in said)
+        opposite = [a for a in opposite if a not in english_lemmas]
+        if not opposite or _negated(english, en_words, i, ENGLISH):
+            continue
+        here = _place(word, english)
+        near = [
+            j
+            for j in said[opposite[0]]
+            if abs(_place(other_words[j], other) - here) <= SAME_PLACE or abs(j - i) <= NEAR_WORDS
+        ]
+        if not near or _negated(other, other_words, near[0], other_lang):
+            continue
+        found.append(Opposite(word, other_words[near[0]], opposite[0]))
+    return tuple(found)
+
+
+def opposites(source: str, target: str, source_lang: str, target_lang: str) -> tuple[Opposite, ...]:
+    """Antonym swaps between a source and its translation (empty if the pair is not covered)."""
+    if not available(source_lang, target_lang):
+        return ()
+    if _base(target_lang) == ENGLISH:
+        english, other, other_lang = target, source, _base(source_lang)
+    else:
+        english, other, other_lang = source, target, _base(target_lang)
+    english_lex, other_lex = lexicon(ENGLISH, other_lang), lexicon(other_lang, ENGLISH)
+    assert english_lex is not None and other_lex is not None
+    return find(english, other, english_lex, other_lex, other_lang)
+
+
+def prepare(texts_by_lang: dict[str, list[str]], source_lang: str, target_lang: str) -> None:
+    """Analyse many texts in one analyser process per language (an article at a time)."""
+    if not available(source_lang, target_lang):
+        return
+    for lang, texts in texts_by_lang.items():
+        base = _base(lang)
+        into = (
+            ENGLISH
+            if base != ENGLISH
+            else _base(target_lang if _base(source_lang) == ENGLISH else source_lang)
+        )
+        lex = lexicon(base, into)
+        if lex is None:
+            continue
+        words = lex.words(texts)
+        lex.translate(r for found in words.values() for w in found for r in w.readings)

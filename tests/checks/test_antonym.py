@@ -1,0 +1,38 @@
+"""TA511 antonym: the finding's span and message, both directions."""
+
+from __future__ import annotations
+
+import pytest
+
+from transaudit.engine import Engine
+from transaudit.meaning.opposites import available
+from transaudit.model import Article, Segment
+from transaudit.pipeline import audit_article
+from transaudit.settings import Settings
+
+pytestmark = pytest.mark.skipif(not available("es", "en"), reason="needs Apertium eng-spa and WordNet")
+
+
+def _issues(source: str, target: str, source_lang: str, target_lang: str) -> list[tuple[str, str]]:
+    settings = Settings.from_keys(backend="none", select="TA511")
+    article = Article("t", source_lang, target_lang, [Segment("1", source, target)])
+    report = audit_article(article, settings, Engine(settings))
+    return [(i.text, i.message) for i in report.issues]
+
+
+def test_the_target_word_is_highlighted_in_an_english_target() -> None:
+    [(text, message)] = _issues(
+        "El aumento salarial llegó tarde.", "The wage decrease came late.", "es", "en"
+    )
+    assert text == "decrease" and "'aumento'" in message and "antonym" in message
+
+
+def test_the_target_word_is_highlighted_in_a_spanish_target() -> None:
+    [(text, message)] = _issues(
+        "The wage increase came late.", "La disminución salarial llegó tarde.", "en", "es"
+    )
+    assert text == "disminución" and "'increase'" in message
+
+
+def test_off_by_default() -> None:
+    assert "TA511" not in {c.code for c in Engine(Settings.from_keys(backend="none")).checks}

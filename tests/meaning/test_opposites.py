@@ -1,0 +1,73 @@
+"""Antonym swaps through Apertium's dictionary and WordNet (transaudit.meaning.opposites)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transaudit.meaning.antonyms import antonyms
+from transaudit.meaning.opposites import available, opposites
+
+pytestmark = pytest.mark.skipif(
+    not available("es", "en"), reason="needs Apertium's eng-spa pair and WordNet (wordnet-base)"
+)
+
+
+def _pairs(source: str, target: str, source_lang: str, target_lang: str) -> list[tuple[str, str, str]]:
+    return [
+        (o.english.text, o.other.text, o.antonym) for o in opposites(source, target, source_lang, target_lang)
+    ]
+
+
+def test_wordnet_antonyms_are_read_both_ways_with_the_senses_synonyms() -> None:
+    table = antonyms()
+    assert "decrease" in table["increase"] and "increase" in table["decrease"]
+    assert {"descend", "fall"} <= table["ascend"]
+
+
+def test_an_antonym_in_an_english_target_is_found_with_the_source_word() -> None:
+    assert _pairs("El aumento salarial llegó tarde.", "The wage decrease came late.", "es", "en") == [
+        ("decrease", "aumento", "increase")
+    ]
+    assert _pairs("El coche es muy rápido.", "The car is very slow.", "es", "en") == [
+        ("slow", "rápido", "fast")
+    ]
+
+
+def test_an_antonym_in_a_spanish_target_is_found_from_the_english_source() -> None:
+    assert _pairs("The wage increase came late.", "La disminución salarial llegó tarde.", "en", "es") == [
+        ("increase", "disminución", "decrease")
+    ]
+
+
+def test_another_pair_catalan() -> None:
+    if not available("ca", "en"):
+        pytest.skip("needs Apertium's eng-cat pair")
+    assert _pairs("L'augment salarial va arribar tard.", "The wage decrease came late.", "ca", "en") == [
+        ("decrease", "augment", "increase")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "source_lang", "target_lang"),
+    [
+        # faithful
+        ("El aumento salarial llegó tarde.", "The wage increase came late.", "es", "en"),
+        ("The wage increase came late.", "El aumento salarial llegó tarde.", "en", "es"),
+        # litotes: the negation makes the antonym right
+        ("The results were not bad.", "Los resultados fueron buenos.", "en", "es"),
+        ("Los resultados no fueron malos.", "The results were good.", "es", "en"),
+        # a light verb is not its meaning ("dar un paso" = "take a step")
+        ("Dimos un gran paso hacia el mar.", "We took a big step towards the sea.", "es", "en"),
+        # the antonym is also on the English side: a contrast, not a swap
+        ("Hay tiendas grandes y pequeñas.", "There are large and small shops.", "es", "en"),
+    ],
+)
+def test_faithful_translations_are_left_alone(
+    source: str, target: str, source_lang: str, target_lang: str
+) -> None:
+    assert opposites(source, target, source_lang, target_lang) == ()
+
+
+def test_pairs_without_english_are_not_covered() -> None:
+    assert not available("es", "fr")
+    assert opposites("El aumento.", "La baisse.", "es", "fr") == ()
