@@ -38,3 +38,13 @@ def test_unknown_words_and_many_texts_in_one_batch() -> None:
 
 def test_a_pair_apertium_lacks_has_no_lexicon() -> None:
     assert lexicon("xx", "yy") is None
+
+
+def test_symbols_and_reserved_characters_never_stall_the_dictionary() -> None:
+    lex = lexicon("en", "es")
+    assert lex is not None
+    text = "It costs $5 / ^ 3 < 4 > {x} @home #tag *star [a] \\ back."
+    words = lex.words([text])[text]
+    found = lex.translate(r for w in words for r in w.readings)
+    assert found["$<mon>"] == frozenset()
+    assert "casa" in found["home<n><sg>"]

@@ -17,8 +17,10 @@ from transaudit import data
 from transaudit.analysis.text import word_count
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
+from transaudit.meaning import encoder, similarity
 from transaudit.meaning.coverage import heaviest_run, moved_words
-from transaudit.model import Category, Segment, Severity
+from transaudit.meaning.insertions import far_from_source, lexicons, unexplained
+from transaudit.model import Article, Category, Segment, Severity
 
 FAMILY = "coverage"
 
@@ -115,3 +117,69 @@ class ContentAdded(_CoverageCheck):
             len(segment.target.rstrip()),
             f"the back-translation brings {listed}, which the source does not have: possibly added",
         )
+
+
+@register
+class WordAdded(_CoverageCheck):
+    """A content word of the translation that translates nothing in the source.
+
+    Each target word is linked to the source words it can translate through
+    Apertium's bilingual dictionaries (both directions), shared spellings and
+    shared word starts (:mod:`transaudit.meaning.insertions`). A target content
+    word with no link, whose neighbours translate neighbouring source words
+    (nothing of the source left unexplained between them: an insertion, not a
+    paraphrase), is flagged when it is rare enough (``word_weight``) and the
+    sentence encoder finds it unlike every source word (``word_similarity``).
+    Needs Apertium's dictionaries for the pair and the encoder; silent without.
+
+    Bad: source "sobre los hombros de los consumidores" → target "on the
+    shoulders of omnivore consumers".
+    Good: "on the shoulders of consumers".
+    """
+
+    code = "TA522"
+    needs = (Need("coverage", pair=True, optional=True),)
+    name = "word-added"
+    category = Category.ADDITION
+    severity = Severity.MINOR
+    scope = "article"
+    needs_similarity = True
+
+    def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
+        limits = _limits(ctx)
+        found = lexicons(ctx.source_lang, ctx.target_lang)
+        pairs = [s for s in article.segments if s.source.strip() and s.target.strip()]
+        if found is None or not pairs or "word_weight" not in limits:
+            return
+        forward, backward = found
+        sources = forward.words(s.source for s in pairs)
+        targets = backward.words(s.target for s in pairs)
+        heavy = float(limits["word_weight"])
+        candidates = {}
+        for segment in pairs:
+            source, target = sources[segment.source], targets[segment.target]
+            chosen = [
+                c
+                for c in unexplained(source, target, forward, backward, ctx.target_lang)
+                if c.weight >= heavy
+            ]
+            if chosen:
+                candidates[segment.id] = (segment, source, chosen)
+        if not candidates:
+            return
+        texts = {c.word.text for _, _, chosen in candidates.values() for c in chosen}
+        texts |= {w.text for _, source, _ in candidates.values() for w in source if w.content}
+        try:
+            vectors = similarity.embed(sorted(texts), {"no-cache": ctx.no_cache, "cache-dir": ctx.cache_dir})
+        except encoder.EncoderUnavailable:
+            return
+        floor = float(limits["word_similarity"])
+        for segment, source, chosen in candidates.values():
+            for added in far_from_source(chosen, source, vectors, floor):
+                yield Finding(
+                    "target",
+                    added.word.start,
+                    added.word.end,
+                    f"'{added.word.text}' translates no word of the source: possibly added",
+                    segment=segment.id,
+                )

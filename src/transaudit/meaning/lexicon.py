@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import os
 import re
+import select
 import subprocess
 import threading
 from collections.abc import Iterable, Sequence
@@ -144,6 +145,9 @@ class Lexicon:
     def translate(self, readings: Iterable[str]) -> dict[str, frozenset[str]]:
         """Folded dictionary forms of every translation of each reading."""
         wanted = list(dict.fromkeys(readings))
+        for reading in wanted:
+            if _RESERVED.search(reading.split("<", 1)[0]):
+                self._translations[reading] = frozenset()  # a symbol ("$", "/"): nothing to translate
         todo = [r for r in wanted if r not in self._translations]
         if len(self._translations) + len(todo) > MEMO_LIMIT:
             self._translations = {r: t for r, t in self._translations.items() if r in wanted}
@@ -184,6 +188,10 @@ def _exchange(process: subprocess.Popen[bytes], request: bytes) -> bytes:
     writer.start()
     chunks: list[bytes] = []
     while True:
+        ready, _, _ = select.select([stdout], [], [], _TIMEOUT)
+        if not ready:
+            process.kill()
+            raise OSError("lt-proc did not answer")
         chunk = stdout.read1(1 << 16)
         if not chunk:
             writer.join(_TIMEOUT)
