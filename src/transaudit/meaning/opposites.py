@@ -78,14 +78,11 @@ def available(source_lang: str, target_lang: str) -> bool:
 
 
 def _negated(text: str, words: Sequence[Word], index: int, lang: str) -> bool:
-    if not supported(lang):
+    """A negation cue in the three words before this one (Apertium may join "ya no" in one unit)."""
+    if not supported(lang) or index == 0:
         return False
-    window = words[max(0, index - NEGATION_WINDOW) : index]
-    if not window:
-        return False
-    cues = {(cue.start, cue.end) for cue in negations(text, lang)}
-    starts = {start for start, _ in cues}
-    return any(word.start in starts for word in window)
+    start, end = words[max(0, index - NEGATION_WINDOW)].start, words[index].start
+    return any(start <= cue.start < end for cue in negations(text, lang))
 
 
 def _content_meanings(word: Word, lex: Lexicon) -> frozenset[str]:
