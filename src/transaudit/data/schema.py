@@ -33,7 +33,8 @@ class Each:
 
 BOILERPLATE = {"lines": WORDS, "patterns": WORDS, "truncation_words": WORDS, "labels": WORDS}
 CAPITALIZATION = {"abbreviations": WORDS, "lowercase_words": WORDS, "particles": WORDS}
-COVERAGE = {"addition": NUMBER, "omission": NUMBER, "min_words": int, "word_weight": NUMBER, "word_similarity": NUMBER}
+COVERAGE = {"addition": NUMBER, "omission": NUMBER, "min_words": int,
+            "word_weight": NUMBER, "word_similarity": NUMBER}  # fmt: skip
 LENGTH = {"ratio": NUMBER, "spread": NUMBER}
 SIMILARITY = {"diverges": NUMBER, "misaligned": NUMBER, "min_words": int}
 NEGATION = {
