@@ -1,7 +1,7 @@
 """A content word of the translation that translates nothing in the source (an insertion).
 
 Each target word is linked to the source words it can translate, through
-Apertium's bilingual dictionaries both ways (:mod:`transaudit.meaning.lexicon`):
+Apertium's bilingual dictionaries both ways (:mod:`transaudit.meaning.bilingual`):
 a link when the two share a dictionary form or spelling (names, numbers,
 cognates), when one's translation is the other's dictionary form, or when the
 two agree on their first five letters after folding ("organización" /
@@ -29,8 +29,8 @@ import numpy as np
 
 from transaudit.analysis.frequencies import zipf
 from transaudit.analysis.text import fold
+from transaudit.meaning.bilingual import Lexicon, Word, lexicon
 from transaudit.meaning.coverage import FUNCTION_ZIPF
-from transaudit.meaning.lexicon import Lexicon, Word, lexicon
 
 #: Letters two folded forms must share at their start to count as the same word.
 PREFIX = 5

@@ -2,7 +2,7 @@
 
 One side of the pair must be English, whose antonyms WordNet lists
 (:mod:`transaudit.meaning.antonyms`); the other side's words are put into
-English through Apertium's bilingual dictionary (:mod:`transaudit.meaning.lexicon`).
+English through Apertium's bilingual dictionary (:mod:`transaudit.meaning.bilingual`).
 An English word *e* is swapped for its opposite when
 
 * *e* itself is not there: no word of the other side translates to any of
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from transaudit.analysis.frequencies import zipf
 from transaudit.meaning.antonyms import antonyms
-from transaudit.meaning.lexicon import CONTENT_TAGS, Lexicon, Word, _tag, lexicon
+from transaudit.meaning.bilingual import CONTENT_TAGS, Lexicon, Word, _tag, lexicon
 from transaudit.meaning.polarity import negations, supported
 
 #: Zipf from which a word is one of the language's few hundred commonest.

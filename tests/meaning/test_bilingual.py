@@ -1,10 +1,10 @@
-"""Apertium's analyser and bilingual dictionary read through lt-proc (transaudit.meaning.lexicon)."""
+"""Apertium's analyser and bilingual dictionary read through lt-proc (transaudit.meaning.bilingual)."""
 
 from __future__ import annotations
 
 import pytest
 
-from transaudit.meaning.lexicon import lexicon
+from transaudit.meaning.bilingual import lexicon
 
 pytestmark = pytest.mark.skipif(lexicon("en", "es") is None, reason="needs Apertium's eng-spa pair")
 
