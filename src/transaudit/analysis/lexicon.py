@@ -54,7 +54,7 @@ def common_word(word: str, lang: str) -> bool:
     """True when ``word`` (any case) is an ordinary word of ``lang``, not only a name."""
     key = word.casefold()
     if frequencies.zipf(key, lang) < KNOWN_ZIPF:
-        return False
+        return _compound_noun(word, lang)
     speller = spelling.speller(lang)
     if speller is None:
         return False
@@ -63,3 +63,30 @@ def common_word(word: str, lang: str) -> bool:
     if speller.check_main(key):
         return True
     return capitalises_nouns(lang) and speller.check_main(key.capitalize())
+
+
+#: The shortest head of a compound looked for ("Gas|preise", "EU-Energie|kommissarin").
+MIN_HEAD = 4
+
+
+def _compound_noun(word: str, lang: str) -> bool:
+    """A German compound too rare for wordfreq ("Gaspipeline", "Windparkbetreiber").
+
+    Where every noun is capitalised, a compound takes its head's class: the word is
+    ordinary when its last part (four letters or more, after a hyphen or anywhere)
+    is a common noun the dictionary accepts capitalised ("Pipeline", "Preise"). A
+    name ending in a noun ("Schönberg") is taken for a word too: precision first.
+    """
+    if not word[:1].isupper() or not capitalises_nouns(lang) or len(word) < 2 * MIN_HEAD:
+        return False
+    speller = spelling.speller(lang)
+    if speller is None:
+        return False
+    for start in range(2, len(word) - MIN_HEAD + 1):
+        head = word[start:].lstrip("-")
+        if len(head) < MIN_HEAD or not head.isalpha():
+            continue
+        head = head[0].upper() + head[1:]
+        if frequencies.zipf(head.casefold(), lang) >= KNOWN_ZIPF and speller.check_main(head):
+            return True
+    return False
