@@ -44,3 +44,10 @@ def test_noun_capitalising_language_is_read_from_its_dictionary() -> None:
 
 def test_language_without_dictionary_has_no_common_words() -> None:
     assert not lexicon.common_word("Tomb", "xx")
+
+
+@needs
+def test_capitalised_noun() -> None:
+    assert lexicon.capitalised_noun("Stadt", "de")
+    assert not lexicon.capitalised_noun("Trifft", "de")  # a verb, capitalised by a headline
+    assert not lexicon.capitalised_noun("Tomb", "en")  # English does not capitalise nouns

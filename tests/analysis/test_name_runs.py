@@ -21,3 +21,13 @@ def test_run_of_ordinary_words_is_a_title_not_a_name() -> None:
 def test_ordinary_word_next_to_a_name_word_belongs_to_the_name() -> None:
     text = "Se reunió con la diplomática Marta Ibáñez Soler en Ginebra."
     assert [r.text for r in name_runs.name_sequences(text, "es")] == ["Marta Ibáñez Soler"]
+
+
+def test_german_nouns_do_not_make_a_sentence_a_headline() -> None:
+    text = "Gestern hat der Präsident Daniel Ortega die Stadt am Montag mit seiner Frau besucht."
+    assert [r.text for r in name_runs.name_sequences(text, "de")] == ["Daniel Ortega"]
+
+
+def test_german_headline_is_still_a_headline() -> None:
+    headline = "Merkel Trifft Macron In Paris Zum Gipfel Der Europäischen Union"
+    assert name_runs.name_sequences(headline, "de") == ()

@@ -90,3 +90,13 @@ def _compound_noun(word: str, lang: str) -> bool:
         if frequencies.zipf(head.casefold(), lang) >= KNOWN_ZIPF and speller.check_main(head):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def capitalised_noun(word: str, lang: str) -> bool:
+    """A common noun of a language that capitalises nouns ("Stadt", "Frau"): capitalised by grammar."""
+    if not capitalises_nouns(lang) or frequencies.zipf(word, lang) < KNOWN_ZIPF:
+        return False
+    speller = spelling.speller(lang)
+    key = word.casefold()
+    return speller is not None and not speller.check_main(key) and speller.check_main(key.capitalize())

@@ -87,12 +87,19 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
     A run of one word counts only when it does not open a sentence and is not
     the tail of an institution's name ("Junta de Seguridad del Transporte").
     Runs with a word ending like a common noun ("Protección", "Safety") are
-    dropped, and title-case lines (headlines) are skipped altogether.
+    dropped, and title-case lines (headlines) are skipped altogether (in a
+    language that capitalises nouns, its ordinary nouns do not make a line
+    title-case).
     """
     if not text or not _INNER_CAPITAL_RE.search(text):
         return ()
     capitals = [(m.start(), m.end(), m.group()) for m in _CAPITAL_RE.finditer(text)]
-    long_words = [w for w in words_of(text) if len(w) > 3]
+    if lexicon.capitalises_nouns(lang):
+        # German capitalises every noun: the other words, short ones included
+        # ("In", "Zum", "Der"), show whether a line is a headline.
+        long_words = [w for w in words_of(text) if not lexicon.capitalised_noun(w, lang)]
+    else:
+        long_words = [w for w in words_of(text) if len(w) > 3]
     if len(long_words) >= 4 and sum(1 for w in long_words if w[0].isupper()) >= 0.75 * len(long_words):
         return ()
     common = common_capitalized(lang)
