@@ -111,7 +111,7 @@ class Main(click.Group):
 def usage_error(error: click.UsageError) -> NoReturn:
     """A mistyped command line, in the one error style: one line naming the command
     and the option, and where to read more (Click's own form takes three lines)."""
-    names = []
+    names: list[str] = []
     ctx = error.ctx
     while ctx is not None and ctx.parent is not None:  # the root's name may be "python -m …"
         names.insert(0, ctx.info_name or "")

@@ -192,7 +192,7 @@ def _exchange(process: subprocess.Popen[bytes], request: bytes) -> bytes:
         if not ready:
             process.kill()
             raise OSError("lt-proc did not answer")
-        chunk = stdout.read1(1 << 16)
+        chunk = os.read(stdout.fileno(), 1 << 16)  # what is there, without waiting for more
         if not chunk:
             writer.join(_TIMEOUT)
             raise OSError("lt-proc ended")
