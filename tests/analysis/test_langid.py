@@ -40,3 +40,12 @@ def test_seeded_results_repeat() -> None:
     first = langid.probabilities(text)
     langid.probabilities.cache_clear()
     assert langid.probabilities(text) == first
+
+
+def test_a_language_langdetect_cannot_recognise_is_never_decided() -> None:
+    from transaudit.analysis.langid import has_profile, is_language
+
+    # Galician has no langdetect profile: Galician text would read as Spanish.
+    galician = "Os veciños pediron máis seguridade para as rúas do barrio durante a festa."
+    assert not has_profile("gl") and has_profile("es")
+    assert not is_language(galician, "es", "gl")

@@ -114,8 +114,12 @@ def is_language(text: str, lang: str, other: str, margin: float = 0.5) -> bool:
     """True when ``text`` is clearly ``lang`` rather than ``other``.
 
     "Clearly" means ``lang``'s probability beats ``other``'s by ``margin``;
-    a short text is never clearly anything.
+    a short text is never clearly anything, and nothing is clear when
+    langdetect has no profile for one of the two (Galician): its text would
+    read as the nearest language it knows, Spanish or Portuguese.
     """
+    if not (has_profile(lang) and has_profile(other)):
+        return False
     pair = pair_probabilities(text, lang, other)
     if pair is None:
         return False
@@ -163,6 +167,11 @@ def _profiles() -> frozenset[str]:
     from langdetect.detector_factory import PROFILES_DIRECTORY
 
     return frozenset(path.name for path in Path(PROFILES_DIRECTORY).iterdir())
+
+
+def has_profile(lang: str) -> bool:
+    """Can langdetect recognise ``lang`` at all (a profile of it or of one of its variants)?"""
+    return any(profile.split("-")[0] == lang for profile in _profiles())
 
 
 def contradicting_language(text: str, declared: str) -> tuple[str, float] | None:

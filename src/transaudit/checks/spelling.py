@@ -62,7 +62,10 @@ MIN_LENGTH = 3
 #: A letter written three times running is expressive ("tooodo", "Buuu"), not a slip.
 _ELONGATED_RE = re.compile(r"(\w)\1\1")
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: A word: letters joined by apostrophes or a middle dot (Unicode's MidLetter,
+#: UAX #29), so Catalan "col·locar" and "d'el·lipsi" are single words, as
+#: Hunspell's Catalan dictionary spells them.
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’·][^\W\d_]+)*")
 _NOISE_RE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+|<[^<>\n]{1,200}>|\S+\.(?:com|org|net)\b\S*"
 )

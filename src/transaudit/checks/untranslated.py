@@ -20,6 +20,7 @@ No hand-made word list: every language wordfreq and Hunspell cover is covered.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -111,15 +112,30 @@ def source_only(source_lang: str, target_lang: str) -> frozenset[str]:
 def leftover_strength(word: str, source_lang: str, target_lang: str) -> float:
     """Graded evidence that ``word`` (case-folded) is a source-language word: 0 when none.
 
-    Two kinds: wordfreq says the word is common in the source language and rare
-    in the target one (the strength is the Zipf gap); or, for words too rare for
-    wordfreq to say, the source Hunspell dictionary accepts the word and the
-    target's rejects it (strength :data:`SOURCE_GAP`, the weakest that counts).
+    Between close languages (:func:`close_languages`) the target language's
+    Hunspell dictionary speaks first: a word it accepts is a word of the target
+    language, whatever wordfreq says. They share homographs — Catalan "nada"
+    (swims), "solo", "uso" (I use) are Spanish words too — and a target word is
+    not a leftover for being common next door. (Between distant languages a
+    dictionary word of that shape is a rarity, English "dos", and the evidence
+    below decides.) Then three kinds of evidence:
+
+    * wordfreq says the word is common in the source language and rare in the
+      target one (the strength is the Zipf gap);
+    * the word is common in the target's wordfreq data but its dictionary
+      rejects it and the source's accepts it, with a tenfold gap
+      (:data:`FOREIGN_GAP`): wordfreq's web text of a language quotes its
+      neighbours, so Spanish "los", "pero", "esta" look common in Catalan;
+    * for words too rare for wordfreq to say, the source dictionary accepts
+      the word and the target's rejects it (strength :data:`SOURCE_GAP`, the
+      weakest that counts).
     """
+    if _target_dictionary_knows(word, target_lang) and close_languages(source_lang, target_lang):
+        return 0.0
     src = frequencies.zipf(word, source_lang)
     tgt = frequencies.zipf(word, target_lang)
     if tgt >= TARGET_WORD_ZIPF:
-        return 0.0
+        return src - tgt if foreign_in_target_data(word, source_lang, target_lang) else 0.0
     if src >= SOURCE_WORD_ZIPF and src - tgt >= SOURCE_GAP:
         return src - tgt
     if tgt < RARE_IN_TARGET_ZIPF and len(word) >= 4 and _dictionary_evidence(word, source_lang, target_lang):
@@ -135,6 +151,54 @@ def _name_only_in_target(word: str, source_lang: str, target_lang: str) -> bool:
     if tgt is None or len(word) < 4 or tgt.check(word) or not tgt.check(word.capitalize()):
         return False
     return lexicon.common_word(word, source_lang)
+
+
+#: A word the target dictionary rejects but wordfreq finds common in the target
+#: language is a source-language word quoted in the target's web text when the
+#: source dictionary accepts it and it is ten times (one Zipf unit) more common
+#: in the source language: Spanish "los" (7.2 in Spanish, 5.6 in Catalan).
+FOREIGN_GAP = 1.0
+
+
+@lru_cache(maxsize=65536)
+def foreign_in_target_data(word: str, source_lang: str, target_lang: str) -> bool:
+    """A common word of the target's wordfreq data that is really a source-language word.
+
+    Needs both dictionaries (without them wordfreq alone decides, as before).
+    """
+    src = frequencies.zipf(word, source_lang)
+    if src - frequencies.zipf(word, target_lang) < FOREIGN_GAP or src < TARGET_WORD_ZIPF:
+        return False
+    return _dictionary_evidence(word, source_lang, target_lang)
+
+
+#: Languages are close when the target dictionary accepts at least a fifth of the
+#: source language's thousand commonest words of four letters or more: Spanish →
+#: Catalan 27 %, Portuguese 46 %, Galician 58 %, English → French 25 %; Spanish →
+#: English 10 %, → French 12 %, → Italian 19 %, → Romanian 17 %, → German 1 %.
+CLOSE_SHARE = 0.2
+
+
+@cache
+def close_languages(source_lang: str, target_lang: str) -> bool:
+    """Does the target dictionary know much of the source language's common vocabulary?"""
+    tgt = spelling.speller(target_lang)
+    if tgt is None or not frequencies.available(source_lang):
+        return tgt is not None  # no frequencies to weigh against: the dictionary decides
+    table = frequencies.table(source_lang)
+    sample = heapq.nlargest(1000, (w for w in table if len(w) >= 4 and w.isalpha()), key=table.__getitem__)
+    return bool(sample) and sum(map(tgt.check, sample)) >= CLOSE_SHARE * len(sample)
+
+
+@lru_cache(maxsize=65536)
+def _target_dictionary_knows(word: str, target_lang: str) -> bool:
+    """A dictionary of the target language accepts the (lower-case) word; False without one.
+
+    Only the lower-case form counts: a dictionary's proper name ("Cebolla")
+    says nothing about the common word.
+    """
+    tgt = spelling.speller(target_lang)
+    return tgt is not None and tgt.check(word.casefold())
 
 
 def _dictionary_evidence(word: str, source_lang: str, target_lang: str) -> bool:
@@ -157,8 +221,10 @@ class Analysis:
 
 
 _EMPTY = Analysis()
-#: Letters-only words, for the cheap set-based pre-filters.
-_PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+#: Letters-only words, for the cheap set-based pre-filters. Apostrophes, hyphens
+#: and the middle dot join letters into one word (the dot is Unicode's MidLetter,
+#: UAX #29: Catalan "col·laboració" is one word, not "col" and "laboració").
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-·][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=8192)
@@ -192,20 +258,28 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
             if not m.group()[0].isupper() or _starts_sentence(bare, m.start())
         ]
         known = frequencies.frequent(target_lang, KNOWN_WORD_ZIPF)
-        unknown = [w for w in plain if len(w) >= 4 and w.casefold() not in known]
-        if any(w.casefold() in src_only for w in plain) or len(unknown) >= 3:
+        # A word the target dictionary accepts is a target word here too: between
+        # close languages a line can be right in both ("Continuación domingo:").
+        foreign = [w for w in plain if not _target_dictionary_knows(w, target_lang)]
+        unknown = [w for w in foreign if len(w) >= 4 and w.casefold() not in known]
+        if any(w.casefold() in src_only for w in foreign) or len(unknown) >= 3:
             return Analysis(identical=True)
 
     result = Analysis()
     # Sentences: a cheap vocabulary share first, langdetect only if it is high;
     # a target wholly in the source language costs one call, not one a sentence.
+    # Sentences need word frequencies of both languages (the pre-filter and the
+    # vocabulary decision read "common here, rare there"): without them, no guess.
     hits = sum(map(src_only.__contains__, tgt_folded))
-    if hits >= 2:
+    if hits >= 2 and frequencies.available(source_lang) and frequencies.available(target_lang):
         spans = sentence_spans(target)
         whole = _source_language(target, src_only, source_lang, target_lang)
         if whole:
             # One call said "source language"; keep the sentences whose vocabulary agrees.
-            chosen = [(s, e) for s, e in spans if _source_share(target[s:e], src_only) >= PREFILTER_SHARE]
+            shared = shared_words(source_lang, target_lang)
+            chosen = [
+                (s, e) for s, e in spans if _source_share(target[s:e], src_only, shared) >= PREFILTER_SHARE
+            ]
             result.sentences.extend(_merge(target, chosen))
         elif whole is None or hits * 2 >= MIN_SENTENCE_WORDS:
             chosen = [
@@ -218,7 +292,11 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
 
     # Words copied from the source: lower-case there, or capitalised only to
     # start a sentence; a word capitalised inside a source sentence is a name.
-    candidates = _folded_set(source).intersection(tgt_folded) - tgt_vocab
+    candidates = {
+        w
+        for w in _folded_set(source).intersection(tgt_folded)
+        if w not in tgt_vocab or foreign_in_target_data(w, source_lang, target_lang)
+    }
     if not candidates:
         return result
     src_lower, names = _source_cases(source)
@@ -258,7 +336,9 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
                 continue  # a place or person the gazetteer knows
         if text[0].isupper() and _in_plain_name(tokens, index, strength, _folded_set(source)):
             continue  # part of a name kept as it is: "Banco de España", "Real Madrid"
-        if len(key) <= 3 and not text[0].isupper() and _next_to_name(tokens, index, names):
+        if len(key) <= 3 and not text[0].isupper() and (
+            _next_to_name(tokens, index, names) or _inside_title(tokens, index)
+        ):
             continue  # inside a name or title: "Lord of the Rings", "Banco de España"
         if any(s <= start < e for s, e in result.sentences):
             continue
@@ -318,9 +398,22 @@ def _folded_set(text: str) -> frozenset[str]:
     return frozenset(_folded_words(text))
 
 
-def _source_share(text: str, src_only: frozenset[str]) -> float:
+@cache
+def shared_words(source_lang: str, target_lang: str) -> frozenset[str]:
+    """Words common (Zipf ≥ :data:`TARGET_WORD_ZIPF`) in both languages: evidence for neither.
+
+    Close languages share most function words (Spanish and Catalan "la", "de",
+    "que", "una", "se"); counted in a sentence's share of source-only words
+    they would hide a Spanish sentence in a Catalan text from the pre-filter.
+    """
+    return target_words(source_lang) & target_words(target_lang)
+
+
+def _source_share(text: str, src_only: frozenset[str], shared: frozenset[str]) -> float:
+    """Share of source-only words among the words that tell the two languages apart."""
     _plain, words = _plain_words(text)
-    return sum(map(src_only.__contains__, words)) / len(words) if words else 0.0
+    telling = [w for w in words if w not in shared]
+    return sum(map(src_only.__contains__, telling)) / len(telling) if telling else 0.0
 
 
 def _source_language(text: str, src_only: frozenset[str], source_lang: str, target_lang: str) -> bool | None:
@@ -328,12 +421,15 @@ def _source_language(text: str, src_only: frozenset[str], source_lang: str, targ
 
     Quoted titles ("It's My Party") and runs of capitalised words ("The Lord
     of the Rings") are kept in the original on purpose, so they do not count.
+    The pre-filter share leaves out words common in both languages
+    (:func:`shared_words`); the decision without langdetect counts every word.
     """
     plain, words = _plain_words(text)
     if len(words) < MIN_SENTENCE_WORDS:
         return None
     hits = sum(map(src_only.__contains__, words))
-    if hits < PREFILTER_SHARE * len(words):
+    telling = sum(1 for w in words if w not in shared_words(source_lang, target_lang))
+    if hits < PREFILTER_SHARE * telling or not hits:
         return None
     if hits >= CERTAIN_SHARE * len(words) and len(words) >= CERTAIN_WORDS:
         # Two words in five are frequent source-only words and none is a
@@ -415,6 +511,28 @@ def _next_to_name(tokens: list[tuple[int, int, str]], index: int, names: frozens
             if word[0].isupper() and not word.isupper() and word.casefold() in names:
                 return True
     return False
+
+
+def _inside_title(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """A short word between capitalised words, at most one short word away on each side.
+
+    "Memories of the Land", "Banco de la Nación": the small words of a title
+    or name written in title case, wherever it comes from.
+    """
+
+    def capitalised(step: int) -> bool:
+        for distance in (1, 2):
+            position = index + step * distance
+            if not 0 <= position < len(tokens):
+                return False
+            word = tokens[position][2]
+            if word[0].isupper():
+                return True
+            if len(word) > 3:
+                return False
+        return False
+
+    return capitalised(-1) and capitalised(1)
 
 
 def _masked(text: str) -> str:
