@@ -19,12 +19,15 @@ STAMPS := .stamps
 TORCH  := torch==2.13.0
 # Debian packages the audit itself uses (Apertium back-translation and pivots; Hunspell
 # dictionaries through libenchant: the spelling check TA140 and TA531, which asks whether
-# a capitalized word is a common word; the tests use the en, es, pt, fr and de ones;
+# a capitalized word is a common word, and TA211, where a word a target dictionary accepts
+# is never an untranslated word: the close languages ca, it, gl, ro need theirs;
 # WordNet for the antonym check TA511)…
 DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es libenchant-2-2 hunspell-en-us hunspell-en-gb wordnet-base \
-	hunspell-es hunspell-pt-pt hunspell-pt-br hunspell-fr hunspell-de-de
-# … and those only the tests need (the browser tests drive Debian's chromium).
-TEST_DEBIAN_PACKAGES := chromium chromium-driver
+	hunspell-es hunspell-pt-pt hunspell-pt-br hunspell-fr hunspell-de-de hunspell-ca hunspell-it \
+	hunspell-gl hunspell-ro
+# … and those only the tests need (the browser tests drive Debian's chromium; CLDR's XML
+# lets a test regenerate data/quotes from CLDR and find no difference).
+TEST_DEBIAN_PACKAGES := chromium chromium-driver unicode-cldr-core
 ARTICLES ?= corpora/
 OUT    ?= reports/
 JOBS   ?=

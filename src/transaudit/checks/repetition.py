@@ -72,6 +72,8 @@ class _LangData:
     #: :func:`transaudit.analysis.lexicon.capitalises_nouns`): two capitalized copies
     #: are a name only if the source writes it too.
     nouns_capitalized: bool = False
+    #: Articles (``determiners``): a conjunct that starts with one is a whole noun phrase.
+    determiners: frozenset[str] = frozenset()
 
 
 #: One C-level pass that every word, phrase or loop repeat the scan can find
@@ -116,6 +118,7 @@ def _lang_data(lang: LanguageResources) -> _LangData:
         needles=_needles(raw.get("coordinators", [])),
         verb_endings=tuple(str(e).casefold() for e in raw.get("finite_verb_endings", [])),
         nouns_capitalized=capitalises_nouns(lang.lang),
+        determiners=frozenset(w.casefold() for w in raw.get("determiners", [])),
     )
 
 
@@ -322,7 +325,18 @@ def _coordinations(text: str, start: int, end: int, lang_data: _LangData) -> Ite
             verb_follows = (
                 after is not None and len(after) >= 4 and after.endswith(lang_data.verb_endings or ("\0",))
             )
-            if after is not None and after not in lang_data.function_words and not verb_follows:
+            # An article makes each copy a whole noun phrase ("des réformes et des
+            # réformes"): only a capitalised word after it (a name, a German genitive
+            # noun) may still extend the second one.
+            whole_phrase = size >= 2 and left[0] in lang_data.determiners
+            closes = (
+                after is None
+                or after in lang_data.function_words
+                or verb_follows
+                or _elided(after)
+                or (whole_phrase and not _capitalised_after(text, matches, j + size))
+            )
+            if not closes:
                 # "metro y metro ligero", "oil and oil products", "paper and paper
                 # beats rock": the second copy heads a compound or a new clause.
                 break
@@ -335,6 +349,21 @@ def _coordinations(text: str, start: int, end: int, lang_data: _LangData) -> Ite
                 capitalized=_both_capitalized(matches[j - size].group(), matches[j + 1].group()),
             )
             break
+
+
+def _elided(word: str) -> bool:
+    """A word glued to an elided function word ("l'an", "d'un", "dell'anno"): a new phrase starts."""
+    head, apostrophe, rest = word.replace("’", "'").partition("'")
+    return bool(apostrophe) and bool(rest) and len(head) <= 4
+
+
+def _capitalised_after(text: str, matches: list[re.Match[str]], last: int) -> bool:
+    """The word after the second copy is capitalised (a name, a German noun in the genitive)."""
+    if last + 1 < len(matches):
+        following = matches[last + 1]
+        return text[matches[last].end() : following.start()].isspace() and following.group()[:1].isupper()
+    match = WORD_RE.search(text, matches[-1].end(), matches[-1].end() + 40)
+    return bool(match and text[matches[-1].end() : match.start()].isspace() and match.group()[:1].isupper())
 
 
 def _word_before(text: str, index: int) -> str | None:
