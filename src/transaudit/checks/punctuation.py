@@ -150,12 +150,13 @@ class ForeignQuotes(Check):
     ``extra_openers`` in ``data/punctuation/<lang>.toml``) is foreign. A quotation
     nested in one opened the language's way is not judged: second-level marks
     are a house style (French houses nest “…” or «…»). Straight marks and the
-    apostrophe ’ belong to every language. A correct conversion («…» in Spanish → “…” in English)
-    is silent; a language without quotation data is not checked.
+    apostrophe ’ belong to every language. A correct conversion («…» in
+    Spanish → “…” in English) is silent; a language without quotation data is
+    not checked.
     """
 
     code = "TA112"
-    needs = (Need("punctuation"),)
+    needs = (Need("quotes"), Need("punctuation", optional=True))
     name = "foreign-quotes"
     category = Category.LOCALE_QUOTES
     severity = Severity.MINOR

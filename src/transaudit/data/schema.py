@@ -47,14 +47,14 @@ NUMBERS = {
     "after_noon": WORDS, "hour_marks": WORDS, "connectors": WORDS, "units": Each(list),
 }  # fmt: skip
 PUNCTUATION = {
-    "quotes": {"start": str, "end": str, "alt_start": str, "alt_end": str},
-    "foreign_openers": WORDS, "continuation_marks": WORDS, "elisions": WORDS,
+    "extra_openers": WORDS, "continuation_marks": WORDS, "elisions": WORDS,
     "no_space_before": WORDS, "space_before": WORDS, "inverted_marks": bool,
 }  # fmt: skip
 REPETITION = {
     "doubled_ok": WORDS, "loop_ok": WORDS, "coordinators": WORDS, "coordination_ok": WORDS,
-    "coordination_ok_patterns": WORDS, "finite_verb_endings": WORDS,
+    "coordination_ok_patterns": WORDS, "finite_verb_endings": WORDS, "determiners": WORDS,
 }  # fmt: skip
+QUOTES = {"primary": WORDS, "alternate": WORDS, "openers": WORDS, "closers": WORDS}
 ROUNDTRIP = {"stopwords": WORDS}
 NAMES = Each(WORDS)
 GAZETTEER = {
@@ -97,6 +97,7 @@ SCHEMAS: dict[tuple[str, str], Any] = {
     ("negation", "lang"): NEGATION,
     ("numbers", "lang"): NUMBERS,
     ("punctuation", "lang"): PUNCTUATION,
+    ("quotes", "lang"): QUOTES,
     ("repetition", "lang"): REPETITION,
     ("roundtrip", "lang"): ROUNDTRIP,
     ("similarity", "pair"): SIMILARITY,
