@@ -132,10 +132,12 @@ class UnbalancedQuote(Check):
             )
 
 
-#: Marks of no convention: typewriter marks, which every language's text uses, and
-#: ’, the apostrophe of every Latin-script language (as an opener it is a slip, not
-#: another language's quotes).
-_STRAIGHT = frozenset("\"'’")
+#: Marks of no convention here: typewriter marks, which every language's text uses,
+#: and the right-hand marks ’ ” (’ is also every Latin-script language's apostrophe).
+#: Only Swedish and Finnish open quotations with ”, and CLDR lists it for them; in
+#: another language a quotation opened with ’ or ” is a slip of the keyboard or of
+#: autocorrect, not another language's quotes.
+_STRAIGHT = frozenset("\"'’”")
 
 
 @register
@@ -150,7 +152,7 @@ class ForeignQuotes(Check):
     ``extra_openers`` in ``data/punctuation/<lang>.toml``) is foreign. A quotation
     nested in one opened the language's way is not judged: second-level marks
     are a house style (French houses nest “…” or «…»). Straight marks and the
-    apostrophe ’ belong to every language. A correct conversion («…» in
+    right-hand marks ’ ” (a slip when they open) belong to no convention. A correct conversion («…» in
     Spanish → “…” in English) is silent; a language without quotation data is
     not checked.
     """

@@ -44,7 +44,7 @@ CERTAIN_WORDS = 8
 MARGIN = 0.5
 
 _NOISE_RE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+|<[^<>\n]{1,200}>"
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#$]\w+|<[^<>\n]{1,200}>"
     r"|\S+\.(?:com|org|net|html?|php|pdf|jpe?g|png|gov|edu|io)\b\S*"
 )
 #: A short quoted term ("like", «streaming») is usually kept on purpose.
