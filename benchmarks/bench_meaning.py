@@ -72,7 +72,9 @@ def _process(tsv: Path, cache: str, backend: str, extend: tuple[str, ...]) -> fl
     times = []
     for _ in range(3):
         started = time.perf_counter()
-        subprocess.run(command, check=False, capture_output=True)
+        done = subprocess.run(command, check=False, capture_output=True, text=True)
+        if done.returncode not in (0, 1):  # 1: the article is below the pass mark
+            raise SystemExit(f"transaudit check failed ({done.returncode}): {done.stderr.strip()}")
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -117,7 +119,7 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory() as cache:
         tsv = Path(cache) / "bench.es-en.tsv"
-        tsv.write_text("".join(f"{s}\t{t}\n" for s, t in pairs), encoding="utf-8")
+        tsv.write_text("source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in pairs), encoding="utf-8")
         for label, extend in (("default checks", ()), ("every signal on", SIGNALS)):
             cold = Settings.from_keys(backend=args.backend, extend_select=extend, no_cache=True)
             warm = Settings.from_keys(backend=args.backend, extend_select=extend, cache_dir=cache)

@@ -70,22 +70,57 @@ def _agree(one: set[str], other: set[str]) -> bool:
     return False
 
 
+class _Index:
+    """Which of many key sets :func:`_agree` with a given one, without comparing each pair.
+
+    A paragraph of 150 words would otherwise compare every target word with
+    every source word (tens of thousands of fuzzy comparisons); here each key is
+    looked up by itself, its first five letters and its first four.
+    """
+
+    def __init__(self, key_sets: Sequence[set[str]]) -> None:
+        self._exact: dict[str, set[int]] = {}
+        self._head5: dict[str, set[int]] = {}
+        self._head4: dict[str, set[int]] = {}  # keys of 4+ letters by their first four
+        self._four: dict[str, set[int]] = {}  # keys of exactly four letters
+        for i, keys in enumerate(key_sets):
+            for key in keys:
+                self._exact.setdefault(key, set()).add(i)
+                if len(key) >= PREFIX:
+                    self._head5.setdefault(key[:PREFIX], set()).add(i)
+                if len(key) >= SHORTEST:
+                    self._head4.setdefault(key[:SHORTEST], set()).add(i)
+                if len(key) == SHORTEST:
+                    self._four.setdefault(key, set()).add(i)
+
+    def find(self, keys: set[str]) -> set[int]:
+        found: set[int] = set()
+        for key in keys:
+            found |= self._exact.get(key, set())
+            if len(key) >= PREFIX:
+                found |= self._head5.get(key[:PREFIX], set())
+            if len(key) == SHORTEST:
+                found |= self._head4.get(key, set())  # this key opens a longer one
+            if len(key) >= SHORTEST:
+                found |= self._four.get(key[:SHORTEST], set())  # a four-letter key opens this one
+        return found
+
+
 def links(
     source: Sequence[Word], target: Sequence[Word], forward: Lexicon, backward: Lexicon
 ) -> list[set[int]]:
     """For each target word, the indices of the source words it may translate."""
-    source_keys = [_keys(w) for w in source]
-    source_meanings = [set(forward.translations(w)) for w in source]
+    by_form = _Index([_keys(w) for w in source])
+    by_meaning = _Index([set(forward.translations(w)) for w in source])
+    exact: dict[str, set[int]] = {}
+    for i, word in enumerate(source):
+        for key in _keys(word):
+            exact.setdefault(key, set()).add(i)
     out: list[set[int]] = []
     for word in target:
         own, meanings = _keys(word), set(backward.translations(word))
-        out.append(
-            {
-                i
-                for i in range(len(source))
-                if own & source_keys[i] or _agree(meanings, source_keys[i]) or _agree(source_meanings[i], own)
-            }
-        )
+        found = set().union(*(exact.get(k, set()) for k in own)) if own else set()
+        out.append(found | by_form.find(meanings) | by_meaning.find(own))
     return out
 
 
