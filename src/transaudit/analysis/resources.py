@@ -41,8 +41,16 @@ T = TypeVar("T")
 HUNSPELL, WORDFREQ = "hunspell", "wordfreq"
 #: A back-translation of the target (the backend's, not a data family).
 BACKTRANSLATION = "backtranslation"
+#: Per-pair machine resources: Apertium's analysers and bilingual dictionaries both ways
+#: (TA522), and those with WordNet's English antonyms on an English side (TA511).
+APERTIUM_DICTIONARY, ANTONYMS = "apertium-dictionary", "antonyms"
 #: Machine resources, as ``transaudit languages`` describes them.
-RESOURCE_NAMES = {HUNSPELL: "a Hunspell dictionary", WORDFREQ: "wordfreq frequencies"}
+RESOURCE_NAMES = {
+    HUNSPELL: "a Hunspell dictionary",
+    WORDFREQ: "wordfreq frequencies",
+    APERTIUM_DICTIONARY: "Apertium's bilingual dictionary",
+    ANTONYMS: "WordNet antonyms with Apertium's dictionary (English on one side, wordnet-base)",
+}
 
 
 def describe(family: str) -> str:
@@ -137,6 +145,14 @@ class PairResources:
     def has(self, name: str) -> bool:
         if name in self._given:
             return bool(self._given[name])
+        if name == APERTIUM_DICTIONARY:
+            from transaudit.meaning.insertions import lexicons
+
+            return lexicons(self.source, self.target) is not None
+        if name == ANTONYMS:
+            from transaudit.meaning.opposites import available as antonyms_available
+
+            return antonyms_available(self.source, self.target)
         return data.exists(name, self.key)
 
     def part(self, build: Callable[[PairResources], T]) -> T:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transaudit.analysis import resources
 from transaudit.checks import register
-from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.meaning.opposites import ENGLISH, _base, opposites, prepare
 from transaudit.model import Article, Category, Severity
 
@@ -30,6 +31,7 @@ class AntonymSwap(Check):
     """
 
     code = "TA511"
+    needs = (Need(resources.ANTONYMS, pair=True),)
     name = "antonym"
     category = Category.MISTRANSLATION
     severity = Severity.MAJOR

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from transaudit import data
+from transaudit.analysis import resources
 from transaudit.analysis.text import word_count
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
@@ -138,7 +139,7 @@ class WordAdded(_CoverageCheck):
     """
 
     code = "TA522"
-    needs = (Need("coverage", pair=True, optional=True),)
+    needs = (Need("coverage", pair=True, optional=True), Need(resources.APERTIUM_DICTIONARY, pair=True))
     name = "word-added"
     category = Category.ADDITION
     severity = Severity.MINOR
