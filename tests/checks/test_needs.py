@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from transaudit.analysis.resources import BACKTRANSLATION, LanguageResources, PairResources
+from transaudit.analysis.resources import BACKTRANSLATION, LanguageResources, PairResources, describe
 from transaudit.checks import Need, all_checks
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
@@ -53,8 +53,7 @@ def test_without_its_data_a_check_reports_no_data_instead_of_running(code: str, 
     run = engine.run(ARTICLE)
     assert not run.issues and not run.errors
     assert [n.check for n in run.not_run] == [code]
-    noun = {"hunspell": "a Hunspell dictionary", "wordfreq": "wordfreq frequencies"}.get(
-        need.family, f"{need.family} data")
+    noun = describe(need.family)  # "a Hunspell dictionary", "gazetteer data", …
     assert f"no {noun} for {missing}" in run.not_run[0].reason
     assert run.ran == []
 
