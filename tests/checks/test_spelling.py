@@ -12,12 +12,25 @@ from transaudit.settings import Settings
 def test_main_varieties_are_accepted_together() -> None:
     english = spelling.speller("en")
     assert english is not None
-    assert {"en_US", "en_GB"} <= set(english.tags)
+    assert {"en_US", "en_GB"} <= set(english.served)
     assert english.check("colour") and english.check("color")
     portuguese = spelling.speller("pt")
-    assert portuguese is not None and {"pt_PT", "pt_BR"} <= set(portuguese.tags)
+    assert portuguese is not None and {"pt_PT", "pt_BR"} <= set(portuguese.served)
     spanish = spelling.speller("es")
-    assert spanish is not None and "es_ES" in spanish.tags and "es_MX" in spanish.tags
+    assert spanish is not None and "es_ES" in spanish.served and "es_MX" in spanish.served
+
+
+def test_a_dictionary_file_is_opened_once() -> None:
+    """Debian links es_MX, es_AR, … to es_ES's files: one dictionary serves them all."""
+    spanish = spelling.speller("es")
+    assert spanish is not None
+    main_file = spelling.dictionary_file("es_ES")
+    linked = [tag for tag in spanish.served if spelling.dictionary_file(tag) == main_file]
+    assert len(linked) > 1  # hunspell-es installs the links
+    assert "es_ES" in spanish.tags and not set(linked) - {"es_ES"} & set(spanish.tags)
+    assert spanish.check("ordenador") and spanish.check("computadora")
+    english = spelling.speller("en")
+    assert english is not None and {"en_US", "en_GB"} <= set(english.tags)  # distinct files
 
 
 def test_configured_varieties_narrow_the_dictionaries() -> None:

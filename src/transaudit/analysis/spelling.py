@@ -6,7 +6,11 @@ dictionary of Spain and those of the Americas, Portuguese pt_PT and pt_BR —
 an editor is not told that a correct spelling of another variety is wrong.
 A configured list of dictionary tags (``[spelling] varieties``) narrows this.
 
-Dictionaries are opened once per language, lazily; the answers are memoised
+Dictionaries are opened once per language, lazily, and a file only once:
+Debian installs the Spanish of twenty countries as links to one es_ES
+dictionary (and German's de_BE, de_LU as links to de_DE), and opening each
+link would hold twenty copies of the same ~9 MiB dictionary and ask each of
+them about every unknown word. The answers are memoised
 per word (a news article repeats its words, and Hunspell takes ~20 µs a
 lookup). A language without an installed dictionary (or a machine without
 libenchant) gives ``None`` from :func:`speller`: the caller says so once and
@@ -17,8 +21,10 @@ Debian packages: ``libenchant-2-2`` and ``hunspell-<lang>`` (see the Makefile).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 
@@ -59,11 +65,16 @@ def varieties(lang: str) -> tuple[str, ...]:
 class Speller:
     """One language's dictionaries, asked together: a word is right if any accepts it."""
 
-    def __init__(self, lang: str, tags: Sequence[str], dictionaries: Sequence[Any]) -> None:
+    def __init__(
+        self, lang: str, tags: Sequence[str], dictionaries: Sequence[Any], served: Sequence[str] = ()
+    ) -> None:
+        """``dictionaries`` opened under ``tags`` (aligned); ``served``: every variety they
+        answer for, links to the same files included (default: ``tags``)."""
         self.lang = lang
         self.tags = tuple(tags)
         self._dicts = tuple(dictionaries)
         self._known: dict[str, bool] = {}
+        self._main_known: dict[str, bool] = {}
         self._suggestions: dict[str, tuple[str, ...]] = {}
         main = _main_variety(lang)
         self._main = self.tags.index(main) if main in self.tags else 0
@@ -73,6 +84,8 @@ class Speller:
             self._dicts = tuple(self._dicts[i] for i in order)
             self.tags = tuple(self.tags[i] for i in order)
             self._main = 0
+        #: Every variety answered for (es_MX is served by es_ES's files on Debian).
+        self.served = tuple(served) or self.tags
 
     def check(self, word: str) -> bool:
         """True when some variety's dictionary accepts ``word`` as written."""
@@ -87,7 +100,11 @@ class Speller:
         known = self._known.get(word)
         if known is not None:
             return known
-        return bool(self._dicts[0].check(word))
+        known = self._main_known.get(word)
+        if known is None:
+            known = bool(self._dicts[0].check(word))
+            self._main_known[word] = known
+        return known
 
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Corrections proposed by the main variety's dictionary (memoised).
@@ -115,6 +132,28 @@ def _main_variety(lang: str) -> str:
     return f"{lang}_{region}" if region.isupper() else lang
 
 
+def _search_dirs() -> list[Path]:
+    """Where enchant's Hunspell provider looks for dictionaries (user's first)."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    data = (os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share").split(":")
+    dirs = [Path(config) / "enchant" / "hunspell"]
+    dirs += [Path(root) / name for root in data if root for name in ("hunspell", "myspell")]
+    return [*dirs, Path("/usr/share/myspell/dicts")]
+
+
+def dictionary_file(tag: str) -> str:
+    """The real path of ``tag``'s Hunspell files, or the tag itself when they are not found.
+
+    Two tags with the same files are one dictionary (a link such as
+    es_MX.dic → es_ES.dic); a tag found nowhere is never merged with another.
+    """
+    for folder in _search_dirs():
+        dic, aff = folder / f"{tag}.dic", folder / f"{tag}.aff"
+        if dic.is_file() and aff.is_file():
+            return f"{dic.resolve()}|{aff.resolve()}"
+    return tag
+
+
 @cache
 def _speller(lang: str, tags: tuple[str, ...]) -> Speller | None:
     enchant = _enchant()
@@ -122,15 +161,22 @@ def _speller(lang: str, tags: tuple[str, ...]) -> Speller | None:
         return None
     dictionaries = []
     opened = []
-    for tag in tags:
+    files: set[str] = set()
+    main = _main_variety(lang)
+    for tag in sorted(tags, key=lambda tag: tag != main):  # the main variety opens its file
         if tag not in installed():
             continue  # enchant would quietly fall back to another variety
+        file = dictionary_file(tag)
+        if file in files:
+            continue  # the same dictionary under another variety's name
         try:
             dictionaries.append(enchant.Dict(tag))
-            opened.append(tag)
         except Exception:  # enchant raises its own errors for a missing dictionary
             continue
-    return Speller(lang, opened, dictionaries) if dictionaries else None
+        opened.append(tag)
+        files.add(file)
+    served = tuple(tag for tag in tags if tag in installed() and dictionary_file(tag) in files)
+    return Speller(lang, opened, dictionaries, served) if dictionaries else None
 
 
 def speller(lang: str, tags: Iterable[str] | None = None) -> Speller | None:

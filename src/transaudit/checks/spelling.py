@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from transaudit.analysis import frequencies, gazetteer, spelling
@@ -162,16 +162,16 @@ def misspellings(
             or frequencies.zipf(key, "en") >= COMMON_ZIPF
         ):
             continue  # a source-language word, or an English loan or quotation ("Hello", "streaming")
-        if speller.check_main(word) or (word[0].isupper() and speller.check_main(key)):
-            continue
-        correction = _correction(word, speller, common, target_lang)
-        if correction is None:
-            continue  # no slip of the keyboard
         if speller.check(word) or (word[0].isupper() and speller.check(key)) or _prefixed(key, speller):
-            continue  # another variety's spelling; or a known word behind a prefix ("destructuring")
+            continue  # some variety's spelling; or a known word behind a prefix ("destructuring")
         other = spelling.speller(source_lang)
         if other is not None and (other.check(word) or other.check(key)):
             continue  # a source-language word: untranslated, not misspelled
+        # The costliest test last (hundreds of candidate look-ups): most words
+        # that get this far are names or terms some dictionary knows.
+        correction = _correction(word, speller, common, target_lang)
+        if correction is None:
+            continue  # no slip of the keyboard
         if word[0].isupper():
             if places is None:
                 places = [(m.start, m.end) for m in gazetteer.gazetteer(target_lang).mentions(target)]
@@ -189,14 +189,23 @@ def _prefixed(word: str, speller: spelling.Speller) -> bool:
     return any(speller.check(word[k:]) for k in range(1, PREFIX_MAX + 1) if len(word) - k >= STEM_MIN)
 
 
-def _one_edit(word: str, letters: str) -> set[str]:
-    """Every string one slip away: a letter dropped, swapped with the next, changed or added."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    changes = {a + c + b[1:] for a, b in splits if b for c in letters}
-    inserts = {a + c + b for a, b in splits for c in letters}
-    return deletes | swaps | changes | inserts
+def _one_edit(word: str, letters: str, known: Mapping[str, float]) -> set[str]:
+    """The words of ``known`` one slip away: a letter dropped, swapped with the next, changed or added.
+
+    Each batch of edits is filtered as it is made (the ~600 edits of a word
+    are never held together): this is the check's inner loop.
+    """
+    n = len(word)
+    keep = known.__contains__
+    found = set(filter(keep, [word[:i] + word[i + 1 :] for i in range(n)]))
+    found.update(filter(keep, [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]))
+    for i in range(n + 1):
+        head, tail = word[:i], word[i:]
+        if i < n:
+            rest = word[i + 1 :]
+            found.update(filter(keep, [head + c + rest for c in letters]))
+        found.update(filter(keep, [head + c + tail for c in letters]))
+    return found
 
 
 def _correction(word: str, speller: spelling.Speller, table: Mapping[str, float], lang: str) -> str | None:
@@ -206,18 +215,32 @@ def _correction(word: str, speller: spelling.Speller, table: Mapping[str, float]
     (a dict look-up each), and the dictionary confirms the winner: Hunspell's own
     suggestion search takes a third of a second a word on a busy machine.
     """
-    key = word.casefold()
-    own = table.get(key, 0.0)
-    scored = sorted(
-        ((table[c], c) for c in _one_edit(key, frequencies.alphabet(lang)) if c in table and c != key),
-        reverse=True,
-    )
-    for value, candidate in scored[:3]:
-        if value - own < CORRECTION_GAIN:
-            break
+    for candidate in _frequent_neighbours(word.casefold(), lang):
         if speller.check(candidate):
             return candidate.capitalize() if word[0].isupper() else candidate
     return None
+
+
+#: Rare words recur across the articles of a batch ("retra", a system's
+#: favourite slip), so their neighbours are kept for the last few hundred
+#: words; each entry is a word and up to three others (below memo.py's bound
+#: for per-article text caches, so kept across articles).
+NEIGHBOUR_MEMO = 512
+
+
+@lru_cache(maxsize=NEIGHBOUR_MEMO)
+def _frequent_neighbours(key: str, lang: str) -> tuple[str, ...]:
+    """Up to three words one slip from ``key``, each :data:`CORRECTION_GAIN` more common, commonest first.
+
+    Building the ~600 edits of a word and looking each up is the check's main
+    cost (about half a millisecond a word), hence the memo.
+    """
+    table = frequencies.table(lang)
+    own = table.get(key, 0.0)
+    found = _one_edit(key, frequencies.alphabet(lang), table)
+    found.discard(key)
+    scored = sorted(((table[c], c) for c in found), reverse=True)[:3]
+    return tuple(candidate for value, candidate in scored if value - own >= CORRECTION_GAIN)
 
 
 @register
