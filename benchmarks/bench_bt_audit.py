@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from transaudit.engine import Engine
+from transaudit.memo import clear_text_caches
 from transaudit.model import Article, Segment
 from transaudit.pipeline import audit_article
 from transaudit.settings import Settings
@@ -51,9 +52,16 @@ def cpu() -> float:
 
 
 def audit(article: Article, settings: Settings) -> tuple[float, float, dict]:
+    """One audit as a batch worker runs it: the per-article caches emptied after it (memo.py).
+
+    So no run reuses the analyses of the one before (a batch's next article
+    shares no text with the last), and, as in a worker, what the first article
+    loaded is settled out of the garbage collector's way.
+    """
     engine = Engine(settings)
     began, began_cpu = time.perf_counter(), cpu()
     result = audit_article(article, settings, engine)
+    clear_text_caches()
     return time.perf_counter() - began, cpu() - began_cpu, result.backtranslation
 
 

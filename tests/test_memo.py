@@ -39,3 +39,10 @@ def test_a_batch_leaves_no_article_text_in_the_caches(tmp_path) -> None:
     run = run_batch(paths, Settings.from_keys(backend="none"), Languages(None, None), out, ("json",), jobs=1)
     assert [outcome.ok for outcome in run.outcomes] == [True, True]
     assert all(cache.cache_info().currsize == 0 for cache in text_caches())
+
+
+def test_what_the_first_article_loaded_is_settled_out_of_the_collectors_way() -> None:
+    import gc
+
+    clear_text_caches()
+    assert gc.get_freeze_count() > 0  # frozen once per process, after the first article

@@ -88,3 +88,13 @@ def test_scores_from_statistics_are_exactly_sacrebleus_own() -> None:
 def test_statistics_version_names_every_metric_and_the_ter_limit() -> None:
     version = statistics_version()
     assert version.count("version:") == 3 and f"ter_max_words:{TER_MAX_WORDS}" in version
+
+
+def test_statistics_of_many_pairs_are_each_pairs_own() -> None:
+    from transaudit.backtranslation.scores import many_statistics
+
+    long_text = " ".join(["palabra"] * 50)
+    pairs = [*PAIRS, (long_text, long_text)]
+    assert many_statistics(pairs) == [segment_statistics(h, r) for h, r in pairs]
+    assert "TER" not in many_statistics(pairs)[-1]
+    assert many_statistics([]) == []

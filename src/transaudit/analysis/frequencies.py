@@ -6,38 +6,168 @@ log10 of occurrences per billion words: 7 for "the", 3 for a word seen once
 per million words, 0 for a word wordfreq has never seen.
 
 The table of a language is read once, lazily, straight from wordfreq's
-frequency buckets (one bucket per centibel, about 0.2 s a language) and
-kept as a dict, so a lookup is a dict access rather than wordfreq's
-tokenizing ``zipf_frequency`` (about 9 µs a call). A language wordfreq does
+frequency file (one bucket per centibel, about 0.2 s a language), so a lookup
+is a dict access rather than wordfreq's tokenizing ``zipf_frequency`` (about
+9 µs a call). Only the words of Zipf 2 or more (seen once per hundred million
+words; the checks' thresholds are mostly 3 and 4) are kept as a dict; the
+rarer two thirds of the list (222,000 Spanish words) are kept packed — their
+UTF-8 bytes in one string, found by hash — so Spanish takes 24 MiB instead of
+43 (tracemalloc), and the file is read bucket by bucket, never all at once. A
+look-up of a rare word is a binary search (about a microsecond); every value is
+exactly wordfreq's. A language wordfreq does
 not know gives an empty table: every word then has frequency 0, and checks
 that need frequencies find nothing rather than fail.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gzip
+import heapq
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
+from itertools import accumulate, chain, islice
+from typing import Any
 
 #: Zipf value of wordfreq's first bucket; bucket ``i`` holds words of Zipf ``9 - i / 100``.
 _TOP_ZIPF = 9.0
+#: Words at least this common are kept in a dict; rarer ones packed (see the module's docstring).
+DICT_ZIPF = 2.0
+
+
+def _value(index: int) -> float:
+    return round(_TOP_ZIPF - index / 100, 2)
+
+
+class ZipfTable(Mapping[str, float]):
+    """Word → Zipf frequency: a dict for the common words, packed arrays for the rare ones.
+
+    Iteration follows wordfreq's buckets from the rarest, each in wordfreq's
+    order (as a dict built bucket by bucket would), so a stable sort by value
+    ranks tied words alphabetically.
+    """
+
+    def __init__(self, common: dict[str, float], rare: Iterable[tuple[int, list[str]]]) -> None:
+        """``common``: the dict part; ``rare``: (bucket index, words), commonest bucket first."""
+        self.common = common
+        blob = bytearray()
+        offsets = array("I", [0])
+        buckets = array("H")
+        hashes = array("q")
+        for index, words in rare:
+            encoded = [word.encode("utf-8") for word in words]
+            # Each word's end; the first word's start is the previous word's end, already there.
+            offsets.extend(islice(accumulate(map(len, encoded), initial=len(blob)), 1, None))
+            blob += b"".join(encoded)
+            buckets.extend([index] * len(words))
+            hashes.extend(map(hash, words))
+        self._blob = bytes(blob)
+        self._offsets = offsets
+        self._buckets = buckets
+        # Sorted by hash: one sort of plain ints (hash and position packed), no key function.
+        shift = max(len(hashes), 1).bit_length()
+        packed = sorted([(h << shift) | i for i, h in enumerate(hashes)])
+        mask = (1 << shift) - 1
+        self._by_hash = array("I", [p & mask for p in packed])
+        self._hashes = array("q", [p >> shift for p in packed])
+
+    def _rare(self, word: str) -> int:
+        """Position of ``word`` among the rare words, or -1."""
+        if not isinstance(word, str):
+            return -1
+        key = hash(word)
+        hashes = self._hashes
+        at = bisect_left(hashes, key)
+        encoded: bytes | None = None
+        while at < len(hashes) and hashes[at] == key:
+            i = self._by_hash[at]
+            if encoded is None:
+                encoded = word.encode("utf-8", "surrogatepass")
+            if self._blob[self._offsets[i] : self._offsets[i + 1]] == encoded:
+                return i
+            at += 1
+        return -1
+
+    def get(self, word: Any, default: Any = None) -> Any:
+        value = self.common.get(word)
+        if value is not None:
+            return value
+        i = self._rare(word)
+        return default if i < 0 else _value(self._buckets[i])
+
+    def __getitem__(self, word: str) -> float:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.common or self._rare(word) >= 0  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self.common) + len(self._buckets)
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(self._rare_words(), self.common)
+
+    def _rare_words(self) -> Iterator[str]:
+        """The packed words, rarest bucket first, each bucket in wordfreq's order."""
+        buckets, count = self._buckets, len(self._buckets)
+        starts = [i for i in range(count) if i == 0 or buckets[i] != buckets[i - 1]]
+        for start, end in reversed(list(zip(starts, [*starts[1:], count], strict=False))):
+            for i in range(start, end):
+                yield self._blob[self._offsets[i] : self._offsets[i + 1]].decode("utf-8")
+
+    def at_least(self, min_zipf: float) -> Mapping[str, float]:
+        """The words of Zipf ``min_zipf`` or more with their values (the dict, when it has them all)."""
+        if min_zipf >= DICT_ZIPF:
+            return self.common
+        return {word: value for word, value in self.items() if value >= min_zipf}
+
+
+_EMPTY = ZipfTable({}, [])
+
+
+def _buckets(path: str) -> Iterator[list[str]]:
+    """wordfreq's cBpack file (gzipped msgpack: a header, a word list per centibel), list by list."""
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own dependency
+
+    with gzip.open(path, "rb") as infile:
+        unpacker = msgpack.Unpacker(infile, raw=False)
+        count = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"{path}: not a wordfreq cBpack file")
+        for _ in range(count - 1):
+            yield unpacker.unpack()
 
 
 @cache
-def table(lang: str) -> Mapping[str, float]:
+def table(lang: str) -> ZipfTable:
     """Case-folded word → Zipf frequency in ``lang`` (empty when wordfreq lacks the language)."""
     try:
         import wordfreq
     except ImportError:  # pragma: no cover - a core dependency
-        return {}
-    if lang not in wordfreq.available_languages("best"):
-        return {}
-    buckets = wordfreq.get_frequency_list(lang, wordlist="best")
-    words: dict[str, float] = {}
-    # Rarest bucket first, so a word listed twice keeps its higher frequency.
-    for index in range(len(buckets) - 1, -1, -1):
-        if buckets[index]:
-            words.update(dict.fromkeys(buckets[index], round(_TOP_ZIPF - index / 100, 2)))
-    return words
+        return _EMPTY
+    path = wordfreq.available_languages("best").get(lang)
+    if path is None:
+        return _EMPTY
+    words_of: dict[str, float] = {}
+    common: list[tuple[int, list[str]]] = []
+    buckets = enumerate(_buckets(path))
+    rare: Iterator[tuple[int, list[str]]] = iter(())
+    for index, words in buckets:
+        if _value(index) < DICT_ZIPF:
+            rare = chain([(index, words)], buckets)  # packed as they are read
+            break
+        if words:
+            common.append((index, words))
+    packed = ZipfTable(words_of, ((index, words) for index, words in rare if words))
+    # Rarest bucket first (the order a dict built bucket by bucket has).
+    for index, words in reversed(common):
+        words_of.update(dict.fromkeys(words, _value(index)))
+    return packed
 
 
 def zipf(word: str, lang: str) -> float:
@@ -53,17 +183,31 @@ def available(lang: str) -> bool:
 @cache
 def frequent(lang: str, min_zipf: float) -> frozenset[str]:
     """The words of ``lang`` at least as common as ``min_zipf`` (3.0: once per million words)."""
-    return frozenset(word for word, value in table(lang).items() if value >= min_zipf)
+    return frozenset(word for word, value in table(lang).at_least(min_zipf).items() if value >= min_zipf)
+
+
+def commonest(lang: str, count: int, keep: Callable[[str], bool] = bool) -> list[str]:
+    """The ``count`` commonest words of ``lang`` that ``keep`` accepts, tied words in wordfreq's
+    order (alphabetical), as a stable sort of the table by falling Zipf would give."""
+    words = table(lang)
+    found = heapq.nlargest(count, (item for item in words.common.items() if keep(item[0])), key=_second)
+    if len(found) < count:  # the dict's words run out: the rare ones follow, all less common
+        rare = ((w, v) for w, v in words.items() if w not in words.common and keep(w))
+        found += heapq.nlargest(count - len(found), rare, key=_second)
+    return [word for word, _ in found]
+
+
+def _second(item: tuple[str, float]) -> float:
+    return item[1]
 
 
 @cache
 def top_words(lang: str, count: int) -> tuple[str, ...]:
     """The ``count`` most frequent words of ``lang``, most frequent first (empty when unknown)."""
-    if not available(lang):
-        return ()
-    import wordfreq
+    # wordfreq's top_n_list (which leaves out digit sequences), without loading its whole list again.
+    from wordfreq.numbers import has_digit_sequence
 
-    return tuple(wordfreq.top_n_list(lang, count))
+    return tuple(commonest(lang, count, lambda word: not has_digit_sequence(word)))
 
 
 @cache

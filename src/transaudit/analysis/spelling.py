@@ -48,6 +48,7 @@ def installed() -> tuple[str, ...]:
         return ()
 
 
+@cache
 def varieties(lang: str) -> tuple[str, ...]:
     """The installed dictionaries of ``lang``'s varieties: ``es`` → es_ES, es_MX, …
 

@@ -53,6 +53,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, for comparing names across languages."""
+    if text.isascii():  # nothing to decompose (most words): the same answer, ten times faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

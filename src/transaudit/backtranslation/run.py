@@ -45,8 +45,8 @@ from transaudit.backtranslation.scores import (
     TER_MAX_WORDS,
     Statistics,
     corpus_from_statistics,
+    many_statistics,
     scores_from_statistics,
-    segment_statistics,
     signatures,
     statistics_version,
 )
@@ -407,21 +407,15 @@ def _round_trip(
     translations; the key includes the metrics' signatures, so a new sacrebleu
     rescores.
     """
-    def score(text: str, source: str) -> tuple[Statistics, dict[str, float]]:
-        stats = segment_statistics(text, source)
-        return stats, scores_from_statistics(stats)
+    def score(todo: list[tuple[str, str]]) -> list[tuple[Statistics, dict[str, float]]]:
+        return [(stats, scores_from_statistics(stats)) for stats in many_statistics(todo)]
 
     if cache is None or not pairs:
-        return [score(text, source) for text, source in pairs]
+        return score(pairs)
     version = statistics_version()
     keys = [statistics_key(version, text, source) for text, source in pairs]
     known = cache.get_round_trip(keys)
-    fresh: dict[str, tuple[Statistics, dict[str, float]]] = {}
-    result = []
-    for key, (text, source) in zip(keys, pairs, strict=True):
-        entry = known.get(key) or fresh.get(key)
-        if entry is None:
-            entry = fresh[key] = score(text, source)
-        result.append(entry)
+    todo = {key: pair for key, pair in zip(keys, pairs, strict=True) if key not in known}
+    fresh = dict(zip(todo, score(list(todo.values())), strict=True))
     cache.put_round_trip(fresh)
-    return result
+    return [known.get(key) or fresh[key] for key in keys]

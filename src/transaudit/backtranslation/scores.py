@@ -58,12 +58,24 @@ def segment_statistics(back_translation: str, source: str) -> Statistics:
     corpus scores are arithmetic on these, so they are computed once per
     segment, and cached with the back-translation (see run.py).
     """
-    stats: Statistics = {}
+    return many_statistics([(back_translation, source)])[0]
+
+
+def many_statistics(pairs: Sequence[tuple[str, str]]) -> list[Statistics]:
+    """:func:`segment_statistics` of each (back-translation, source) pair, one sacrebleu call
+    per metric for them all (sacrebleu's statistics are per segment, so the values are
+    the same; the per-call set-up is paid once instead of once a segment)."""
+    found: list[Statistics] = [{} for _ in pairs]
     for name, metric in _metrics()["corpus"].items():
-        if name == TER and not ter_applies(back_translation, source):
+        chosen = [i for i, (text, source) in enumerate(pairs) if name != TER or ter_applies(text, source)]
+        if not chosen:
             continue
-        stats[name] = list(metric._extract_corpus_statistics([back_translation], [[source]])[0])
-    return stats
+        rows = metric._extract_corpus_statistics(
+            [pairs[i][0] for i in chosen], [[pairs[i][1] for i in chosen]]
+        )
+        for i, row in zip(chosen, rows, strict=True):
+            found[i][name] = list(row)
+    return found
 
 
 def scores_from_statistics(stats: Statistics) -> dict[str, float]:
@@ -99,9 +111,7 @@ def segment_scores(back_translation: str, source: str) -> dict[str, float]:
 
 def corpus_scores(back_translations: Sequence[str], sources: Sequence[str]) -> dict[str, float]:
     """Article-level scores over all back-translated segments ({} when there are none)."""
-    return corpus_from_statistics(
-        [segment_statistics(h, r) for h, r in zip(back_translations, sources, strict=True)]
-    )
+    return corpus_from_statistics(many_statistics(list(zip(back_translations, sources, strict=True))))
 
 
 @lru_cache(maxsize=1)

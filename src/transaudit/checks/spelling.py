@@ -130,6 +130,10 @@ def misspellings(
 ) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, word, correction) for each misspelled target word."""
     common = frequencies.table(target_lang)
+    # Threshold tests read only the dict of common words (exact: rarer words are below).
+    usual = common.at_least(COMMON_ZIPF)
+    source_usual = frequencies.table(source_lang).at_least(SOURCE_WORD_ZIPF)
+    english = frequencies.table("en").at_least(COMMON_ZIPF)
     masked = (
         _NOISE_RE.sub(lambda m: " " * len(m.group()), target)
         if ("/" in target or "@" in target or "<" in target or "#" in target)
@@ -140,7 +144,7 @@ def misspellings(
     for match in _WORD_RE.finditer(masked):
         word = match.group()
         key = word.casefold()
-        if len(word) < MIN_LENGTH or common.get(key, 0.0) >= COMMON_ZIPF or key in accepted:
+        if len(word) < MIN_LENGTH or usual.get(key, 0.0) >= COMMON_ZIPF or key in accepted:
             continue
         if _ELONGATED_RE.search(key):
             continue
@@ -158,8 +162,8 @@ def misspellings(
         if key in source_words:
             continue  # copied from the source: a name or a term
         if (
-            frequencies.zipf(key, source_lang) >= SOURCE_WORD_ZIPF
-            or frequencies.zipf(key, "en") >= COMMON_ZIPF
+            source_usual.get(key, 0.0) >= SOURCE_WORD_ZIPF
+            or english.get(key, 0.0) >= COMMON_ZIPF
         ):
             continue  # a source-language word, or an English loan or quotation ("Hello", "streaming")
         if speller.check(word) or (word[0].isupper() and speller.check(key)) or _prefixed(key, speller):
@@ -237,7 +241,9 @@ def _frequent_neighbours(key: str, lang: str) -> tuple[str, ...]:
     """
     table = frequencies.table(lang)
     own = table.get(key, 0.0)
-    found = _one_edit(key, frequencies.alphabet(lang), table)
+    # A neighbour is at least CORRECTION_GAIN above the word's own Zipf (≥ 0): only
+    # words that common are looked at (a dict, not the packed rare words).
+    found = _one_edit(key, frequencies.alphabet(lang), table.at_least(CORRECTION_GAIN))
     found.discard(key)
     scored = sorted(((table[c], c) for c in found), reverse=True)[:3]
     return tuple(candidate for value, candidate in scored if value - own >= CORRECTION_GAIN)

@@ -92,8 +92,9 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
     runs = name_sequences(source, source_lang)
     if not runs:
         return ()
-    target_tokens = [_bare(t) for t in words(target) if t.text[:1].isupper()]
-    folded_target = {fold(_bare(t).text) for t in words(target)}
+    target_words = words(target)
+    target_tokens = [_bare(t) for t in target_words if t.text[:1].isupper()]
+    folded_target = {fold(_bare(t).text) for t in target_words}
     # Written with or without a hyphen ("WiFi" / "Wi-Fi", "Elzakzaki"): the same spelling.
     folded_target |= {k.replace("-", "") for k in folded_target}
     source_folded = {fold(t.text) for t in words(source)}
