@@ -81,3 +81,15 @@ def test_unknown_language_is_empty() -> None:
     assert (
         not unknown.available and unknown.mentions("Iran") == () and unknown.descriptors("the emirate") == ()
     )
+
+
+def test_a_gazetteer_can_be_given_through_the_language_resources() -> None:
+    """Injected data is all the gazetteer sees (no installed names, no generated ISO file)."""
+    from transaudit.analysis.gazetteer import gazetteer
+    from transaudit.analysis.resources import LanguageResources
+
+    given = LanguageResources("en", {"gazetteer": {"countries": {"XK": ["Ruritania"]}}})
+    gaz = gazetteer(given)
+    assert gaz is gazetteer(given) and gaz.available
+    assert [m.text for m in gaz.mentions("Talks in Ruritania and France.")] == ["Ruritania"]
+    assert [m.text for m in gazetteer("en").mentions("Talks in Ruritania and France.")] == ["France"]

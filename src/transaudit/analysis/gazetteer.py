@@ -8,7 +8,7 @@ names (``iso-<lang>.toml``, generated from pycountry's ISO 3166 catalogues by
 adjectives, type nouns, city exonyms, spellings of people's names — lives in
 ``data/gazetteer/<lang>.toml``. A new language is a new data file.
 
-Each language is indexed once (``lru_cache``) into phrase tries
+Each language is indexed once (kept on its ``LanguageResources``) into phrase tries
 (:mod:`~transaudit.analysis.trie`), so scanning a segment costs one dictionary
 lookup per word; scans are cached per text because several checks read the
 same segment. Neighbours with one job each: region membership
@@ -21,14 +21,15 @@ same segment. Neighbours with one job each: region membership
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from transaudit import data
 from transaudit.analysis.descriptors import Descriptor, find_descriptors
 from transaudit.analysis.regions import FAMILY, world
+from transaudit.analysis.resources import LanguageResources, resolve
 from transaudit.analysis.tokens import Token, sentence_initial, tokenize, words_of
 from transaudit.analysis.trie import (
     CITY,
@@ -92,10 +93,11 @@ def inflect(word: str, rules: Sequence[Sequence[Any]]) -> list[str]:
 class Gazetteer:
     """One language's names and descriptors, indexed for scanning text."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, spec: Mapping[str, Any] | None = None,
+                 iso_file: Mapping[str, Any] | None = None) -> None:
         self.lang = lang
-        spec = data.load(FAMILY, lang)
-        iso_file = data.load(FAMILY, f"iso-{lang}")
+        spec = data.load(FAMILY, lang) if spec is None else spec
+        iso_file = data.load(FAMILY, f"iso-{lang}") if iso_file is None else iso_file
         iso = iso_file.get("countries", {})
         self.available = bool(spec)
         grammar = spec.get("grammar", {})
@@ -205,10 +207,10 @@ class Gazetteer:
     # -- scanning -------------------------------------------------------------
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
-        return _mentions(self.lang, text)
+        return _mentions(self, text)
 
     def descriptors(self, text: str) -> tuple[Descriptor, ...]:
-        return _descriptors(self.lang, text)
+        return _descriptors(self, text)
 
     def _find_mentions(self, text: str) -> tuple[Mention, ...]:
         hits = words_of(text, self.elisions) & self.names.surfaces
@@ -283,20 +285,24 @@ class Gazetteer:
         return self.country_names.get(country, country)
 
 
-@cache
-def gazetteer(lang: str) -> Gazetteer:
-    """The indexed gazetteer of a language (empty when the language has no data)."""
-    return Gazetteer(lang)
+def _build(lang: LanguageResources) -> Gazetteer:
+    return Gazetteer(lang.lang, lang.family(FAMILY), lang.variant(FAMILY, "iso"))
+
+
+def gazetteer(lang: str | LanguageResources) -> Gazetteer:
+    """The indexed gazetteer of a language (empty without data), built once per language's resources."""
+    return resolve(lang).part(_build)
 
 
 @lru_cache(maxsize=8192)
-def _mentions(lang: str, text: str) -> tuple[Mention, ...]:
-    return gazetteer(lang)._find_mentions(text)
+def _mentions(gaz: Gazetteer, text: str) -> tuple[Mention, ...]:
+    """Cached by (gazetteer, text): a pure function of both, asked by several checks per segment."""
+    return gaz._find_mentions(text)
 
 
 @lru_cache(maxsize=8192)
-def _descriptors(lang: str, text: str) -> tuple[Descriptor, ...]:
-    return find_descriptors(gazetteer(lang), text)
+def _descriptors(gaz: Gazetteer, text: str) -> tuple[Descriptor, ...]:
+    return find_descriptors(gaz, text)
 
 
 def supported(lang: str) -> bool:

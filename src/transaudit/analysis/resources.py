@@ -105,6 +105,16 @@ class LanguageResources:
             return self._given[name]
         return data.load(name, self.lang)
 
+    def variant(self, name: str, prefix: str) -> dict[str, Any]:
+        """A generated companion file of a family (``data/gazetteer/iso-<lang>.toml``: prefix ``iso``).
+
+        Given families replace it too: ``{"gazetteer": {...}, "gazetteer/iso": {...}}``
+        (absent: empty, so a test's own gazetteer is all this object sees).
+        """
+        if name in self._given or f"{name}/{prefix}" in self._given:
+            return self._given.get(f"{name}/{prefix}", {})
+        return data.load(name, f"{prefix}-{self.lang}")
+
     def lines(self, name: str) -> tuple[str, ...]:
         """A one-item-a-line family (``data/<name>/<lang>.txt``)."""
         if name in self._given:

@@ -27,7 +27,8 @@ FAMILY = "coverage"
 
 
 def _limits(ctx: CheckContext) -> dict[str, Any]:
-    return data.load(FAMILY, f"{ctx.source_lang}-{ctx.target_lang}") or data.load(FAMILY, "default")
+    """The pair's calibration (``ctx.pair``), else the default one (``data/coverage/default.toml``)."""
+    return ctx.pair.family(FAMILY) or data.load(FAMILY, "default")
 
 
 def _usable(segment: Segment, min_words: int) -> bool:

@@ -69,7 +69,7 @@ class MisalignedSegment(_MeaningCheck):
     severity = Severity.MAJOR
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
-        limits = thresholds(ctx.source_lang, ctx.target_lang)
+        limits = ctx.pair.family(FAMILY) or data.load(FAMILY, "default")
         floor, min_words = float(limits["misaligned"]), int(limits["min_words"])
         for segment in _scored(article, ctx):
             value = segment.similarity[similarity.TARGET]
@@ -113,7 +113,7 @@ class MeaningDiverges(_MeaningCheck):
     severity = Severity.MAJOR
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
-        limits = thresholds(ctx.source_lang, ctx.target_lang)
+        limits = ctx.pair.family(FAMILY) or data.load(FAMILY, "default")
         floor, ceiling = float(limits["misaligned"]), float(limits["diverges"])
         min_words = int(limits["min_words"])
         for segment in _scored(article, ctx):

@@ -1,0 +1,40 @@
+"""Checks that did not run (their data is missing for the pair) are listed in every report format."""
+
+from __future__ import annotations
+
+import json
+
+from transaudit.model import Article, Segment
+from transaudit.pipeline import audit_article
+from transaudit.report.html_report import render_html
+from transaudit.report.json_report import render_json
+from transaudit.report.text_report import render_text
+from transaudit.settings import Settings
+
+
+def audit():
+    article = Article("vertrag", "de", "fr", [
+        Segment("p1", "Der Vertrag wurde gestern in Berlin unterzeichnet.",
+                "Le traité a été signé hier à Berlin."),
+    ])
+    return audit_article(article, Settings.from_keys(select="TA302,TA101,TA225", backend="none"))
+
+
+def test_json_text_and_html_say_which_checks_did_not_run_and_why() -> None:
+    result = audit()
+    data = json.loads(render_json(result))
+    assert data["not_run"] == [
+        {"check": "TA225", "name": "length-omission", "reason": "no length data for de-fr"},
+        {"check": "TA302", "name": "descriptor-source-mismatch", "reason": "no gazetteer data for de"},
+    ]
+    assert data["settings"]["checks"] == ["TA101"]
+    text = render_text(result)
+    assert "  not run: TA302 descriptor-source-mismatch: no gazetteer data for de" in text.splitlines()
+    html = render_html(result)
+    assert "2 checks did not run" in html and "no gazetteer data for de" in html and "TA225" in html
+
+
+def test_nothing_is_listed_when_every_check_has_its_data() -> None:
+    article = Article("a", "es", "en", [Segment("p1", "Hola, mundo.", "Hello, world.")])
+    result = audit_article(article, Settings.from_keys(select="TA302,TA225", backend="none"))
+    assert result.not_run == [] and "did not run" not in render_html(result)
