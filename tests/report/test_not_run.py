@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from transaudit.analysis.resources import LanguageResources
+from transaudit.engine import Engine
 from transaudit.model import Article, Segment
 from transaudit.pipeline import audit_article
 from transaudit.report.html_report import render_html
@@ -17,7 +19,10 @@ def audit():
         Segment("p1", "Der Vertrag wurde gestern in Berlin unterzeichnet.",
                 "Le traité a été signé hier à Berlin."),
     ])
-    return audit_article(article, Settings.from_keys(select="TA302,TA101,TA225", backend="none"))
+    settings = Settings.from_keys(select="TA302,TA101,TA225", backend="none")
+    # German without its gazetteer (given through the resources, whatever data is installed).
+    engine = Engine(settings, resources={"de": LanguageResources("de", {"gazetteer": {}})})
+    return audit_article(article, settings, engine)
 
 
 def test_json_text_and_html_say_which_checks_did_not_run_and_why() -> None:
