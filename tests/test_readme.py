@@ -37,6 +37,7 @@ def test_readme_example_config_is_valid(tmp_path: Path, monkeypatch) -> None:
     section = readme[readme.index("## Configuration"):readme.index("## Score")]
     example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
     (tmp_path / "terms.csv").write_text("source,target\ncumbre,summit\n")
+    (tmp_path / "house-words.txt").write_text("Zorglub  # the paper's mascot\n")  # lists must exist
     (tmp_path / "transaudit.toml").write_text(example)
     monkeypatch.chdir(tmp_path)
     settings = load_settings(None)

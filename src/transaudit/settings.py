@@ -13,6 +13,7 @@ produced it (:meth:`Settings.to_dict`).
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import tomllib
@@ -96,7 +97,7 @@ class Glossary:
 class SpellingSettings:
     """The ``[spelling]`` table of the spelling check (TA140)."""
 
-    #: Editors' word lists (one word a line); an unreadable list counts as empty.
+    #: Editors' word lists (one word a line); a missing or unreadable one is refused.
     words: tuple[str, ...] = ()
     #: Only these Hunspell dictionaries (e.g. ``en_US``); empty: every installed variety.
     varieties: tuple[str, ...] = ()
@@ -275,6 +276,18 @@ def _backend(value: Any) -> str:
     return name
 
 
+def _model(value: Any) -> str:
+    """A hub id, or a local folder that must exist: a misspelt path is a usage error
+    (exit 2), not an audit that silently runs without back-translation."""
+    from transaudit.backtranslation.transformers import looks_like_path
+
+    model = _string(value)
+    if looks_like_path(model) and not Path(model).expanduser().is_dir():
+        raise ValueError(f"names a model folder that does not exist: {model!r} "
+                         "(a hub id is NAME or OWNER/NAME)")
+    return model
+
+
 def _scheduler(value: Any) -> str:
     try:
         return _string(value)
@@ -287,6 +300,8 @@ def _timestamp(value: Any) -> str:
 
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
+    if isinstance(value, datetime.date):  # TOML's own dates and datetimes: 2026-01-01
+        value = value.isoformat()
     text = _string(value)
     try:
         parse_timestamp(text)
@@ -331,9 +346,26 @@ def _spelling(value: Any) -> SpellingSettings:
     if unknown:
         raise ValueError(f"has no setting {unknown[0]!r} (known: words, varieties)")
     try:
-        return SpellingSettings(_strings(value.get("words", ())), _strings(value.get("varieties", ())))
+        settings = SpellingSettings(_strings(value.get("words", ())), _strings(value.get("varieties", ())))
     except ValueError as error:
         raise ValueError(f"words and varieties {error}") from None
+    for path in settings.words:
+        _word_list_file(path)
+    return settings
+
+
+def _word_list_file(path: str) -> None:
+    """An editors' word list must exist and be UTF-8 text, like a glossary: a misspelt
+    path would otherwise let every word it was meant to accept be reported."""
+    validation.regular_file(path, "spelling word list", ConfigError)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for _ in handle:
+                pass
+    except UnicodeDecodeError as error:
+        raise ConfigError(path, f"the spelling word list is not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise ConfigError(path, f"cannot read the spelling word list: {error.strerror or error}") from None
 
 
 def _glossary_file(path: str) -> GlossaryFile:
@@ -359,7 +391,7 @@ KEYS: Mapping[str, Key] = {
     "fail-under": Key("scoring", "threshold", _number(), "pass threshold for the article score",
                         numeric=True),
     "backend": Key("backtranslation", "backend", _backend, "auto | apertium | transformers | none"),
-    "model": Key("backtranslation", "model", _string, "transformers model: a hub id or a local folder"),
+    "model": Key("backtranslation", "model", _model, "transformers model: a hub id or a local folder"),
     "no-cache": Key("backtranslation", "no_cache", _flag, "do not read or write the back-translation cache"),
     "cache-dir": Key("backtranslation", "cache_dir", _string, "back-translation cache folder"),
     "bt-timeout": Key("backtranslation", "timeout", _number(positive=True), "seconds per engine batch",

@@ -10,6 +10,7 @@ from tiny_marian import PAIRS
 from transaudit.backtranslation.base import BackendError
 from transaudit.backtranslation.run import back_translate
 from transaudit.backtranslation.transformers import TransformersBackend
+from transaudit.errors import ConfigError
 from transaudit.model import Article, Segment
 from transaudit.settings import Settings
 
@@ -66,10 +67,15 @@ def test_back_translate_fills_segments_through_the_real_path(tiny_marian_dir: Pa
 
 
 def test_missing_model_marks_segments_and_the_audit_goes_on(tmp_path: Path, offline: None) -> None:
+    """A folder that vanished after the settings were read: the segments say so and the
+    audit goes on (a folder that does not exist when the settings are read is refused)."""
     article = Article("a1", "es", "en", [Segment("p1", "Hola", "Hello")])
-    result = back_translate(
-        article, Settings.from_keys(model=str(tmp_path / "no-such-model"), no_cache=True)
-    )
+    with pytest.raises(ConfigError, match="names a model folder that does not exist"):
+        Settings.from_keys(model=str(tmp_path / "no-such-model"))
+    (tmp_path / "no-such-model").mkdir()
+    settings = Settings.from_keys(model=str(tmp_path / "no-such-model"), no_cache=True)
+    (tmp_path / "no-such-model").rmdir()
+    result = back_translate(article, settings)
     segment = result.apply(article).segments[0]
     assert segment.back_translation is None
     assert segment.bt_note == f"not back-translated: model folder not found: {tmp_path / 'no-such-model'}"

@@ -57,3 +57,40 @@ def test_a_dangling_symlink_in_a_batch_is_skipped_with_a_notice(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert "skipped" in done.stderr and "gone.es-en.tsv: a broken symlink" in done.stderr
     assert (tmp_path / "out" / "bridge.html").is_file()
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    ('[spelling]\nwords = "house-words.txt"\n', "house-words.txt: spelling word list not found"),
+    ('model = "./models/opus-mt-de-en"\n', "'model': names a model folder that does not exist"),
+])
+def test_a_misspelt_path_in_the_config_is_refused(tmp_path: Path, config: str, expected: str) -> None:
+    """Session 2's outsider: a missing word list and a missing model folder ran (exit 0)
+    without the words or the back-translation they were meant for; a glossary was refused."""
+    (tmp_path / "transaudit.toml").write_text(config, encoding="utf-8")
+    article = tmp_path / "bridge.es-en.tsv"
+    article.write_text(ROWS, encoding="utf-8")
+    done = run_cli("check", article, "--out", tmp_path / "out", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert expected in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_model_folder_on_the_command_line_is_refused(tmp_path: Path) -> None:
+    article = tmp_path / "bridge.es-en.tsv"
+    article.write_text(ROWS, encoding="utf-8")
+    done = run_cli("check", article, "--out", tmp_path / "out", "--backend", "transformers",
+                   "--model", "/nonexistent/model", cwd=tmp_path)
+    assert done.returncode == 2
+    expected = "transaudit: --model: names a model folder that does not exist"
+    assert done.stderr.startswith(expected), done.stderr
+
+
+def test_a_toml_date_is_a_timestamp(tmp_path: Path) -> None:
+    """``timestamp = 2026-01-01`` (a TOML date, not a string) was refused as
+    "not datetime.date(2026, 1, 1)"."""
+    (tmp_path / "transaudit.toml").write_text("timestamp = 2026-01-01\n", encoding="utf-8")
+    article = tmp_path / "bridge.es-en.tsv"
+    article.write_text(ROWS, encoding="utf-8")
+    done = run_cli("check", article, "--out", tmp_path / "out", "--backend", "none", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert '"generated_at": "2026-01-01T00:00:00Z"' in (tmp_path / "out" / "bridge.json").read_text()

@@ -41,6 +41,14 @@ def _start(*args: str | Path) -> subprocess.Popen[str]:
     )
 
 
+def _holds_open(pid: int, path: Path) -> bool:
+    """Whether process ``pid`` has ``path`` open (Linux: its /proc/PID/fd links)."""
+    try:
+        return any(os.readlink(f"/proc/{pid}/fd/{fd}") == str(path) for fd in os.listdir(f"/proc/{pid}/fd"))
+    except OSError:  # the process ended, or an fd closed while we looked
+        return False
+
+
 def _wait_for(predicate, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -157,7 +165,10 @@ def test_ctrl_c_during_publish_exits_130(tmp_path: Path) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another publish is running: ours waits for the lock
         process = _start("publish", reports, "--to", shared)
         try:
-            time.sleep(1.5)
+            # Interrupt once it waits on the lock, not after a fixed time: on a loaded
+            # machine 1.5 s could end while it was still importing.
+            _wait_for(lambda: _holds_open(process.pid, shared / LOCK_NAME) or process.poll() is not None)
+            time.sleep(0.2)  # from open() into flock()
             process.send_signal(signal.SIGINT)
             _, stderr = process.communicate(timeout=60)
         finally:

@@ -58,13 +58,13 @@ def _load_once(model: str, device: str) -> tuple[Any, Any]:
             f"the transformers backend needs torch, transformers and sentencepiece ({error})"
         ) from None
     hf_logging.disable_progress_bar()
-    if _looks_like_path(model) and not Path(model).expanduser().is_dir():
+    if looks_like_path(model) and not Path(model).expanduser().is_dir():
         raise BackendError(f"model folder not found: {model}")
     try:
         try:
             tokenizer, network = _from_pretrained(model, local_files_only=True)
         except Exception:
-            if _looks_like_path(model):
+            if looks_like_path(model):
                 raise
             # Not in the local cache: download, but only if the hub answers at
             # once (the library's own retries take minutes to give up).
@@ -127,7 +127,7 @@ def hub_unreachable() -> str | None:
         return f"the hub is unreachable ({host}:{port}: {reason})"
 
 
-def _looks_like_path(model: str) -> bool:
+def looks_like_path(model: str) -> bool:
     """A hub id is ``name`` or ``owner/name``; anything else is meant as a folder."""
     return model.startswith((".", "/", "~")) or model.count("/") > 1 or Path(model).exists()
 
