@@ -53,3 +53,42 @@ def test_bad_usage_is_one_line_and_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def _pair(*args: str) -> dict[str, str]:
+    result = CliRunner().invoke(main, ["languages", *args])
+    assert result.exit_code == 0, result.output
+    return {line.split()[1]: line for line in result.output.splitlines()[1:]}
+
+
+def test_checks_that_need_apertium_or_a_back_translation_do_not_run_for_german() -> None:
+    lines = _pair("-s", "en", "-t", "de")
+    for code in ("TA401", "TA520", "TA521"):
+        assert lines[code].split()[0] == "no" and "no back-translation for de→en: " in lines[code]
+    assert lines["TA522"].split()[0] == "no" and "for en-de" in lines["TA522"]
+    assert lines["TA511"].split()[0] == "no"
+    off = _pair("-s", "en", "-t", "de", "--backend", "none")
+    assert "back-translation is off" in off["TA520"] and off["TA520"].split()[0] == "no"
+
+
+def test_antonyms_need_english_on_one_side() -> None:
+    lines = _pair("-s", "pt", "-t", "fr")
+    assert lines["TA511"].split()[0] == "no" and "English on one side" in lines["TA511"]
+
+
+def test_languages_are_read_as_check_reads_them() -> None:
+    """Tags and ISO 639-3 codes are the same languages as for ``check``: es-ES, en_US, spa → es, en, es."""
+    plain = CliRunner().invoke(main, ["languages", "-s", "es", "-t", "en"]).output
+    assert CliRunner().invoke(main, ["languages", "-s", "spa", "-t", "eng"]).output == plain
+    assert CliRunner().invoke(main, ["languages", "-s", "es-ES", "-t", "en_US"]).output == plain
+    assert _pair("-s", "de-DE", "-t", "en")
+
+
+@pytest.mark.parametrize(("source", "target", "says"), [
+    ("xx", "en", "unknown language code 'xx'"), ("en", "en", "are both en"), ("en", "en_GB", "are both en")])
+def test_unknown_codes_and_one_language_on_both_sides_are_refused(
+    source: str, target: str, says: str
+) -> None:
+    result = CliRunner().invoke(main, ["languages", "-s", source, "-t", target])
+    assert result.exit_code == 2 and says in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -13,7 +13,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from transaudit.analysis.resources import LanguageResources, PairResources, for_language, for_pair
+from transaudit.analysis.resources import (
+    BACKTRANSLATION,
+    HUNSPELL,
+    LanguageResources,
+    PairResources,
+    for_language,
+    for_pair,
+)
 from transaudit.checks import Check, CheckContext, Finding, all_checks
 from transaudit.checks.base import iter_findings, need_status, unmet
 from transaudit.errors import ConfigError
@@ -154,6 +161,22 @@ def validate(settings: Settings) -> None:
                 raise ConfigError(API, f"[options.{key}] {name}: {error}") from None
 
 
+def _spelling_missing(target_lang: str, configured: Sequence[str]) -> str | None:
+    """Why a Hunspell check cannot run although the language has a dictionary: the
+    configured ``[spelling] varieties`` of the target language are none installed."""
+    if not configured:
+        return None
+    from transaudit.analysis import spelling
+    from transaudit.checks.spelling import varieties_for
+
+    tags = varieties_for(target_lang, configured)
+    if not tags or spelling.speller(target_lang, tags) is not None:
+        return None
+    installed = ", ".join(spelling.varieties(target_lang)) or "none"
+    return (f"no installed spelling dictionary among the configured varieties {', '.join(tags)} "
+            f"(installed: {installed})")
+
+
 def _unmask(issues: list[Issue], article: Article, allowed: set[str]) -> list[Issue]:
     """Issues on the real text: a finding that cuts into a placeholder, or is one, is dropped.
 
@@ -227,10 +250,19 @@ class Engine:
         """Why ``check`` cannot run on this article (a required resource is missing), else None."""
         if not check.needs:
             return None
-        translated = any(segment.back_translation for segment in article.segments)
-        backtranslation = (translated, "a back-translation of the target" if translated else
-                           "no back-translation of the target (see the back-translation notice)")
-        return unmet(need_status(check, ctx.source, ctx.target, ctx.pair, backtranslation))
+        backtranslation = (True, "a back-translation of the target")
+        if any(need.family == BACKTRANSLATION for need in check.needs) and not any(
+            segment.back_translation for segment in article.segments
+        ):
+            from transaudit.backtranslation.run import unavailable
+
+            why = unavailable(article.target_lang, article.source_lang, self.settings.backtranslation)
+            backtranslation = (False, why or "no back-translation of the target (see the notices)")
+        reasons = [unmet(need_status(check, ctx.source, ctx.target, ctx.pair, backtranslation))]
+        if any(need.family == HUNSPELL for need in check.needs):
+            reasons.append(_spelling_missing(article.target_lang, ctx.spelling_varieties))
+        found = [reason for reason in reasons if reason]
+        return "; ".join(found) if found else None
 
     def run(self, article: Article) -> CheckRun:
         """Run the checks on the article with its placeholders masked (see :meth:`Segment.masked`).

@@ -66,7 +66,42 @@ def test_with_its_data_the_same_check_runs() -> None:
 def test_a_check_needing_a_back_translation_does_not_run_without_one() -> None:
     run = Engine(Settings.from_keys(select="TA401", backend="none")).run(ARTICLE)
     assert [(n.check, n.reason) for n in run.not_run] == [
-        ("TA401", "no back-translation of the target (see the back-translation notice)")]
+        ("TA401", "back-translation is off (--backend none)")]
+
+
+@pytest.mark.parametrize("code", ["TA401", "TA520", "TA521"])
+def test_without_a_route_or_a_model_the_back_translation_checks_say_why(code: str) -> None:
+    """German has no Apertium pair: de→en cannot be back-translated without a model."""
+    article = Article("b", "en", "de", [Segment("p1", "The mayor opened the bridge.",
+                                                "Der Bürgermeister eröffnete die Brücke.")])
+    run = Engine(Settings.from_keys(select=code)).run(article)
+    assert [n.check for n in run.not_run] == [code] and run.ran == []
+    assert run.not_run[0].reason.startswith("no back-translation for de→en: ")
+
+
+@pytest.mark.parametrize("code", ["TA520", "TA521"])
+def test_the_coverage_checks_do_not_run_when_back_translation_is_off(code: str) -> None:
+    run = Engine(Settings.from_keys(select=code, backend="none")).run(ARTICLE)
+    assert [(n.check, n.reason) for n in run.not_run] == [(code, "back-translation is off (--backend none)")]
+
+
+@pytest.mark.parametrize(("source", "target"), [("en", "de"), ("pt", "fr")])
+def test_the_dictionary_checks_do_not_run_without_apertium_or_english(source: str, target: str) -> None:
+    """TA511 needs English on one side and an Apertium dictionary; TA522 an Apertium dictionary."""
+    article = Article("d", source, target, [Segment("p1", "a", "b")])
+    run = Engine(Settings.from_keys(select="TA511,TA522", backend="none")).run(article)
+    reasons = {n.check: n.reason for n in run.not_run}
+    assert "English on one side" in reasons["TA511"] and f"for {source}-{target}" in reasons["TA522"]
+    assert run.ran == []
+
+
+def test_a_configured_variety_that_is_not_installed_keeps_the_spelling_check_from_running() -> None:
+    settings = Settings.from_keys(select="TA140", backend="none").with_overrides(
+        spelling={"varieties": ["en_XX"]})
+    article = Article("s", "es", "en", [Segment("p1", "Hola.", "Hello.")])
+    run = Engine(settings).run(article)
+    assert [n.check for n in run.not_run] == ["TA140"] and run.ran == []
+    assert "configured varieties en_XX" in run.not_run[0].reason
 
 
 def test_an_optional_family_only_refines_the_check() -> None:

@@ -43,3 +43,29 @@ def test_nothing_is_listed_when_every_check_has_its_data() -> None:
     article = Article("a", "es", "en", [Segment("p1", "Hola, mundo.", "Hello, world.")])
     result = audit_article(article, Settings.from_keys(select="TA302,TA225", backend="none"))
     assert result.not_run == [] and "did not run" not in render_html(result)
+
+
+def test_checks_that_cannot_run_for_english_to_german_are_listed_not_run() -> None:
+    """No Apertium pair for German: no back-translation and no bilingual dictionary."""
+    article = Article("brücke", "en", "de", [
+        Segment("p1", "The mayor opened the new bridge on Monday.",
+                "Der Bürgermeister eröffnete am Montag die neue Brücke."),
+    ])
+    result = audit_article(article, Settings.from_keys(select="TA303,TA511,TA520,TA521,TA522"))
+    data = json.loads(render_json(result))
+    assert data["settings"]["checks"] == ["TA303"]
+    reasons = {entry["check"]: entry["reason"] for entry in data["not_run"]}
+    assert sorted(reasons) == ["TA511", "TA520", "TA521", "TA522"]
+    assert reasons["TA520"].startswith("no back-translation for de→en: ")
+    assert reasons["TA521"] == reasons["TA520"]
+    assert "English on one side" in reasons["TA511"] and "for en-de" in reasons["TA522"]
+
+
+def test_a_missing_spelling_variety_is_a_check_that_did_not_run() -> None:
+    article = Article("a", "es", "en", [Segment("p1", "Hola, mundo.", "Hello, world.")])
+    settings = Settings.from_keys(select="TA140,TA303", backend="none").with_overrides(
+        spelling={"varieties": ["en_XX"]})
+    data = json.loads(render_json(audit_article(article, settings)))
+    assert data["settings"]["checks"] == ["TA303"]
+    assert [entry["check"] for entry in data["not_run"]] == ["TA140"]
+    assert "en_XX" in data["not_run"][0]["reason"]

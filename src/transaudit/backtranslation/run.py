@@ -114,6 +114,26 @@ def choose_backend(article: Article, options: BackTranslationSettings) -> tuple[
     return None, f"no back-translation for {direction}: install {install} or configure a model"
 
 
+def unavailable(target_lang: str, source_lang: str, options: BackTranslationSettings) -> str | None:
+    """Why the target (``target_lang``) cannot be back-translated into ``source_lang``, else None.
+
+    The reason the checks that read a back-translation (``Need("backtranslation")``)
+    are listed as not run: "back-translation is off" for ``--backend none``, else
+    :func:`choose_backend`'s own reason. A configured model or Apertium mode counts
+    as available (nothing is loaded to find out).
+    """
+    choice = (options.backend or "auto").strip().lower()
+    if choice == "none":
+        return "back-translation is off (--backend none)"
+    if choice in ("auto", "transformers") and options.model:
+        return None
+    if choice != "transformers" and options.apertium_mode:
+        return None
+    probe = Article(id="", source_lang=source_lang, target_lang=target_lang, segments=[])
+    backend, reason = choose_backend(probe, options)
+    return None if backend is not None else reason
+
+
 def _apertium_packages(source_lang: str, target_lang: str) -> list[str] | None:
     """The Debian packages still missing for a route: one direct pair, else the
     missing steps of a route via a pivot; None when Debian has no route at all."""

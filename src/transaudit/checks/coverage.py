@@ -59,7 +59,7 @@ class ContentOmitted(_CoverageCheck):
     """
 
     code = "TA520"
-    needs = (Need("coverage", pair=True, optional=True),)
+    needs = (Need("coverage", pair=True, optional=True), Need(resources.BACKTRANSLATION))
     name = "content-omitted"
     category = Category.OMISSION
     severity = Severity.MAJOR
@@ -97,7 +97,7 @@ class ContentAdded(_CoverageCheck):
     """
 
     code = "TA521"
-    needs = (Need("coverage", pair=True, optional=True),)
+    needs = (Need("coverage", pair=True, optional=True), Need(resources.BACKTRANSLATION))
     name = "content-added"
     category = Category.ADDITION
     severity = Severity.MINOR

@@ -82,25 +82,37 @@ class Status:
     why: str
 
 
-def _backtranslation(source: str, target: str) -> tuple[bool, str]:
+def _backtranslation(
+    source: str, target: str, backend: str | None = None, model: str | None = None
+) -> tuple[bool, str]:
+    """Whether the target can be back-translated (the ``check`` rules: ``--backend``, ``--model``)."""
     from transaudit.backtranslation.apertium import installed_modes, route_for
+    from transaudit.backtranslation.run import unavailable
+    from transaudit.settings import BackTranslationSettings
 
+    options = BackTranslationSettings(backend=backend or "auto", model=model)
+    why = unavailable(target, source, options)
+    if why is not None:
+        return False, why
+    if model and (backend or "auto") in ("auto", "transformers"):
+        return True, f"back-translated by the transformers model {model}"
     route = route_for(target, source, installed_modes())
-    if route is None:
-        return False, (f"no Apertium route {target}→{source}: only a configured transformers model "
-                       f"can back-translate it (--backend transformers)")
+    if route is None:  # pragma: no cover - unavailable() said there is one
+        return False, f"no back-translation for {target}→{source}"
     steps = " then ".join(route.modes)
     via = f" (via {route.via})" if route.via else ""
     return True, f"back-translated by Apertium {steps}{via}"
 
 
-def pair_status(source: str, target: str) -> list[Status]:
+def pair_status(
+    source: str, target: str, backend: str | None = None, model: str | None = None
+) -> list[Status]:
     """For every check, whether it runs for this pair and why (the data or resource it needs)."""
     from transaudit.analysis import resources
     from transaudit.checks import all_checks
     from transaudit.checks.base import need_status, unmet
 
-    backtranslation = _backtranslation(source, target)
+    backtranslation = _backtranslation(source, target, backend, model)
     src, tgt = resources.for_language(source), resources.for_language(target)
     pair = resources.for_pair(source, target)
     result = []
@@ -118,22 +130,34 @@ def pair_status(source: str, target: str) -> list[Status]:
 @click.command("languages", short_help="Which languages have data, and which checks run for a pair.")
 @click.option("--source-lang", "-s", metavar="LANG", help="Source language of the pair (with -t).")
 @click.option("--target-lang", "-t", metavar="LANG", help="Target language of the pair (with -s).")
-def languages_command(source_lang: str | None, target_lang: str | None) -> None:
+@click.option("--backend", type=click.Choice(["auto", "apertium", "transformers", "none"]), default="auto",
+              help="Back-translation engine, as for check (default auto).")
+@click.option("--model", metavar="ID_OR_PATH", help="transformers model, as for check.")
+def languages_command(
+    source_lang: str | None, target_lang: str | None, backend: str, model: str | None
+) -> None:
     """Print the language × data-family matrix, or (with -s and -t) which checks run for a pair and why.
 
     A family is a folder of per-language data (gazetteer, boilerplate, …) or a
     resource found on this machine (Hunspell dictionaries, wordfreq). A check
-    whose family has no data for a language does not run for it.
+    whose family has no data for a language does not run for it. Languages are
+    read as ``check`` reads them (``es-ES``, ``en_US``, ``spa`` → es, en, es).
     """
+    from transaudit.analysis.languages import normalize_language
     from transaudit.cli import fail
+    from transaudit.errors import InputError
 
     if (source_lang is None) != (target_lang is None):
         fail("languages: give both --source-lang and --target-lang, or neither")
     if source_lang is not None and target_lang is not None:
-        source, target = source_lang.lower(), target_lang.lower()
-        if not (_LANG_FILE.match(f"{source}.toml") and _LANG_FILE.match(f"{target}.toml")):
-            fail(f"languages: '{source_lang}' or '{target_lang}' is not a two- or three-letter language code")
-        statuses = pair_status(source, target)
+        try:
+            source = normalize_language(source_lang, "--source-lang")
+            target = normalize_language(target_lang, "--target-lang")
+        except InputError as error:
+            fail(str(error))
+        if source == target:
+            fail(f"languages: source and target language are both {source}")
+        statuses = pair_status(source, target, backend, model)
         running = [s for s in statuses if s.runs]
         click.echo(f"{source}→{target}: {len(running)} of {len(statuses)} checks run")
         for status in statuses:
