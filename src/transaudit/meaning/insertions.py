@@ -22,6 +22,7 @@ content word between them. That is the rule, and two filters keep it quiet:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -143,8 +144,9 @@ def unexplained(
     for j, word in enumerate(target):
         if linked[j] or not _candidate(word):
             continue
-        left = next((k for k in reversed(anchors) if k < j), None)
-        right = next((k for k in anchors if k > j), None)
+        at = bisect.bisect_left(anchors, j)  # anchors are in text order; j is not one (unlinked)
+        left = anchors[at - 1] if at > 0 else None
+        right = anchors[at] if at < len(anchors) else None
         if left is None and right is None:
             continue
         if not _closed(left, right, linked, loose, len(source)):
@@ -161,7 +163,9 @@ def _closed(left: int | None, right: int | None, linked: list[set[int]], loose: 
     for a in lefts:
         for b in rights:
             low, high = min(a, b), max(a, b)
-            if not any(low < i < high for i in loose):
+            # ``loose`` is in text order: the first loose word after ``low`` decides.
+            after = bisect.bisect_right(loose, low)
+            if after == len(loose) or loose[after] >= high:
                 return True
     return False
 
