@@ -84,6 +84,24 @@ def _bare(token: Token) -> Token:
     return Token(token.start, token.start + match.start(), token.text[: match.start()])
 
 
+#: Hyphen, hyphen (U+2010) and non-breaking hyphen (U+2011) split a word into parts.
+_HYPHENS = "-\u2010\u2011"
+_HYPHEN_PART = re.compile(f"[^{_HYPHENS}]+")
+
+
+def _with_parts(tokens: list[Token]) -> list[Token]:
+    """The tokens, each hyphenated one followed by its parts ("Adebayo-Okafor", "Adebayo", "Okafor")."""
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if any(h in token.text for h in _HYPHENS):
+            out.extend(
+                Token(token.start + m.start(), token.start + m.end(), m.group())
+                for m in _HYPHEN_PART.finditer(token.text)
+            )
+    return out
+
+
 @lru_cache(maxsize=4096)
 def mangled_names(source: str, target: str, source_lang: str, target_lang: str) -> tuple[Mangled, ...]:
     """Source name words whose closest target word is a near miss, with that word."""
@@ -92,12 +110,14 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
     runs = name_sequences(source, source_lang)
     if not runs:
         return ()
-    target_words = words(target)
+    # A hyphenated word counts whole and by its parts: the name runs split the source's
+    # "Fenwick-Holloway" into two words, each matched to its part ("Hollowey") of the target's.
+    target_words = _with_parts(words(target))
     target_tokens = [_bare(t) for t in target_words if t.text[:1].isupper()]
     folded_target = {fold(_bare(t).text) for t in target_words}
     # Written with or without a hyphen ("WiFi" / "Wi-Fi", "Elzakzaki"): the same spelling.
     folded_target |= {k.replace("-", "") for k in folded_target}
-    source_folded = {fold(t.text) for t in words(source)}
+    source_folded = {fold(t.text) for t in _with_parts(words(source))}
     found: list[Mangled] = []
     for run in runs:
         for start, end, text in run.words:
