@@ -123,6 +123,8 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
         if usable and current and text[current[-1][1] : token[0]] == " ":
             current.append(token)
             continue
+        while current and _ELIDED_COMMON_RE.match(current[0][2]):
+            current = current[1:]  # "L'alcalde Puigdollers": the name is "Puigdollers"
         if current:
             current = _without_ordinary(current, lang)
         if current and _keep_run(current, text, quoted, endings):
@@ -130,6 +132,12 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
             runs.append(NameRun(start, end, text[start:end], tuple(current)))
         current = [token] if usable else []
     return tuple(runs)
+
+
+#: An elided article or preposition glued to a lower-case word ("L'alcalde", "D'una",
+#: "L'ancien"): capitalized only because it opens a sentence, never part of a name
+#: (unlike "D'Alema", "O'Brien", where the word after the apostrophe is capitalized).
+_ELIDED_COMMON_RE = re.compile(r"\w{1,2}['’][^\W\d_A-ZÀ-ÖØ-Þ]")
 
 
 def _without_ordinary(run: list[Token], lang: str) -> list[Token]:

@@ -19,7 +19,7 @@ from transaudit.analysis import gazetteer as gz
 from transaudit.analysis import place_labels, tokens
 from transaudit.analysis.fuzzy import similar_token
 from transaudit.analysis.lexicon import capitalises_nouns
-from transaudit.analysis.name_runs import NameRun, name_sequences
+from transaudit.analysis.name_runs import NameRun, is_common, name_sequences
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
@@ -477,24 +477,26 @@ def _vanished(lost: Sequence[NameRun], segment: Segment, ctx: CheckContext) -> I
     - a run with a word whose stem the target has in lower case (common nouns in
       title case: "Nautical Miles" → "millas náuticas");
     - a run opening the segment (a heading or a capitalized phrase);
-    - source languages that capitalize common words in running text (English):
-      only a language whose gazetteer sets ``lowercase_adjectives`` is judged.
+    - source languages that capitalize common words in running text (English,
+      whose gazetteer does not set ``lowercase_adjectives``): a run is judged
+      only when none of its words is an ordinary word of the language
+      (wordfreq and Hunspell, :func:`transaudit.analysis.name_runs.is_common`):
+      "Marcela Riquelme Soto" is judged, "my Sourdough Starter" is not.
     """
     source, target = segment.source, segment.target
     if len(target) < 0.5 * len(source):
         return
-    if not ctx.source.family("gazetteer").get("grammar", {}).get("lowercase_adjectives"):
-        # English capitalizes common nouns and adjectives in running text ("my
-        # Sourdough Starter", "drilling Super Loud"): without a lexicon such runs
-        # cannot be told from names, so only languages that write adjectives and
-        # common nouns in lower case (the gazetteer's lowercase_adjectives) are judged.
-        return
+    # English capitalizes common nouns and adjectives in running text ("my Sourdough
+    # Starter", "drilling Super Loud"): there only runs of name-only words are judged.
+    title_case = not ctx.source.family("gazetteer").get("grammar", {}).get("lowercase_adjectives")
     known = [(m.start, m.end) for m in gz.gazetteer(ctx.source_lang).mentions(source) if m.kind == gz.PERSON]
     lower_source = {w for w in tokens.words_of(source) if w.islower()}
     new_capitals = _new_capitalized(segment, ctx.target_lang)
     seen: set[str] = set()
     for name in lost:
         if len(name.words) < 2 or name.text in seen:
+            continue
+        if title_case and any(is_common(w, ctx.source_lang) for _, _, w in name.words):
             continue
         if any(s < name.end and name.start < e for s, e in known):
             continue
