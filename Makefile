@@ -21,10 +21,12 @@ TORCH  := torch==2.13.0
 # dictionaries through libenchant: the spelling check TA140 and TA531, which asks whether
 # a capitalized word is a common word, and TA211, where a word a target dictionary accepts
 # is never an untranslated word: the close languages ca, it, gl, ro need theirs;
-# WordNet for the antonym check TA511)…
+# WordNet for the antonym check TA511; the Apertium pairs that back-translate the corpora's
+# pt, it, ca and ro articles (through Spanish) and give TA511/TA522 their dictionaries)…
 DEBIAN_PACKAGES := apertium apertium-eng-spa apertium-fr-es libenchant-2-2 hunspell-en-us hunspell-en-gb wordnet-base \
 	hunspell-es hunspell-pt-pt hunspell-pt-br hunspell-fr hunspell-de-de hunspell-ca hunspell-it \
-	hunspell-gl hunspell-ro
+	hunspell-gl hunspell-ro \
+	apertium-es-pt apertium-spa-ita apertium-spa-cat apertium-eng-cat apertium-es-ro apertium-es-gl
 # … and those only the tests need (the browser tests drive Debian's chromium; CLDR's XML
 # lets a test regenerate data/quotes from CLDR and find no difference).
 TEST_DEBIAN_PACKAGES := chromium chromium-driver unicode-cldr-core
