@@ -38,6 +38,15 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")
 
 
+def _word_after_number(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One of ``words`` (a scale word or a unit) right after a number, longest first so
+    "km²" wins over "km"; None when the language has none."""
+    ordered = sorted(words, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"[ \u00a0]?(" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Mention:
     """One number as written on one side, with every value it may mean."""
@@ -111,27 +120,13 @@ class Locale:
         self.number_re = re.compile(
             rf"\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d{re.escape(seps)}]\d)|\d+(?:[{re.escape(seps)}]\d+)*"
         )
-        scale_words = sorted(self.scales, key=len, reverse=True)
-        self.scale_re = (
-            re.compile(
-                r"[ \u00a0]?(" + "|".join(re.escape(w) for w in scale_words) + r")(?!\w)", re.IGNORECASE
-            )
-            if scale_words
-            else None
-        )
+        self.scale_re = _word_after_number(self.scales)
         after_noon = [re.escape(w) for w in raw.get("after_noon", [])]
         self.pm_re = re.compile(r"\s?(?:" + "|".join(after_noon) + r")(?!\w)", re.I) if after_noon else None
         hour_marks = [re.escape(w) for w in raw.get("hour_marks", [])]
         self.hour_re = re.compile(r"\s?(?:" + "|".join(hour_marks) + r")(?!\w)", re.I) if hour_marks else None
         self.units = {str(k).casefold(): (str(v[0]), float(v[1])) for k, v in raw.get("units", {}).items()}
-        unit_names = sorted(self.units, key=len, reverse=True)
-        self.unit_re = (
-            re.compile(
-                r"[ \u00a0]?(" + "|".join(re.escape(u) for u in unit_names) + r")(?!\w)", re.IGNORECASE
-            )
-            if unit_names
-            else None
-        )
+        self.unit_re = _word_after_number(self.units)
         long_scales = {w for w in self.scales if len(w) >= 4}
         #: Every word that may be (part of) a number; runs of them are joined by
         #: spaces, hyphens or a connector ("twenty-five", "treinta y cinco").
