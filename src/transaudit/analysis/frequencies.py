@@ -188,13 +188,28 @@ def frequent(lang: str, min_zipf: float) -> frozenset[str]:
 
 def commonest(lang: str, count: int, keep: Callable[[str], bool] = bool) -> list[str]:
     """The ``count`` commonest words of ``lang`` that ``keep`` accepts, tied words in wordfreq's
-    order (alphabetical), as a stable sort of the table by falling Zipf would give."""
+    order (alphabetical), as a stable sort of the table by falling Zipf would give.
+
+    The dict part holds wordfreq's buckets rarest first, each in wordfreq's
+    order, so it is read backwards a bucket at a time (each bucket turned back
+    round): ``keep`` is asked only about the words up to the last one taken, not
+    about the whole table (a heap over every word cost about a second a language).
+    """
     words = table(lang)
-    found = heapq.nlargest(count, (item for item in words.common.items() if keep(item[0])), key=_second)
+    found: list[str] = []
+    bucket: list[str] = []
+    level: float | None = None
+    for word, value in chain(reversed(words.common.items()), [("", -1.0)]):
+        if value != level:
+            found.extend(w for w in reversed(bucket) if keep(w))
+            if len(found) >= count:
+                return found[:count]
+            bucket, level = [], value
+        bucket.append(word)
     if len(found) < count:  # the dict's words run out: the rare ones follow, all less common
         rare = ((w, v) for w, v in words.items() if w not in words.common and keep(w))
-        found += heapq.nlargest(count - len(found), rare, key=_second)
-    return [word for word, _ in found]
+        found += [w for w, _ in heapq.nlargest(count - len(found), rare, key=_second)]
+    return found
 
 
 def _second(item: tuple[str, float]) -> float:

@@ -20,7 +20,6 @@ No hand-made word list: every language wordfreq and Hunspell cover is covered.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -185,9 +184,13 @@ def close_languages(source_lang: str, target_lang: str) -> bool:
     tgt = spelling.speller(target_lang)
     if tgt is None or not frequencies.available(source_lang):
         return tgt is not None  # no frequencies to weigh against: the dictionary decides
-    table = frequencies.table(source_lang)
-    sample = heapq.nlargest(1000, (w for w in table if len(w) >= 4 and w.isalpha()), key=table.__getitem__)
+    sample = frequencies.commonest(source_lang, 1000, _sample_word)
     return bool(sample) and sum(map(tgt.check, sample)) >= CLOSE_SHARE * len(sample)
+
+
+def _sample_word(word: str) -> bool:
+    """A word of four letters or more, letters only: what :func:`close_languages` samples."""
+    return len(word) >= 4 and word.isalpha()
 
 
 @lru_cache(maxsize=65536)
