@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from transaudit.analysis import frequencies, gazetteer, spelling
@@ -128,60 +128,115 @@ def misspellings(
     speller: spelling.Speller,
     accepted: frozenset[str],
 ) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, word, correction) for each misspelled target word."""
-    common = frequencies.table(target_lang)
-    # Threshold tests read only the dict of common words (exact: rarer words are below).
-    usual = common.at_least(COMMON_ZIPF)
-    source_usual = frequencies.table(source_lang).at_least(SOURCE_WORD_ZIPF)
-    english = frequencies.table("en").at_least(COMMON_ZIPF)
+    """(start, end, word, correction) for each misspelled target word.
+
+    Cheap tests first, on the segment's distinct words: a segment whose words
+    are all common (most of them) is done after one ``findall`` and a dict
+    look-up a word. A rare word is then judged once per pair of languages
+    (:class:`TypoJudge`: dictionaries, frequencies, the neighbour search), and
+    only a word judged a slip is looked for in the text, where its place
+    (a capital inside a sentence, a place name) and the source are read.
+    """
     masked = (
         _NOISE_RE.sub(lambda m: " " * len(m.group()), target)
         if ("/" in target or "@" in target or "<" in target or "#" in target)
         else target
     )
-    source_words: frozenset[str] | None = None
+    judge = typo_judge(source_lang, target_lang, speller)
+    usual = judge.usual
+    rare: set[str] = set()
+    capitalised = False
+    for word in set(_WORD_RE.findall(masked)):
+        if len(word) < MIN_LENGTH:
+            continue
+        key = word.casefold()
+        if usual.get(key, 0.0) < COMMON_ZIPF and key not in accepted:
+            rare.add(word)
+            capitalised = capitalised or word[0].isupper()
+    if capitalised:
+        # A capital inside a sentence marks a name: such a word is judged only
+        # if it also starts a sentence somewhere in the segment.
+        starting = {
+            m.group()
+            for m in _WORD_RE.finditer(masked)
+            if m.group() in rare and _starts_sentence(masked, m.start())
+        }
+        rare = {word for word in rare if not word[0].isupper() or word in starting}
+    slips: dict[str, str] = {}
+    for word in rare:
+        correction = judge.correction(word, word.casefold())
+        if correction is not None:
+            slips[word] = correction
+    if not slips:
+        return
+    source_words = frozenset(w.casefold() for w in _WORD_RE.findall(source))
     places: list[tuple[int, int]] | None = None
     for match in _WORD_RE.finditer(masked):
         word = match.group()
-        key = word.casefold()
-        if len(word) < MIN_LENGTH or usual.get(key, 0.0) >= COMMON_ZIPF or key in accepted:
-            continue
-        if _ELONGATED_RE.search(key):
-            continue
+        correction = slips.get(word)
+        if correction is None or word.casefold() in source_words:
+            continue  # not a slip, or copied from the source: a name or a term
         if word[0].isupper():
-            if (
-                word.isupper()
-                or any(ch.isupper() for ch in word[1:])
-                or not _starts_sentence(masked, match.start())
-            ):
-                continue  # an acronym, "iPhone", or a name inside a sentence
-        elif any(ch.isupper() for ch in word):
-            continue  # "eBay", "mRNA"
-        if source_words is None:
-            source_words = frozenset(w.casefold() for w in _WORD_RE.findall(source))
-        if key in source_words:
-            continue  # copied from the source: a name or a term
-        if (
-            source_usual.get(key, 0.0) >= SOURCE_WORD_ZIPF
-            or english.get(key, 0.0) >= COMMON_ZIPF
-        ):
-            continue  # a source-language word, or an English loan or quotation ("Hello", "streaming")
-        if speller.check(word) or (word[0].isupper() and speller.check(key)) or _prefixed(key, speller):
-            continue  # some variety's spelling; or a known word behind a prefix ("destructuring")
-        other = spelling.speller(source_lang)
-        if other is not None and (other.check(word) or other.check(key)):
-            continue  # a source-language word: untranslated, not misspelled
-        # The costliest test last (hundreds of candidate look-ups): most words
-        # that get this far are names or terms some dictionary knows.
-        correction = _correction(word, speller, common, target_lang)
-        if correction is None:
-            continue  # no slip of the keyboard
-        if word[0].isupper():
+            if not _starts_sentence(masked, match.start()):
+                continue  # a name inside a sentence
             if places is None:
                 places = [(m.start, m.end) for m in gazetteer.gazetteer(target_lang).mentions(target)]
             if any(s <= match.start() < e for s, e in places):
                 continue
         yield match.start(), match.end(), word, correction
+
+
+class TypoJudge:
+    """Is a rare word, as written, a slip of the keyboard, and for what? Judged once a word.
+
+    Everything here depends on the word and the two languages only, not on
+    its sentence, so each verdict is kept (a batch repeats its rare words:
+    names, terms, one system's favourite slips). The verdicts grow with the
+    distinct rare words seen, like the speller's own memo of look-ups.
+    """
+
+    def __init__(self, source_lang: str, target_lang: str, speller: spelling.Speller) -> None:
+        self.source_lang, self.target_lang, self.speller = source_lang, target_lang, speller
+        self.table = frequencies.table(target_lang)
+        # Threshold tests read only the dict of common words (exact: rarer words are below).
+        self.usual = self.table.at_least(COMMON_ZIPF)
+        self._source_usual = frequencies.table(source_lang).at_least(SOURCE_WORD_ZIPF)
+        self._english = frequencies.table("en").at_least(COMMON_ZIPF)
+        self._verdicts: dict[str, str | None] = {}
+
+    def correction(self, word: str, key: str) -> str | None:
+        """The correction of ``word`` (``key`` is its case-folded form), or None if it is no slip."""
+        try:
+            return self._verdicts[word]
+        except KeyError:
+            verdict = self._verdicts[word] = self._judge(word, key)
+            return verdict
+
+    def _judge(self, word: str, key: str) -> str | None:
+        if _ELONGATED_RE.search(key):
+            return None
+        if word[0].isupper():
+            if word.isupper() or any(ch.isupper() for ch in word[1:]):
+                return None  # an acronym, or "iPhone"
+        elif any(ch.isupper() for ch in word):
+            return None  # "eBay", "mRNA"
+        if self._source_usual.get(key, 0.0) >= SOURCE_WORD_ZIPF or self._english.get(key, 0.0) >= COMMON_ZIPF:
+            return None  # a source-language word, or an English loan or quotation ("Hello", "streaming")
+        speller = self.speller
+        if speller.check(word) or (word[0].isupper() and speller.check(key)) or _prefixed(key, speller):
+            return None  # some variety's spelling; or a known word behind a prefix ("destructuring")
+        other = spelling.speller(self.source_lang)
+        if other is not None and (other.check(word) or other.check(key)):
+            return None  # a source-language word: untranslated, not misspelled
+        # The costliest test last (hundreds of candidate look-ups): most words
+        # that get this far are names or terms some dictionary knows.
+        return _correction(word, speller, self.table, self.target_lang)
+
+
+@cache
+def typo_judge(source_lang: str, target_lang: str, speller: spelling.Speller) -> TypoJudge:
+    """The judge of a language pair with this speller (one per process, like the speller)."""
+    return TypoJudge(source_lang, target_lang, speller)
 
 
 #: A derivation Hunspell lacks is a known word of six letters or more behind a
@@ -191,25 +246,6 @@ PREFIX_MAX, STEM_MIN = 4, 6
 
 def _prefixed(word: str, speller: spelling.Speller) -> bool:
     return any(speller.check(word[k:]) for k in range(1, PREFIX_MAX + 1) if len(word) - k >= STEM_MIN)
-
-
-def _one_edit(word: str, letters: str, known: Mapping[str, float]) -> set[str]:
-    """The words of ``known`` one slip away: a letter dropped, swapped with the next, changed or added.
-
-    Each batch of edits is filtered as it is made (the ~600 edits of a word
-    are never held together): this is the check's inner loop.
-    """
-    n = len(word)
-    keep = known.__contains__
-    found = set(filter(keep, [word[:i] + word[i + 1 :] for i in range(n)]))
-    found.update(filter(keep, [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]))
-    for i in range(n + 1):
-        head, tail = word[:i], word[i:]
-        if i < n:
-            rest = word[i + 1 :]
-            found.update(filter(keep, [head + c + rest for c in letters]))
-        found.update(filter(keep, [head + c + tail for c in letters]))
-    return found
 
 
 def _correction(word: str, speller: spelling.Speller, table: Mapping[str, float], lang: str) -> str | None:
@@ -225,28 +261,22 @@ def _correction(word: str, speller: spelling.Speller, table: Mapping[str, float]
     return None
 
 
-#: Rare words recur across the articles of a batch ("retra", a system's
-#: favourite slip), so their neighbours are kept for the last few hundred
-#: words; each entry is a word and up to three others (below memo.py's bound
-#: for per-article text caches, so kept across articles).
-NEIGHBOUR_MEMO = 512
-
-
-@lru_cache(maxsize=NEIGHBOUR_MEMO)
 def _frequent_neighbours(key: str, lang: str) -> tuple[str, ...]:
-    """Up to three words one slip from ``key``, each :data:`CORRECTION_GAIN` more common, commonest first.
-
-    Building the ~600 edits of a word and looking each up is the check's main
-    cost (about half a millisecond a word), hence the memo.
-    """
+    """Up to three words one slip from ``key``, each :data:`CORRECTION_GAIN` more common, commonest first."""
     table = frequencies.table(lang)
     own = table.get(key, 0.0)
-    # A neighbour is at least CORRECTION_GAIN above the word's own Zipf (≥ 0): only
-    # words that common are looked at (a dict, not the packed rare words).
-    found = _one_edit(key, frequencies.alphabet(lang), table.at_least(CORRECTION_GAIN))
-    found.discard(key)
+    found = neighbours(lang).find(key)
     scored = sorted(((table[c], c) for c in found), reverse=True)[:3]
     return tuple(candidate for value, candidate in scored if value - own >= CORRECTION_GAIN)
+
+
+@cache
+def neighbours(lang: str) -> spelling.Neighbours:
+    """The one-slip search of ``lang``: its words common enough to be a correction of anything
+    (:data:`CORRECTION_GAIN` above a word wordfreq has never seen), in its own letters."""
+    return spelling.Neighbours(
+        frequencies.table(lang).at_least(CORRECTION_GAIN), CORRECTION_GAIN, frequencies.alphabet(lang)
+    )
 
 
 @register
