@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -91,4 +93,25 @@ def test_unknown_codes_and_one_language_on_both_sides_are_refused(
 ) -> None:
     result = CliRunner().invoke(main, ["languages", "-s", source, "-t", target])
     assert result.exit_code == 2 and says in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_the_config_file_decides_the_backend_and_the_selection(tmp_path: Path) -> None:
+    """``languages`` reads the config ``check`` would read: its backend, model and selection."""
+    config = tmp_path / "transaudit.toml"
+    config.write_text('backend = "none"\nextend-select = ["TA511"]\nignore = ["TA140"]\n', encoding="utf-8")
+    lines = _pair("-s", "en", "-t", "es", "--config", str(config))
+    assert lines["TA511"].split()[0] == "runs"
+    assert lines["TA140"].split()[0] == "off" and "(not selected)" in lines["TA140"]
+    assert "back-translation is off" in lines["TA520"]
+    default = _pair("-s", "en", "-t", "es")
+    assert default["TA511"].split()[0] == "off" and "(off by default)" in default["TA511"]
+    assert default["TA140"].split()[0] == "runs"
+
+
+def test_a_bad_config_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    config = tmp_path / "transaudit.toml"
+    config.write_text('select = ["TA999"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["languages", "-s", "en", "-t", "es", "--config", str(config)])
+    assert result.exit_code == 2 and "TA999" in result.output
     assert len(result.output.strip().splitlines()) == 1

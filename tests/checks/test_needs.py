@@ -53,7 +53,7 @@ def test_without_its_data_a_check_reports_no_data_instead_of_running(code: str, 
     run = engine.run(ARTICLE)
     assert not run.issues and not run.errors
     assert [n.check for n in run.not_run] == [code]
-    noun = describe(need.family)  # "a Hunspell dictionary", "gazetteer data", …
+    noun = describe(need.family)  # "Hunspell dictionary", "gazetteer data", …
     assert f"no {noun} for {missing}" in run.not_run[0].reason
     assert run.ran == []
 

@@ -94,3 +94,19 @@ def test_a_toml_date_is_a_timestamp(tmp_path: Path) -> None:
     done = run_cli("check", article, "--out", tmp_path / "out", "--backend", "none", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert '"generated_at": "2026-01-01T00:00:00Z"' in (tmp_path / "out" / "bridge.json").read_text()
+
+
+def test_the_same_article_named_twice_is_audited_once(tmp_path: Path) -> None:
+    """Session 2's outsider: ``check a.tsv a.tsv`` (or a folder and a file in it) audited the
+    article twice, two entries in the index for one file."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    article = batch / "bridge.es-en.tsv"
+    article.write_text(ROWS, encoding="utf-8")
+    done = run_cli("check", article, batch, "./batch/bridge.es-en.tsv", "--out", tmp_path / "out",
+                   "--backend", "none", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("the same article as") == 2, done.stderr
+    written = (tmp_path / "out").glob("*.json")
+    reports = sorted(p.name for p in written if p.name not in ("index.json", "summary.json"))
+    assert reports == ["bridge.json"], reports

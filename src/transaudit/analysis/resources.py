@@ -46,7 +46,7 @@ BACKTRANSLATION = "backtranslation"
 APERTIUM_DICTIONARY, ANTONYMS = "apertium-dictionary", "antonyms"
 #: Machine resources, as ``transaudit languages`` describes them.
 RESOURCE_NAMES = {
-    HUNSPELL: "a Hunspell dictionary",
+    HUNSPELL: "Hunspell dictionary",
     WORDFREQ: "wordfreq frequencies",
     APERTIUM_DICTIONARY: "Apertium's bilingual dictionary",
     ANTONYMS: "WordNet antonyms with Apertium's dictionary (English on one side, wordnet-base)",
@@ -54,7 +54,7 @@ RESOURCE_NAMES = {
 
 
 def describe(family: str) -> str:
-    """How a report names a family: "gazetteer data", "a Hunspell dictionary"."""
+    """How a report names a family: "gazetteer data", "Hunspell dictionary"."""
     return RESOURCE_NAMES.get(family, f"{family} data")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 import click
 
@@ -76,10 +77,13 @@ def matrix() -> tuple[list[str], list[str], dict[str, set[str]]]:
 
 @dataclass(frozen=True)
 class Status:
+    """One check for one pair: whether its data is there, and whether it runs."""
+
     code: str
     name: str
-    runs: bool
+    runs: bool  # its data is there and the configuration selects it
     why: str
+    available: bool = True  # its data is there (it would run if selected)
 
 
 def _backtranslation(
@@ -105,9 +109,14 @@ def _backtranslation(
 
 
 def pair_status(
-    source: str, target: str, backend: str | None = None, model: str | None = None
+    source: str, target: str, backend: str | None = None, model: str | None = None,
+    selected: set[str] | None = None,
 ) -> list[Status]:
-    """For every check, whether it runs for this pair and why (the data or resource it needs)."""
+    """For every check, whether it runs for this pair and why (the data or resource it needs).
+
+    ``selected`` is the configuration's check selection (codes); without it the
+    default set. A check outside it is listed with its data, marked as off.
+    """
     from transaudit.analysis import resources
     from transaudit.checks import all_checks
     from transaudit.checks.base import need_status, unmet
@@ -119,22 +128,27 @@ def pair_status(
     for check in all_checks():
         statuses = need_status(check, src, tgt, pair, backtranslation)
         missing = unmet(statuses)
-        runs = missing is None
         why = missing or "; ".join(s.text for s in statuses) or "works in any language"
-        if not check.default_enabled:
-            why += " (off by default)"
-        result.append(Status(check.code, check.name, runs, why))
+        chosen = check.default_enabled if selected is None else check.code in selected
+        if not chosen:
+            why += " (off by default)" if selected is None else " (not selected)"
+        runs = missing is None and chosen
+        result.append(Status(check.code, check.name, runs, why, available=missing is None))
     return result
 
 
 @click.command("languages", short_help="Which languages have data, and which checks run for a pair.")
 @click.option("--source-lang", "-s", metavar="LANG", help="Source language of the pair (with -t).")
 @click.option("--target-lang", "-t", metavar="LANG", help="Target language of the pair (with -s).")
-@click.option("--backend", type=click.Choice(["auto", "apertium", "transformers", "none"]), default="auto",
-              help="Back-translation engine, as for check (default auto).")
+@click.option("--backend", type=click.Choice(["auto", "apertium", "transformers", "none"]),
+              help="Back-translation engine, as for check (default from config, else auto).")
 @click.option("--model", metavar="ID_OR_PATH", help="transformers model, as for check.")
+@click.option("--config", type=click.Path(path_type=Path),
+              help="Config file, as for check (default: ./transaudit.toml or ./pyproject.toml): "
+                   "its backend, model and check selection.")
 def languages_command(
-    source_lang: str | None, target_lang: str | None, backend: str, model: str | None
+    source_lang: str | None, target_lang: str | None, backend: str | None, model: str | None,
+    config: Path | None,
 ) -> None:
     """Print the language × data-family matrix, or (with -s and -t) which checks run for a pair and why.
 
@@ -145,7 +159,10 @@ def languages_command(
     """
     from transaudit.analysis.languages import normalize_language
     from transaudit.cli import fail
+    from transaudit.cli.check import cli_settings
+    from transaudit.engine import select_checks
     from transaudit.errors import InputError
+    from transaudit.settings import resolve
 
     if (source_lang is None) != (target_lang is None):
         fail("languages: give both --source-lang and --target-lang, or neither")
@@ -157,11 +174,15 @@ def languages_command(
             fail(str(error))
         if source == target:
             fail(f"languages: source and target language are both {source}")
-        statuses = pair_status(source, target, backend, model)
+        settings = resolve(config, *cli_settings(backend=backend, model=model))
+        chosen = {check.code for check in select_checks(settings)}
+        selected = chosen if settings.selection else None  # None: the default set
+        options = settings.backtranslation
+        statuses = pair_status(source, target, options.backend, options.model, selected)
         running = [s for s in statuses if s.runs]
         click.echo(f"{source}→{target}: {len(running)} of {len(statuses)} checks run")
         for status in statuses:
-            mark = "runs   " if status.runs else "no     "
+            mark = "runs   " if status.runs else "off    " if status.available else "no     "
             click.echo(f"  {mark}{status.code} {status.name:<28} {status.why}")
         return
     langs, columns, have = matrix()

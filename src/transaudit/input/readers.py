@@ -533,13 +533,37 @@ def discover(
     files (reports in XLIFF, the waivers file) are never read back as articles.
     """
     excluded = exclude.resolve() if exclude is not None else None
+    seen: dict[Path, Path] = {}
+
+    def first_time(entry: Path, preferred: dict[Path, Path] | None = None) -> bool:
+        """False, with a notice, for a file reached before (named twice, or inside a named folder).
+
+        Auditing it again would write its reports twice over and count it twice
+        in the index; only files and folders are compared (a pipe is read once).
+        Inside a folder, ``preferred`` names the entry kept for each real path
+        (the file itself rather than a symlink to it), so an alias sorted first
+        does not take the article's name.
+        """
+        real = _real(entry)
+        if real is None:
+            return True
+        first = seen[real] if real in seen else (preferred or {}).get(real)
+        if first is not None and (real in seen or first != entry):
+            notice(f"skipped {display_path(entry)}: the same article as {display_path(first)}, "
+                   "audited once")
+            return False
+        seen[real] = entry
+        return True
+
     for path in paths:
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
         if not path.is_dir() or is_article_folder(path):
-            yield path  # a pipe or device too: its reader says what is wrong with it
+            if first_time(path):
+                yield path  # a pipe or device too: its reader says what is wrong with it
             continue
         found = False
+        articles: list[Path] = []
         for entry in sorted(path.rglob("*")):
             if any(part.startswith(".") for part in entry.relative_to(path).parts):
                 continue
@@ -558,12 +582,31 @@ def discover(
                 continue
             if (entry.is_file() and _is_article_file(entry)) or is_article_folder(entry):
                 found = True
+                articles.append(entry)
+        preferred: dict[Path, Path] = {}
+        for entry in articles:  # the file itself over a link to it; else the first in order
+            real = _real(entry)
+            if real is not None and (real not in preferred or (preferred[real].is_symlink()
+                                     and not entry.is_symlink())):
+                preferred[real] = entry
+        for entry in articles:
+            if first_time(entry, preferred):
                 yield entry
         if not found:
             raise InputError(
                 str(path),
                 "folder holds no articles (.tsv, .jsonl, .xlf/.xliff, .tmx, .po or article folders)",
             )
+
+
+def _real(entry: Path) -> Path | None:
+    """The resolved path of a file or folder (None for a pipe or device, or a symlink loop)."""
+    if not (entry.is_file() or entry.is_dir()):
+        return None
+    try:
+        return entry.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _inside(entry: Path, folder: Path) -> bool:
