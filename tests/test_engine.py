@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from transaudit.checks import Check, Finding, all_checks
@@ -122,3 +124,61 @@ def test_extend_select_adds_to_the_defaults_as_in_ruff() -> None:
     assert [c.code for c in select_checks(both)] == defaults
     with pytest.raises(ConfigError):
         Settings.from_keys(extend_select="TA000")
+
+
+class Counting(Check):
+    """Records the order it sees segments in, and what the text caches hold then."""
+
+    code = "TA996"
+    name = "counting"
+    category = Category.PUNCTUATION
+    seen: ClassVar[list[tuple[str, str, int]]] = []
+
+    def check_segment(self, segment, ctx):
+        from transaudit.analysis import tokens
+
+        tokens.tokenize(segment.target)
+        Counting.seen.append((self.code, segment.id, tokens.tokenize.cache_info().currsize))
+        if "boom" in segment.target:
+            raise RuntimeError("boom")
+        yield Finding("target", 0, 1, "first letter")
+
+
+class CountingToo(Counting):
+    """The same check under a second code."""
+
+    code = "TA995"
+    name = "counting-too"
+
+
+def test_segment_checks_run_segment_by_segment_in_chunks(make_article, monkeypatch) -> None:
+    """Every check on one segment, then the next; caches emptied after each chunk of a long article;
+    issues and errors in the order a check-by-check run gave them."""
+    from transaudit import engine as engine_module
+    from transaudit.memo import clear_text_caches
+
+    monkeypatch.setattr(engine_module, "CHUNK", 2)
+    monkeypatch.setattr(Counting, "seen", [])
+    clear_text_caches(settle=False)
+    article = make_article([("a", "boom one"), ("b", "two"), ("c", "boom three"), ("d", "four"),
+                            ("e", "five more")])
+    run = engine_with(CountingToo, Counting, ArticleWide).run(article)
+    assert [(code, segment) for code, segment, _ in Counting.seen[:4]] == [
+        ("TA995", "p01"), ("TA996", "p01"), ("TA995", "p02"), ("TA996", "p02")]
+    assert [size for _, _, size in Counting.seen] == [1, 1, 2, 2, 1, 1, 2, 2, 1, 1]  # emptied per chunk
+    assert [(e.check, e.segment) for e in run.errors] == [
+        ("TA995", "p01"), ("TA995", "p03"), ("TA996", "p01"), ("TA996", "p03")]
+    assert [(i.code, i.segment) for i in run.issues] == [
+        ("TA995", "p02"), ("TA996", "p02"), ("TA995", "p04"), ("TA996", "p04"),
+        ("TA995", "p05"), ("TA996", "p05"), ("TA998", "p05")]
+
+
+def test_an_ordinary_article_is_one_chunk(make_article, monkeypatch) -> None:
+    """Up to CHUNK segments nothing is emptied, so article checks reuse the segment checks' analyses."""
+    from transaudit.engine import CHUNK
+
+    monkeypatch.setattr(Counting, "seen", [])
+    assert CHUNK >= 1000  # WMT24 documents and the sample corpora fit in one
+    article = make_article([(f"s{n}", f"text number {n}") for n in range(30)])
+    engine_with(Counting).run(article)
+    assert [size for _, _, size in Counting.seen][-1] >= 30

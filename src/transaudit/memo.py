@@ -45,8 +45,11 @@ def text_caches() -> list[functools._lru_cache_wrapper[object]]:
 _settled = False
 
 
-def clear_text_caches() -> int:
+def clear_text_caches(settle: bool = True) -> int:
     """Empty the text-keyed caches; return how many there were.
+
+    ``settle=False`` between the chunks of one long article (:mod:`transaudit.engine`):
+    the article is not finished, so what is alive is not yet only resources.
 
     After the first article of a process, what is still alive is mostly the
     language resources loaded for it (wordfreq tables, gazetteer, Hunspell
@@ -60,7 +63,7 @@ def clear_text_caches() -> int:
     caches = text_caches()
     for cache in caches:
         cache.cache_clear()
-    if not _settled:
+    if settle and not _settled:
         _settled = True
         gc.collect()
         gc.freeze()
