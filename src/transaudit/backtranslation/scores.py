@@ -1,7 +1,9 @@
 """Round-trip scores: how close a back-translation comes to the source.
 
-sacrebleu computes them, with each metric configured once here so that every
-score in a report carries the signature that says exactly how it was made.
+sacrebleu defines them, with each metric configured once here so that every
+score in a report carries the signature that says exactly how it was made
+(chrF and TER statistics are computed by :mod:`metrics`, sacrebleu's algorithms
+without their Python overheads: the same numbers, verified against sacrebleu).
 chrF is the headline figure (robust on single sentences and to inflection);
 BLEU with effective order and TER are recorded beside it. Round-trip scores
 are weak evidence on one sentence: two engine errors can cancel out and a
@@ -11,7 +13,7 @@ within an article (check TA401), never as a verdict.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -62,20 +64,42 @@ def segment_statistics(back_translation: str, source: str) -> Statistics:
 
 
 def many_statistics(pairs: Sequence[tuple[str, str]]) -> list[Statistics]:
-    """:func:`segment_statistics` of each (back-translation, source) pair, one sacrebleu call
-    per metric for them all (sacrebleu's statistics are per segment, so the values are
-    the same; the per-call set-up is paid once instead of once a segment)."""
+    """:func:`segment_statistics` of each (back-translation, source) pair.
+
+    chrF and TER come from :mod:`transaudit.backtranslation.metrics` (sacrebleu's
+    definitions, the same numbers, several times faster) when the installed
+    sacrebleu is one they were verified against, else from sacrebleu; BLEU from
+    one sacrebleu call for all pairs (its statistics are per segment, so the
+    values are the same; the per-call set-up is paid once).
+    """
     found: list[Statistics] = [{} for _ in pairs]
+    own = _own_statistics()
     for name, metric in _metrics()["corpus"].items():
         chosen = [i for i, (text, source) in enumerate(pairs) if name != TER or ter_applies(text, source)]
         if not chosen:
             continue
-        rows = metric._extract_corpus_statistics(
-            [pairs[i][0] for i in chosen], [[pairs[i][1] for i in chosen]]
-        )
+        if name in own:
+            rows = [own[name](*pairs[i]) for i in chosen]
+        else:
+            rows = metric._extract_corpus_statistics(
+                [pairs[i][0] for i in chosen], [[pairs[i][1] for i in chosen]]
+            )
         for i, row in zip(chosen, rows, strict=True):
             found[i][name] = list(row)
     return found
+
+
+@lru_cache(maxsize=1)
+def _own_statistics() -> dict[str, Callable[[str, str], list]]:
+    """The metrics computed here rather than by sacrebleu: chrF and TER, when the
+    installed sacrebleu is one whose numbers :mod:`metrics` was verified to equal."""
+    import sacrebleu
+
+    from transaudit.backtranslation import metrics
+
+    if sacrebleu.__version__ not in metrics.VERIFIED:
+        return {}
+    return {CHRF: metrics.chrf_statistics, TER: metrics.ter_statistics}
 
 
 def scores_from_statistics(stats: Statistics) -> dict[str, float]:
