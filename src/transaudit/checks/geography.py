@@ -413,6 +413,8 @@ class EntityChanged(Check):
             source_words = tokens.words_of(segment.source)
             for m in extra:
                 if m.kind == gz.COUNTRY and m.text.split()[-1] not in source_words:
+                    if _expands_acronym(segment.target, m.start, m.end, segment.source):
+                        continue  # "la Agencia … de Estados Unidos (EPA)" for the source's "EPA"
                     yield Finding(
                         "target",
                         m.start,
@@ -558,6 +560,27 @@ def _new_capitalized(segment: Segment, lang: str) -> int:
 
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
+#: An acronym in parentheses right after a spelled-out name, or opening one.
+_ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*([A-Z]{2,6})\b")
+_ACRONYM_BEFORE_RE = re.compile(r"\b([A-Z]{2,6})\s*\([^()]*$")
+
+
+def _expands_acronym(target: str, start: int, end: int, source: str) -> bool:
+    """Is the country at ``start:end`` part of the spelled-out name of an acronym of the source?
+
+    A translator who writes out an organisation the source names by its acronym
+    often adds its country, with the acronym beside it: "a former EPA attorney" →
+    "la Agencia de Protección Ambiental de Estados Unidos (EPA)". The country is
+    then part of the acronym's name (explicitation), not a country the source
+    lacks. Two shapes: the name ends with the country and the acronym follows in
+    parentheses, or the acronym comes first and the name, country inside, in them.
+    """
+    acronyms = set(_ACRONYM_RE.findall(source))
+    after = _ACRONYM_AFTER_RE.match(target, end)
+    if after is not None and after.group(1) in acronyms:
+        return True
+    before = _ACRONYM_BEFORE_RE.search(target[:start])
+    return before is not None and before.group(1) in acronyms
 
 
 def _garbled_acronym(acronym: str, source: str, target: str) -> tuple[int, int] | None:
