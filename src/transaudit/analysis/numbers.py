@@ -104,6 +104,8 @@ class Locale:
         self.words = {str(k).casefold(): Decimal(str(v)) for k, v in raw.get("words", {}).items()}
         self.scales = {str(k).casefold(): Decimal(str(v)) for k, v in raw.get("scales", {}).items()}
         self.months = {str(k).casefold(): int(v) for k, v in raw.get("months", {}).items()}
+        #: Stems of words naming a person's age by its decade ("octogenari" → 80).
+        self.decades = {str(k).casefold(): int(v) for k, v in raw.get("decades", {}).items()}
         self.idiomatic = {str(w).casefold() for w in raw.get("idiomatic", [])}
         self.month_title = raw.get("month_case") == "title"
         self.long_months = tuple(m for m in self.months if len(m) >= 4)
@@ -552,6 +554,30 @@ def _converted(source: Mention, target: Mention) -> bool:
     return False
 
 
+#: Letters an inflection may add to a decade word's stem ("octogenari" + "as").
+_DECADE_ENDING = 3
+
+
+def _decades_named(locale: Locale, words: frozenset[str]) -> set[int]:
+    """The decades of age the target's words name ("octogenario" → 80)."""
+    return {
+        decade
+        for word in words
+        for stem, decade in locale.decades.items()
+        if word.startswith(stem) and len(word) - len(stem) <= _DECADE_ENDING
+    }
+
+
+def _in_decades(mention: Mention, decades: set[int]) -> bool:
+    """Is the number an age the target states by its decade ("80 year old" → "octogenario")?"""
+    for value in mention.values:
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            age = int(value)
+            if (age // 10) * 10 in decades or (age >= 100 and 100 in decades):
+                return True
+    return False
+
+
 @lru_cache(maxsize=8192)
 def compare(
     source: str, target: str, source_lang: str | LanguageResources, target_lang: str | LanguageResources
@@ -597,6 +623,13 @@ def compare(
             lost_tgt.remove(t)
             if counterpart in lost_src:
                 lost_src.remove(counterpart)
+    # An age stated by its decade on the other side ("80 year old" → "octogenario").
+    if tgt_locale.decades and lost_src:
+        decades = _decades_named(tgt_locale, tgt_folded)
+        lost_src = [s for s in lost_src if not _in_decades(s, decades)]
+    if src_locale.decades and lost_tgt:
+        decades = _decades_named(src_locale, src_folded)
+        lost_tgt = [t for t in lost_tgt if not _in_decades(t, decades)]
     for t in [t for t in lost_tgt if t.unit is not None]:
         converted = next((s for s in lost_src if _converted(s, t)), None)
         if converted is not None:

@@ -45,6 +45,7 @@ NUMBERS = {
     "decimal": WORDS, "group": WORDS, "three_digits": Each(str), "words": Each(NUMBER),
     "scales": Each(NUMBER), "months": Each(int), "idiomatic": WORDS, "month_case": str,
     "after_noon": WORDS, "hour_marks": WORDS, "connectors": WORDS, "units": Each(list),
+    "decades": Each(int),
 }  # fmt: skip
 PUNCTUATION = {
     "extra_openers": WORDS, "continuation_marks": WORDS, "elisions": WORDS,
