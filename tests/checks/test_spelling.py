@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transaudit.analysis import spelling
-from transaudit.checks.spelling import missing_dictionary_notice
+from transaudit.checks.spelling import _starts_a_sentence_somewhere, missing_dictionary_notice
 from transaudit.engine import Engine
 from transaudit.model import Article, Segment
 from transaudit.settings import Settings
@@ -67,3 +67,14 @@ def test_configured_varieties_of_another_language_leave_the_target_alone() -> No
     engine = Engine(Settings.from_keys(select="TA140", backend="none", spelling={"varieties": ["en_GB"]}))
     run = engine.run(Article("a", "en", "es", [Segment("s1", "The house is big.", "La cassa es grande.")]))
     assert [issue.text for issue in run.issues] == ["cassa"]
+
+
+def test_a_capitalised_word_is_judged_where_it_opens_a_sentence() -> None:
+    """The sift before judging a capitalised word reads words as the word pattern does."""
+    text = "Lo dijo Befor. Befor de todo, d'Alembert y Alembert."
+    assert _starts_a_sentence_somewhere(text, "Befor")  # the second one opens a sentence
+    assert not _starts_a_sentence_somewhere("Lo dijo Befor ayer.", "Befor")  # a name inside a sentence
+    assert not _starts_a_sentence_somewhere("Ya. d'Alembert vino.", "Alembert")  # part of "d'Alembert"
+    assert not _starts_a_sentence_somewhere("Ya. SuperBefor vino.", "Befor")  # inside a longer word
+    assert not _starts_a_sentence_somewhere("Ya. Beforx vino.", "Befor")  # a longer word
+    assert _starts_a_sentence_somewhere("Befor todo.", "Befor")

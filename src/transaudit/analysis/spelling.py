@@ -226,12 +226,8 @@ class Neighbours:
 
     def _from_edits(self, word: str) -> set[str]:
         """Each batch of edits is filtered as it is made (the ~600 edits are never held together)."""
-        n, letters, words, floor = len(word), self._alphabet, self._words, self._min
-
-        def keep(candidate: str) -> bool:
-            value = words.get(candidate)
-            return value is not None and value >= floor
-
+        n, letters, words = len(word), self._alphabet, self._words
+        keep = words.__contains__
         found = set(filter(keep, [word[:i] + word[i + 1 :] for i in range(n)]))
         found.update(filter(keep, [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]))
         for i in range(n + 1):
@@ -240,7 +236,7 @@ class Neighbours:
                 rest = word[i + 1 :]
                 found.update(filter(keep, [head + c + rest for c in letters]))
             found.update(filter(keep, [head + c + tail for c in letters]))
-        return found
+        return {candidate for candidate in found if words[candidate] >= self._min}
 
     def _build(self) -> tuple[Any, Any, list[str]]:
         import numpy as np

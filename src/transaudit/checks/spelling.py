@@ -76,6 +76,31 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:\n"
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _starts_a_sentence_somewhere(text: str, word: str) -> bool:
+    """Does ``word`` occur in ``text`` as a whole word (as :data:`_WORD_RE` reads it) opening a sentence?
+
+    Found with ``str.find``, each hit checked as a word of its own: no letter
+    before it (nor an apostrophe or middle dot joined to one: "d'Alembert"), and
+    the word pattern ending where the word does.
+    """
+    letter = _LETTER_RE.match
+    at = text.find(word)
+    while at >= 0:
+        joined = at > 0 and (
+            letter(text[at - 1]) is not None
+            or (text[at - 1] in "'’·" and at > 1 and letter(text[at - 2]) is not None)
+        )
+        if not joined:
+            match = _WORD_RE.match(text, at)
+            if match is not None and match.end() == at + len(word) and _starts_sentence(text, at):
+                return True
+        at = text.find(word, at + 1)
+    return False
+
+
 @cache
 def _word_list(path: str) -> frozenset[str]:
     """An editors' word list: one word a line, ``#`` starts a comment (unreadable → empty)."""
@@ -156,12 +181,7 @@ def misspellings(
     if capitalised:
         # A capital inside a sentence marks a name: such a word is judged only
         # if it also starts a sentence somewhere in the segment.
-        starting = {
-            m.group()
-            for m in _WORD_RE.finditer(masked)
-            if m.group() in rare and _starts_sentence(masked, m.start())
-        }
-        rare = {word for word in rare if not word[0].isupper() or word in starting}
+        rare = {w for w in rare if not w[0].isupper() or _starts_a_sentence_somewhere(masked, w)}
     slips: dict[str, str] = {}
     for word in rare:
         correction = judge.correction(word, word.casefold())
