@@ -1,7 +1,7 @@
 """False alarms on a professional translation: WMT24 en→es human reference A.
 
 Audits ``en-es.refA.es`` against ``en-es.src.en`` with the default checks and
-no back-translation. Paragraphs are grouped into articles by the document ids
+no back-translation (``--backend apertium`` for the checks that read one). Paragraphs are grouped into articles by the document ids
 of ``en-es.docs`` so article checks see their context; the canary line is
 skipped. Every issue on a professional translation is treated as a false
 alarm (the reference has errors too, so this is an upper bound). Prints issues
@@ -78,9 +78,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--extend-select", default="", help="these checks in addition (codes, comma separated), e.g. TA511"
     )
+    parser.add_argument(
+        "--backend",
+        default="none",
+        help="back-translation backend (default none; apertium for the checks that read a back-translation)",
+    )
     args = parser.parse_args(argv)
 
-    keys: dict[str, object] = {"backend": "none"}
+    keys: dict[str, object] = {"backend": args.backend}
     if args.select:
         keys["select"] = args.select
     if args.extend_select:

@@ -44,8 +44,11 @@ BACKTRANSLATION = "backtranslation"
 #: Per-pair machine resources: Apertium's analysers and bilingual dictionaries both ways
 #: (TA522), and those with WordNet's English antonyms on an English side (TA511).
 APERTIUM_DICTIONARY, ANTONYMS = "apertium-dictionary", "antonyms"
+#: The sentence encoder's training languages (TA501/TA502; :data:`transaudit.meaning.encoder.LANGUAGES`).
+SENTENCE_ENCODER = "sentence-encoder"
 #: Machine resources, as ``transaudit languages`` describes them.
 RESOURCE_NAMES = {
+    SENTENCE_ENCODER: "sentence-encoder training",
     HUNSPELL: "Hunspell dictionary",
     WORDFREQ: "wordfreq frequencies",
     APERTIUM_DICTIONARY: "Apertium's bilingual dictionary",
@@ -205,6 +208,10 @@ def available(family: str, lang: str) -> bool:
         return bool(spelling.varieties(lang))
     if family == WORDFREQ:
         return lang in _wordfreq_languages()
+    if family == SENTENCE_ENCODER:
+        from transaudit.meaning.encoder import knows
+
+        return knows(lang)
     return data.exists(family, lang)
 
 

@@ -36,7 +36,8 @@ CAPITALIZATION = {"abbreviations": WORDS, "lowercase_words": WORDS, "particles":
 COVERAGE = {"addition": NUMBER, "omission": NUMBER, "min_words": int,
             "word_weight": NUMBER, "word_similarity": NUMBER}  # fmt: skip
 LENGTH = {"ratio": NUMBER, "spread": NUMBER}
-SIMILARITY = {"diverges": NUMBER, "misaligned": NUMBER, "min_words": int}
+SIMILARITY = {"diverges": NUMBER, "diverges_mean": NUMBER, "misaligned": NUMBER, "min_words": int,
+              "relative": NUMBER, "min_segments": int}  # fmt: skip
 NEGATION = {
     "words": WORDS, "suffixes": WORDS, "not_negation": WORDS,
     "lexical": {"prefixes": WORDS, "suffixes": WORDS, "words": WORDS},

@@ -1,0 +1,53 @@
+"""TA501/TA502's score per segment and the article-relative guard of uncalibrated pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from transaudit.checks.meaning import outliers, score, thresholds
+from transaudit.model import Segment
+
+
+def scored(target: float, back: float | None = None) -> Segment:
+    segment = Segment("p1", "fuente", "target")
+    segment.similarity = {"target": target} | ({"back_translation": back} if back is not None else {})
+    return segment
+
+
+def test_both_languages_known_to_the_encoder_use_the_mean_with_the_back_translation() -> None:
+    assert score(scored(0.6, 0.8), "es", "en") == pytest.approx((0.7, "mean"))
+    assert score(scored(0.6), "es", "en") == (0.6, "target")
+
+
+def test_a_target_language_the_encoder_does_not_know_is_judged_through_the_back_translation() -> None:
+    assert score(scored(0.3, 0.9), "es", "ca") == (0.9, "back_translation")
+    assert score(scored(0.3), "es", "ca") is None
+
+
+def test_a_source_language_the_encoder_does_not_know_is_not_judged() -> None:
+    assert score(scored(0.9, 0.9), "ca", "es") is None
+
+
+def test_unscored_segments_are_not_judged() -> None:
+    assert score(Segment("p1", "a", "b"), "es", "en") is None
+
+
+def test_calibrated_pairs_have_a_mean_threshold_and_uncalibrated_ones_a_relative_guard() -> None:
+    assert thresholds("es", "en")["diverges_mean"] == pytest.approx(0.72)
+    assert "relative" not in thresholds("es", "en")
+    default = thresholds("fr", "de")
+    assert default["relative"] < 0 and default["min_segments"] >= 3
+
+
+def test_an_outlier_stands_out_from_its_article() -> None:
+    values = [0.62, 0.64, 0.63, 0.65, 0.61, 0.45]
+    assert outliers(values, -2.0, 5) == [False, False, False, False, False, True]
+
+
+def test_a_uniformly_low_article_has_no_outlier() -> None:
+    # an uncalibrated pair whose faithful translations all score about 0.5
+    assert not any(outliers([0.50, 0.52, 0.49, 0.51, 0.50, 0.48], -2.0, 5))
+
+
+def test_a_short_article_leaves_the_absolute_threshold_alone() -> None:
+    assert outliers([0.9, 0.3], -2.0, 5) == [True, True]
