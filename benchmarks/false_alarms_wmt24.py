@@ -1,10 +1,11 @@
 """False alarms on a professional translation: WMT24 en→es human reference A.
 
 Audits ``en-es.refA.es`` against ``en-es.src.en`` with the default checks and
-no back-translation (``--backend apertium`` for the checks that read one). Paragraphs are grouped into articles by the document ids
-of ``en-es.docs`` so article checks see their context; the canary line is
-skipped. Every issue on a professional translation is treated as a false
-alarm (the reference has errors too, so this is an upper bound). Prints issues
+no back-translation (``--backend apertium`` for the checks that read one).
+Paragraphs are grouped into articles by the document ids of ``en-es.docs`` so
+article checks see their context; the canary line is skipped. Every issue on
+a professional translation is treated as a false alarm (the reference has
+errors too, so this is an upper bound). Prints issues
 per 100 segments by check and the share of segments flagged (target ≤ 3%).
 
     .venv/bin/python benchmarks/false_alarms_wmt24.py [--samples 3]
