@@ -53,8 +53,17 @@ def load(count: int) -> Article:
 
 def cpu() -> float:
     """CPU seconds of this process and its finished children (Apertium's processes)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime + children_cpu()
+
+
+def children_cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
+
+
+#: Apertium's share (children's CPU) of each cold audit, for the split printed at the end.
+COLD_CHILDREN: list[float] = []
 
 
 def audit(article: Article, settings: Settings) -> tuple[float, float, dict]:
@@ -109,7 +118,9 @@ def main() -> int:
             ):
                 wall[name].append(seconds)
                 used[name].append(cpu_seconds)
+            before = children_cpu()
             seconds, cpu_seconds, summary = audit(article, bt)
+            COLD_CHILDREN.append(children_cpu() - before)
             wall["cold"].append(seconds)
             used["cold"].append(cpu_seconds)
             seconds, cpu_seconds, warm_summary = audit(article, bt)
@@ -128,6 +139,12 @@ def main() -> int:
               f"raw apertium -u spa-eng (goal ≤ 1.3); by round: {spread(cold_rounds)}")
         print(f"{label}: warm audit takes {med['warm'] / med['none']:.2f}× an audit without "
               f"back-translation (goal ≤ 1.2); by round: {spread(warm_rounds)}")
+    apertium = statistics.median(COLD_CHILDREN)
+    rounds_cold = zip(used["cold"], COLD_CHILDREN, used["none"], strict=True)
+    python = statistics.median(cold - apertium_cpu - none for cold, apertium_cpu, none in rounds_cold)
+    print(f"cold, split: Apertium's processes median {apertium:.2f} s CPU "
+          f"({spread(tuple(COLD_CHILDREN))}; by hand {statistics.median(used['hand']):.2f} s), "
+          f"this process {python:.2f} s more than without back-translation (scoring, cache, assembly)")
     print(f"cold units from cache: {summary.get('units_from_cache')} of {summary.get('units')}; "
           f"warm: {warm_summary.get('units_from_cache')} of {warm_summary.get('units')}")
     return 0
