@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -87,3 +88,38 @@ def test_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert default_cache_dir() == tmp_path / ".cache" / "transaudit"
+
+
+def rows(folder: Path, table: str) -> int:
+    with contextlib.closing(sqlite3.connect(folder / FILENAME)) as other:
+        return other.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_writes_wait_for_one_transaction(tmp_path: Path) -> None:
+    """Translations and round-trip scores are held and committed together (one fsync an article)."""
+    with TranslationCache(tmp_path) as cache:
+        cache.put_many(SCOPE, {"Hello": CachedTranslation("Hola", ["Hola"])})
+        cache.put_round_trip({"k": ({"chrF": [1.0]}, {"chrF": 100.0})})
+        assert cache.get_many(SCOPE, ["Hello"]) == {"Hello": CachedTranslation("Hola", ["Hola"])}
+        assert cache.get_round_trip(["k"]) == {"k": ({"chrF": [1.0]}, {"chrF": 100.0})}
+        assert rows(tmp_path, "translations") == 0
+        cache.flush()
+        assert rows(tmp_path, "translations") == rows(tmp_path, "round_trip_statistics") == 1
+    with TranslationCache(tmp_path) as cache:
+        assert cache.get_round_trip(["k"]) == {"k": ({"chrF": [1.0]}, {"chrF": 100.0})}
+
+
+def test_a_write_that_fails_at_flush_is_reported(tmp_path: Path) -> None:
+    with TranslationCache(tmp_path) as cache:
+        cache.get_many(SCOPE, ["Hello"])  # opens the file
+    holder = sqlite3.connect(tmp_path / FILENAME, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        cache = TranslationCache(tmp_path, lock_timeout=0.05)
+        cache.put_many(SCOPE, {"Hello": CachedTranslation("Hola", [])})
+        cache.flush()
+        assert cache.problem is not None and "locked" in cache.problem
+        cache.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

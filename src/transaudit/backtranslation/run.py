@@ -287,8 +287,10 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
             if (back := found[segment.id].text) is not None and segment.source.strip()
         ]
         round_trip = _round_trip([(back, source) for _, back, source in scored], cache)
-        if cache is not None and cache.problem:
-            notices.append(cache.problem)
+        if cache is not None:
+            cache.flush()  # translations and scores in one transaction
+            if cache.problem:
+                notices.append(cache.problem)
     finally:
         if cache is not None:
             cache.close()
