@@ -10,18 +10,26 @@ it. Silent without a back-translation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from transaudit import data
-from transaudit.analysis import resources
+from transaudit.analysis import resources, spelling
 from transaudit.analysis.text import word_count
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.meaning import encoder, similarity
+from transaudit.meaning.bilingual import Word
 from transaudit.meaning.coverage import heaviest_run, moved_words
-from transaudit.meaning.insertions import far_from_source, lexicons, unexplained
-from transaudit.model import Article, Category, Segment, Severity
+from transaudit.meaning.insertions import (
+    RUN_EXCESS,
+    Inserted,
+    far_from_source,
+    lexicons,
+    omitted,
+    unexplained,
+)
+from transaudit.model import Article, Category, Segment, Severity, Side
 
 FAMILY = "coverage"
 
@@ -121,31 +129,50 @@ class ContentAdded(_CoverageCheck):
         )
 
 
-@register
-class WordAdded(_CoverageCheck):
-    """A content word of the translation that translates nothing in the source.
+class _LoneWord(_CoverageCheck):
+    """A content word of one side that no word of the other side translates.
 
-    Each target word is linked to the source words it can translate through
-    Apertium's bilingual dictionaries (both directions), shared spellings and
-    shared word starts (:mod:`transaudit.meaning.insertions`). A target content
-    word with no link, whose neighbours translate neighbouring source words
-    (nothing of the source left unexplained between them: an insertion, not a
-    paraphrase), is flagged when it is rare enough (``word_weight``) and the
-    sentence encoder finds it unlike every source word (``word_similarity``).
-    Needs Apertium's dictionaries for the pair and the encoder; silent without.
+    The shared machinery of TA522 (a target word: added) and TA523 (a source
+    word: left out), :mod:`transaudit.meaning.insertions`. Three kinds of
+    evidence must agree, each with its threshold in ``data/coverage`` and the
+    rule that set it:
 
-    Bad: source "sobre los hombros de los consumidores" → target "on the
-    shoulders of omnivore consumers".
-    Good: "on the shoulders of consumers".
+    * the dictionary: Apertium's bilingual dictionaries (both ways), shared
+      spellings and word starts link no word of the other side to it, while its
+      neighbours translate neighbouring words there (nothing of the other side
+      left unexplained near them: an insertion or a drop, not a paraphrase); it
+      is a content word, not also a function word, a name, a lone verb, a
+      number's unit, nor one of the language's commonest words (``word_weight``);
+    * the encoder, word by word: its vector is unlike every content word of
+      the other side (cosine below ``word_similarity``);
+    * the encoder, sentence by sentence: without it, this side comes closer to
+      the other (cosine gain of at least ``sentence_gain``): the word carries
+      meaning the other side does not have.
+
+    Needs Apertium's dictionaries for the pair and the sentence encoder; silent
+    without either.
     """
 
-    code = "TA522"
     needs = (Need("coverage", pair=True, optional=True), Need(resources.APERTIUM_DICTIONARY, pair=True))
-    name = "word-added"
-    category = Category.ADDITION
-    severity = Severity.MINOR
     scope = "article"
     needs_similarity = True
+    #: The side whose words are examined ("target": added words; "source": dropped ones).
+    side: Side = "target"
+
+    def _lonely(
+        self,
+        source: Any,
+        target: Any,
+        forward: Any,
+        backward: Any,
+        segment: Segment,
+        ctx: CheckContext,
+        spelled: Any,
+    ) -> list[Inserted]:
+        raise NotImplementedError
+
+    def _message(self, words: list[str]) -> str:
+        raise NotImplementedError
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
         limits = _limits(ctx)
@@ -157,31 +184,150 @@ class WordAdded(_CoverageCheck):
         sources = forward.words(s.source for s in pairs)
         targets = backward.words(s.target for s in pairs)
         heavy = float(limits["word_weight"])
-        candidates = {}
+        speller = spelling.speller(ctx.target_lang if self.side == "target" else ctx.source_lang)
+        spelled = speller.check if speller is not None else None
+        singles: list[tuple[Segment, Inserted, Sequence[Word]]] = []
+        runs: list[tuple[Segment, list[Inserted]]] = []
+        shortest = int(limits["min_words"])
         for segment in pairs:
+            if word_count(segment.source) < shortest:
+                continue  # a heading: one word is the whole sentence, the encoder's gain says nothing
             source, target = sources[segment.source], targets[segment.target]
-            chosen = [
-                c
-                for c in unexplained(source, target, forward, backward, ctx.target_lang)
-                if c.weight >= heavy
-            ]
-            if chosen:
-                candidates[segment.id] = (segment, source, chosen)
-        if not candidates:
+            gaps: dict[int, list[Inserted]] = {}
+            for lone in self._lonely(source, target, forward, backward, segment, ctx, spelled):
+                if lone.weight >= heavy:
+                    gaps.setdefault(lone.gap, []).append(lone)
+            other = source if self.side == "target" else target
+            for words in gaps.values():
+                if len(words) >= RUN_EXCESS:
+                    runs.append((segment, words))
+                else:
+                    singles.extend((segment, lone, other) for lone in words)
+        if not singles and not runs:
             return
-        texts = {c.word.text for _, _, chosen in candidates.values() for c in chosen}
-        texts |= {w.text for _, source, _ in candidates.values() for w in source if w.content}
+        texts = {lone.word.text for _, lone, _ in singles}
+        texts |= {w.text for _, _, other in singles for w in other if w.content}
+        settings = {"no-cache": ctx.no_cache, "cache-dir": ctx.cache_dir}
         try:
-            vectors = similarity.embed(sorted(texts), {"no-cache": ctx.no_cache, "cache-dir": ctx.cache_dir})
+            vectors = similarity.embed(sorted(texts), settings)
+            floor = float(limits["word_similarity"])
+            units = [
+                (segment, [lone])
+                for segment, lone, other in singles
+                if far_from_source([lone], other, vectors, floor)
+            ]
+            units += runs
+            gains = _gains(units, self.side, settings)
         except encoder.EncoderUnavailable:
             return
-        floor = float(limits["word_similarity"])
-        for segment, source, chosen in candidates.values():
-            for added in far_from_source(chosen, source, vectors, floor):
-                yield Finding(
-                    "target",
-                    added.word.start,
-                    added.word.end,
-                    f"'{added.word.text}' translates no word of the source: possibly added",
-                    segment=segment.id,
-                )
+        least = float(limits.get("sentence_gain", 0.0))
+        for (segment, words), gain in zip(units, gains, strict=True):
+            if gain < least:
+                continue
+            start, end = words[0].word.start, words[-1].word.end
+            yield Finding(
+                self.side, start, end, self._message([w.word.text for w in words]), segment=segment.id
+            )
+
+
+@register
+class WordAdded(_LoneWord):
+    """A content word of the translation that translates nothing in the source.
+
+    A target content word no source word translates (Apertium's dictionaries),
+    between neighbours that translate neighbouring source words, unlike every
+    source word for the sentence encoder, and whose removal brings the
+    translation closer to the source (the rules: TA522 and TA523 share them,
+    :class:`_LoneWord`). Names, numbers' units, lone verbs ("harían falta"
+    renders "would take") and function words are never flagged; a word Apertium
+    does not know counts only if the target language's Hunspell dictionary
+    accepts it (a misspelling is TA140's).
+
+    Bad: source "sobre los hombros de los consumidores" → target "on the
+    shoulders of omnivore consumers".
+    Good: "on the shoulders of consumers".
+    """
+
+    code = "TA522"
+    name = "word-added"
+    category = Category.ADDITION
+    severity = Severity.MINOR
+    side: Side = "target"
+
+    def _lonely(
+        self,
+        source: Any,
+        target: Any,
+        forward: Any,
+        backward: Any,
+        segment: Segment,
+        ctx: CheckContext,
+        spelled: Any,
+    ) -> list[Inserted]:
+        return unexplained(source, target, forward, backward, ctx.target_lang, segment.target, spelled)
+
+    def _message(self, words: list[str]) -> str:
+        if len(words) == 1:
+            return f"'{words[0]}' translates no word of the source: possibly added"
+        listed = ", ".join(f"'{w}'" for w in words)
+        return f"{listed} translate no word of the source: possibly added"
+
+
+@register
+class WordOmitted(_LoneWord):
+    """A content word of the source that nothing in the translation renders.
+
+    The mirror of TA522: a source content word no target word translates
+    (Apertium's dictionaries), between neighbours whose translations stand next
+    to each other in the target (nothing of the target unexplained between
+    them: a word dropped, not a phrase said in other words), unlike every target
+    word for the sentence encoder, and whose removal brings the source closer to
+    the translation. The source word is highlighted.
+
+    Bad: source "los trabajadores despedidos protestaron ayer" → target "the
+    workers protested yesterday".
+    Good: "the dismissed workers protested yesterday".
+    """
+
+    code = "TA523"
+    name = "word-omitted"
+    category = Category.OMISSION
+    severity = Severity.MINOR
+    side: Side = "source"
+
+    def _lonely(
+        self,
+        source: Any,
+        target: Any,
+        forward: Any,
+        backward: Any,
+        segment: Segment,
+        ctx: CheckContext,
+        spelled: Any,
+    ) -> list[Inserted]:
+        return omitted(source, target, forward, backward, ctx.source_lang, segment.source, spelled)
+
+    def _message(self, words: list[str]) -> str:
+        if len(words) == 1:
+            return f"'{words[0]}' is translated by no word of the target: possibly left out"
+        listed = ", ".join(f"'{w}'" for w in words)
+        return f"{listed} are translated by no word of the target: possibly left out"
+
+
+def _without(text: str, start: int, end: int) -> str:
+    return (text[:start].rstrip() + " " + text[end:].lstrip()).strip()
+
+
+def _gains(units: list[tuple[Segment, list[Inserted]]], side: Side, settings: dict[str, Any]) -> list[float]:
+    """How much closer the two sides come without each word or run (sentence encoder cosine)."""
+    if not units:
+        return []
+    other_side: Side = "source" if side == "target" else "target"
+    shorter = [_without(s.text(side), words[0].word.start, words[-1].word.end) for s, words in units]
+    texts = {s.source for s, _ in units} | {s.target for s, _ in units} | set(shorter)
+    vectors = similarity.embed(sorted(texts), settings)
+    return [
+        float(vectors[segment.text(other_side)] @ vectors[without])
+        - float(vectors[segment.text(other_side)] @ vectors[segment.text(side)])
+        for (segment, _), without in zip(units, shorter, strict=True)
+    ]

@@ -34,7 +34,7 @@ class Each:
 BOILERPLATE = {"lines": WORDS, "patterns": WORDS, "truncation_words": WORDS, "labels": WORDS}
 CAPITALIZATION = {"abbreviations": WORDS, "lowercase_words": WORDS, "particles": WORDS}
 COVERAGE = {"addition": NUMBER, "omission": NUMBER, "min_words": int,
-            "word_weight": NUMBER, "word_similarity": NUMBER}  # fmt: skip
+            "word_weight": NUMBER, "word_similarity": NUMBER, "sentence_gain": NUMBER}  # fmt: skip
 LENGTH = {"ratio": NUMBER, "spread": NUMBER}
 SIMILARITY = {"diverges": NUMBER, "diverges_mean": NUMBER, "misaligned": NUMBER, "min_words": int,
               "relative": NUMBER, "min_segments": int}  # fmt: skip
@@ -82,8 +82,9 @@ GAZETTEER_WORLD = {
     "metonyms": Each(str),
     "people": Each({"country": str}),
 }  # fmt: skip
-GAZETTEER_PAIR = {"transliteration": {"rewrites": [list], "source_diacritics": str, "markers": WORDS,
-                                      "exonym_ok": WORDS}}
+GAZETTEER_PAIR = {
+    "transliteration": {"rewrites": [list], "source_diacritics": str, "markers": WORDS, "exonym_ok": WORDS}
+}
 
 #: (family, kind) → schema. Kinds: "lang", "pair", "default", "iso", "world".
 SCHEMAS: dict[tuple[str, str], Any] = {
@@ -126,8 +127,13 @@ def _type_name(spec: Any) -> str:
     if spec is NUMBER:
         return "a number"
     if isinstance(spec, type):
-        return {str: "a string", int: "a whole number", bool: "true or false", list: "a list",
-                float: "a number"}.get(spec, spec.__name__)
+        return {
+            str: "a string",
+            int: "a whole number",
+            bool: "true or false",
+            list: "a list",
+            float: "a number",
+        }.get(spec, spec.__name__)
     if isinstance(spec, list):
         return "a list"
     return "a table"

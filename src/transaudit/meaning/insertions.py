@@ -1,42 +1,79 @@
-"""A content word of the translation that translates nothing in the source (an insertion).
+"""Content words of one side that no word of the other side translates (insertions, drops).
 
 Each target word is linked to the source words it can translate, through
 Apertium's bilingual dictionaries both ways (:mod:`transaudit.meaning.bilingual`):
 a link when the two share a dictionary form or spelling (names, numbers,
-cognates), when one's translation is the other's dictionary form, or when the
-two agree on their first five letters after folding ("organización" /
-"organization", "intercompañías" / "intercompany") or one opens the other
-("Asia" / "Asian"). A
-target content word with no link is *unexplained*. Paraphrase leaves many
-unexplained words, always with an unexplained source word beside them (the
-words the paraphrase replaced); an inserted word has none: its neighbours
-translate source words that are next to each other, with no unexplained source
-content word between them. That is the rule, and two filters keep it quiet:
+cognates), when one's translation is the other's dictionary form (each longer
+word of a multiword translation counts: "por la noche" → "at night"), or when
+the two agree on their first five letters after folding ("organización" /
+"organization", "investigadores" / "investigators") or one opens the other
+("Asia" / "Asian"). A target content word with no link is *unexplained*
+(:func:`unexplained`); a source content word no target word links to is
+*dropped* (:func:`omitted`, the mirror).
 
-* the word must weigh (rarity, ``6 − Zipf``, as in :mod:`transaudit.meaning.coverage`)
-  at least the pair's ``word_weight``: "also", "well", "there" come and go;
-* its sentence-encoder vector (the word alone) must be far from every source
-  content word's (cosine below ``word_similarity``): the encoder knows
-  "intercompany" ≈ "intercompañías" where the dictionary does not.
+Paraphrase leaves many unexplained words, always with an unexplained word of the
+other side near them (the words the paraphrase replaced); an inserted word has
+none: its neighbours translate words that are next to each other there, with no
+unexplained content word between them or within :data:`REORDER` words around
+them (neighbouring words swap places in translation). That is the rule. What
+counts as evidence, each with its reason:
+
+* only a content word that is not also a function word (:func:`_grammar`:
+  "una", "este", "para", "will" are read as grammar) nor a number;
+* not a capitalized word inside a sentence (a name or a title: TA303, TA530);
+* not a word Apertium does not know, unless the language's Hunspell dictionary
+  accepts it (an unknown word is a dictionary gap or a misspelling, not an insertion);
+* for insertions, not a lone finite verb (:func:`_verb_only`);
+* not a number's unit (:func:`_after_number`), nor a compound's modifier noun
+  (:func:`_modifier_noun`);
+* its rarity (``6 − Zipf``, as in :mod:`transaudit.meaning.coverage`) is the
+  weight the caller compares with the pair's ``word_weight``.
+
+The callers (TA522, TA523) then ask the sentence encoder, word by word
+(:func:`far_from_source`) and sentence by sentence.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from transaudit.analysis.frequencies import zipf
 from transaudit.analysis.text import fold
-from transaudit.meaning.bilingual import Lexicon, Word, lexicon
+from transaudit.meaning.bilingual import Lexicon, Word, _tag, lexicon
 from transaudit.meaning.coverage import FUNCTION_ZIPF
+from transaudit.meaning.opposites import COMMON_VERB_ZIPF
 
 #: Letters two folded forms must share at their start to count as the same word.
 PREFIX = 5
 #: A form this long that opens another is the same word inflected or derived ("asia"/"asian").
 SHORTEST = 4
+#: Closed-class parts of speech in Apertium's tag set: prepositions, determiners,
+#: pronouns, conjunctions, auxiliaries and modal verbs, pre-adverbs ("very"),
+#: relatives and interrogatives, numerals, interjections.
+FUNCTION_TAGS = frozenset(
+    "pr det prn cnjcoo cnjsub cnjadv vaux vbhaver vbser vbmod preadv rel itg num predet ij".split()
+)
+#: Source words this far outside the neighbours' counterparts may still be what the
+#: target word translates: neighbouring words swap places in translation (noun and
+#: adjective, verb and adverb), by one or two words.
+REORDER = 2
+#: A gap between two linked neighbours holding this many more unexplained content words
+#: than the other side has near their counterparts is an addition (or omission) whatever
+#: else is near: a paraphrase replaces a word with a few ("bills" → "proyectos de ley",
+#: a second content word; "could see" → "podría acercar las posturas", two), so a loose
+#: word accounts for up to three, not for an appositive or a clause.
+RUN_EXCESS = 4
+#: The end of a sentence: a run of words never reaches over one.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s")
+#: Verb forms that modify a noun like an adjective (participles, gerunds, "-ing" forms).
+NONFINITE = frozenset({"pp", "ger", "pprs", "subs"})
+#: Words after a number that may still be its unit or what it counts.
+UNIT_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -45,6 +82,8 @@ class Inserted:
 
     word: Word
     weight: float
+    #: Words found in the same gap between two linked neighbours share this number (a run).
+    gap: int = 0
 
 
 def lexicons(source_lang: str, target_lang: str) -> tuple[Lexicon, Lexicon] | None:
@@ -53,8 +92,17 @@ def lexicons(source_lang: str, target_lang: str) -> tuple[Lexicon, Lexicon] | No
     return (forward, backward) if forward is not None and backward is not None else None
 
 
+def _parts(forms: Iterable[str]) -> set[str]:
+    """Forms and, for a multiword unit ("por la noche", "role model"), each of its longer words."""
+    out = set(forms)
+    for form in forms:
+        if " " in form:
+            out.update(p for p in form.split() if len(p) >= SHORTEST)
+    return out
+
+
 def _keys(word: Word) -> set[str]:
-    return set(word.lemmas) | {fold(word.text)}
+    return _parts(set(word.lemmas) | {fold(word.text)})
 
 
 def _agree(one: set[str], other: set[str]) -> bool:
@@ -112,62 +160,200 @@ def links(
 ) -> list[set[int]]:
     """For each target word, the indices of the source words it may translate."""
     by_form = _Index([_keys(w) for w in source])
-    by_meaning = _Index([set(forward.translations(w)) for w in source])
-    exact: dict[str, set[int]] = {}
-    for i, word in enumerate(source):
-        for key in _keys(word):
-            exact.setdefault(key, set()).add(i)
+    by_meaning = _Index([_parts(forward.translations(w)) for w in source])
     out: list[set[int]] = []
     for word in target:
-        own, meanings = _keys(word), set(backward.translations(word))
-        found = set().union(*(exact.get(k, set()) for k in own)) if own else set()
-        out.append(found | by_form.find(meanings) | by_meaning.find(own))
+        own, meanings = _keys(word), _parts(backward.translations(word))
+        out.append(by_form.find(own) | by_form.find(meanings) | by_meaning.find(own))
     return out
 
 
-def _candidate(word: Word) -> bool:
-    """A content word that is not a name (an unknown capitalized word) or a number."""
-    if not word.content or any(ch.isdigit() for ch in word.text):
+def _grammar(word: Word) -> bool:
+    """Some reading is a closed-class word (Apertium's tags): read it as grammar.
+
+    An ambiguous form is far more often its function reading ("una" the article
+    rather than "unir", "este" "this" rather than "east", "para" "for" rather
+    than "parar", "will" the auxiliary rather than the noun): translations add
+    and drop such words freely, so they are neither evidence of an insertion nor
+    a source word left unexplained. Ordinals ("first", "last") carry content.
+    """
+    return any(_tag(r) in FUNCTION_TAGS and "<ord>" not in r for r in word.readings)
+
+
+def _content(word: Word) -> bool:
+    """A content word that is not also a function word, a number or a symbol."""
+    return word.content and not _grammar(word) and not any(ch.isdigit() for ch in word.text)
+
+
+def _name_part(word: Word, text: str) -> bool:
+    """A capitalized word inside a sentence: part of a name or a title ("Agencia de Protección").
+
+    Names and titles are translated as institutions call them, not word by word
+    ("National Health Service" → "Servicio Nacional de Sanidad"); TA303 and
+    TA530 check names.
+    """
+    if not word.text[:1].isupper():
         return False
-    return bool(word.readings) or not word.text[:1].isupper()
+    before = text[: word.start].rstrip().rstrip("\"'“”«»‘’¿¡([")
+    return bool(before) and before[-1] not in ".!?:;…"
+
+
+def _verb_only(word: Word) -> bool:
+    """Only finite or infinitive verb readings: a verb does not come alone.
+
+    A sentence keeps its verbs; an unexplained verb renders a source verb or
+    verbal idiom in other words ("harían falta" for "would take", "Resulta que"
+    for "It turns out"). A participle ("failed", "repeated") can be an inserted
+    modifier, so it stays a candidate.
+    """
+    return bool(word.readings) and all(
+        _tag(r) == "vblex" and not NONFINITE & set(re.findall(r"<(\w+)>", r)) for r in word.readings
+    )
+
+
+def _light_verb_noun(words: Sequence[Word], index: int, lang: str) -> bool:
+    """A noun right after a common verb: a light-verb phrase ("hacer falta", "tener lugar", "take place").
+
+    The phrase means what one verb of the other language says ("harían falta" =
+    "would take"), so its noun has no word of its own there. A common verb is
+    one of Zipf 5 or more, as in :mod:`transaudit.meaning.opposites`.
+    """
+    if index == 0 or not _nominal(words[index]):
+        return False
+    verb = words[index - 1]
+    if verb.end < words[index].start - 1 or not any(_tag(r) == "vblex" for r in verb.readings):
+        return False
+    return max(zipf(lemma, lang) for lemma in verb.lemmas) >= COMMON_VERB_ZIPF
+
+
+def _modifier_noun(words: Sequence[Word], index: int) -> bool:
+    """A noun right before another noun: the modifier of a compound ("train drivers", "gallery exhibition").
+
+    The other language often says such a compound in one word ("maquinistas",
+    "exposición") or a derived adjective, so its modifier has no word of its own there.
+    """
+    following = words[index + 1] if index + 1 < len(words) else None
+    if following is None or words[index].end < following.start - 1:
+        return False
+    return _nominal(words[index]) and _nominal(following)
+
+
+def _nominal(word: Word) -> bool:
+    return any(_tag(r) == "n" for r in word.readings)
+
+
+def _after_number(words: Sequence[Word], index: int) -> bool:
+    """Within :data:`UNIT_WINDOW` words after a number: its unit or scale ("34 billones de dólares").
+
+    Sources write units as symbols ("$34 trillion", "15cm") that the
+    translation spells out; numbers and units are TA201–TA203's business.
+    """
+    return any(any(ch.isdigit() for ch in w.text) for w in words[max(0, index - UNIT_WINDOW) : index])
 
 
 def unexplained(
-    source: Sequence[Word], target: Sequence[Word], forward: Lexicon, backward: Lexicon, target_lang: str
+    source: Sequence[Word],
+    target: Sequence[Word],
+    forward: Lexicon,
+    backward: Lexicon,
+    target_lang: str,
+    target_text: str = "",
+    spelled: Callable[[str], bool] | None = None,
 ) -> list[Inserted]:
     """Target content words with no link, whose neighbours leave nothing of the source out."""
     linked = links(source, target, forward, backward)
+    return _lonely(
+        target, target_text, target_lang, linked, [_content(w) for w in source], spelled, verbs=False
+    )
+
+
+def omitted(
+    source: Sequence[Word],
+    target: Sequence[Word],
+    forward: Lexicon,
+    backward: Lexicon,
+    source_lang: str,
+    source_text: str = "",
+    spelled: Callable[[str], bool] | None = None,
+) -> list[Inserted]:
+    """The mirror: source content words no target word translates, between neighbours that
+    translate into neighbouring target words with nothing of the target left unexplained
+    between them (a word dropped, not a phrase rendered in other words)."""
+    linked = links(source, target, forward, backward)
+    back: list[set[int]] = [set() for _ in source]
+    for j, found in enumerate(linked):
+        for i in found:
+            back[i].add(j)
+    return _lonely(source, source_text, source_lang, back, [_content(w) for w in target], spelled, verbs=True)
+
+
+def _lonely(
+    words: Sequence[Word],
+    text: str,
+    lang: str,
+    linked: list[set[int]],
+    other_content: list[bool],
+    spelled: Callable[[str], bool] | None,
+    verbs: bool,
+) -> list[Inserted]:
+    """Content words of one side with no link to the other, whose linked neighbours leave
+    no unlinked content word of the other side near their counterparts, or too few to
+    account for a run of them (:data:`RUN_EXCESS`)."""
     covered = set().union(*linked) if linked else set()
-    loose = [i for i, w in enumerate(source) if _candidate(w) and i not in covered]
-    anchors = [j for j, w in enumerate(target) if linked[j] and w.content]
-    found: list[Inserted] = []
-    for j, word in enumerate(target):
-        if linked[j] or not _candidate(word):
+    loose = [i for i, content in enumerate(other_content) if content and i not in covered]
+    anchors = [j for j, w in enumerate(words) if linked[j] and _content(w)]
+    groups: dict[tuple[int, int], list[int]] = {}  # (gap between two anchors, sentence in it): words
+    for j, word in enumerate(words):
+        if linked[j] or not _content(word):
+            continue
+        if not word.readings and (spelled is None or word.text[:1].isupper() or not spelled(word.text)):
+            continue  # unknown to the dictionary and to the speller: a gap or a misspelling, no evidence
+        if text and _name_part(word, text):
+            continue
+        if (not verbs and _verb_only(word)) or _after_number(words, j) or _modifier_noun(words, j):
+            continue
+        if _light_verb_noun(words, j, lang):
             continue
         at = bisect.bisect_left(anchors, j)  # anchors are in text order; j is not one (unlinked)
+        sentence = len(_SENTENCE_END.findall(text, 0, word.start)) if text else 0
+        groups.setdefault((at, sentence), []).append(j)
+    found: list[Inserted] = []
+    for number, ((at, _), members) in enumerate(sorted(groups.items())):
         left = anchors[at - 1] if at > 0 else None
         right = anchors[at] if at < len(anchors) else None
         if left is None and right is None:
             continue
-        if not _closed(left, right, linked, loose, len(source)):
+        near = _loose_near(left, right, linked, loose, len(other_content))
+        if near and len(members) - near < RUN_EXCESS:
             continue
-        lemma = min(word.lemmas, key=lambda lem: zipf(lem, target_lang))
-        found.append(Inserted(word, max(0.0, FUNCTION_ZIPF - zipf(lemma, target_lang))))
+        for j in members:
+            word = words[j]
+            lemma = min(word.lemmas, key=lambda lem: zipf(lem, lang))
+            found.append(Inserted(word, max(0.0, FUNCTION_ZIPF - zipf(lemma, lang)), number))
     return found
 
 
-def _closed(left: int | None, right: int | None, linked: list[set[int]], loose: list[int], size: int) -> bool:
-    """Some reading of the neighbours' source words leaves no unexplained source word between them."""
+def _loose_near(
+    left: int | None, right: int | None, linked: list[set[int]], loose: list[int], size: int
+) -> int:
+    """The fewest unexplained words of the other side near the neighbours' counterparts.
+
+    "Near": between the two, or within :data:`REORDER` words outside them, since a
+    translation reorders neighbouring words ("un perro maloliente" → "a smelly
+    dog", "se aplica también" → "is also applied"). The neighbours may each
+    translate several words there: the reading that leaves the fewest counts.
+    """
     lefts = linked[left] if left is not None else {-1}
     rights = linked[right] if right is not None else {size}
+    fewest = len(loose)
     for a in lefts:
         for b in rights:
-            low, high = min(a, b), max(a, b)
-            # ``loose`` is in text order: the first loose word after ``low`` decides.
-            after = bisect.bisect_right(loose, low)
-            if after == len(loose) or loose[after] >= high:
-                return True
-    return False
+            low, high = min(a, b) - REORDER, max(a, b) + REORDER
+            # ``loose`` is in text order: count the loose words strictly between low and high.
+            fewest = min(fewest, bisect.bisect_left(loose, high) - bisect.bisect_right(loose, low))
+            if not fewest:
+                return 0
+    return fewest
 
 
 def far_from_source(

@@ -1,0 +1,157 @@
+"""The time a verb speaks of (past, present, future), read from Apertium's tags.
+
+A translation keeps the time of what it reports: "dijo" is "said", "dirá" is
+"will say". Apertium's analysers tag each finite verb form with its tense
+(Spanish ``<ifi>`` preterite, ``<pii>`` imperfect, ``<pri>`` present, ``<fti>``
+future, ``<cni>`` conditional; English ``<past>``, ``<pri>``/``<pres>``), and a
+verb group's time is its first member's: the auxiliary when there is one ("will
+say", "has said", "había dicho", "is saying"), else the verb itself. Two verbs
+linked by the bilingual dictionary (:mod:`transaudit.meaning.insertions`) whose
+groups speak of different times are a tense change, with two tolerances a
+translation needs:
+
+* the perfect ("has said", "ha dicho") speaks of the past from the present: it
+  agrees with both;
+* a form whose time is ambiguous ("put": present or past), a subjunctive, an
+  infinitive, or a modal other than will/would ("can", "must") has no time here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transaudit.meaning.bilingual import Lexicon, Word, _tag
+from transaudit.meaning.insertions import _grammar, links
+
+PRESENT, PAST, FUTURE, CONDITIONAL, PERFECT = "present", "past", "future", "conditional", "perfect"
+#: Apertium's indicative tense tags (Romance languages and English) and the time they speak of.
+TENSES = {
+    "pri": PRESENT,
+    "pres": PRESENT,
+    "ifi": PAST,
+    "pii": PAST,
+    "past": PAST,
+    "fti": FUTURE,
+    "cni": CONDITIONAL,
+}
+#: Modal auxiliaries that carry a time (English): the rest ("can", "must") carry a mood.
+MODAL_TIMES = {"will": FUTURE, "shall": FUTURE, "would": CONDITIONAL}
+#: Auxiliaries (Apertium tags): modals, "have"/"haber", "be"/"ser".
+AUXILIARY_TAGS = frozenset({"vaux", "vbhaver", "vbser", "vbmod"})
+#: Progressive auxiliaries tagged as lexical verbs ("estar diciendo", "stare facendo").
+PROGRESSIVE = frozenset({"estar", "be", "stare"})
+#: Words between an auxiliary and its verb: adverbs and clitic pronouns ("has also said",
+#: "se lo había dicho"), at most this many.
+BETWEEN = 2
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A verb of the target whose time differs from that of the source verb it translates."""
+
+    source: Word
+    target: Word
+    source_time: str
+    target_time: str
+
+
+def _tags(reading: str) -> set[str]:
+    return set(re.findall(r"<(\w+)>", reading))
+
+
+def _own_time(word: Word) -> str | None:
+    """The time of a finite form, if every reading agrees (else None).
+
+    English ``<pres>`` is the base form ("see"), which is also the infinitive and
+    the imperative ("will see", "to see", "see!"): it speaks of no time by itself,
+    and a word that has it among its readings has none.
+    """
+    tags = [_tags(r) for r in word.readings]
+    if any("pres" in t or "inf" in t for t in tags):
+        return None
+    times = {TENSES[t] for found in tags for t in found if t in TENSES}
+    return times.pop() if len(times) == 1 else None
+
+
+def _auxiliary(word: Word, following: Word) -> bool:
+    if any(_tag(r) in AUXILIARY_TAGS for r in word.readings):
+        return True
+    gerund = any("<ger>" in r or "<pprs>" in r for r in following.readings)
+    return gerund and any(r.split("<", 1)[0].lower() in PROGRESSIVE for r in word.readings)
+
+
+def group_time(words: Sequence[Word], index: int) -> str | None:
+    """The time of the verb group whose lexical verb is ``words[index]``."""
+    first = index
+    at = index - 1
+    skipped = 0
+    while at >= 0:
+        word = words[at]
+        if _auxiliary(word, words[first]):
+            first, skipped = at, 0
+        elif skipped < BETWEEN and any(_tag(r) in ("adv", "prn") for r in word.readings):
+            skipped += 1
+        else:
+            break
+        at -= 1
+    head = words[first]
+    if first == index:
+        if (
+            any("<pp>" in r or "<ger>" in r or "<inf>" in r for r in head.readings)
+            and _own_time(head) is None
+        ):
+            return None
+        return _own_time(head)
+    modal = [r for r in head.readings if _tag(r) == "vaux"]
+    if modal:
+        times = {MODAL_TIMES.get(r.split("<", 1)[0].lower()) for r in modal}
+        return times.pop() if len(times) == 1 else None
+    time = _own_time(head)
+    if any(_tag(r) == "vbhaver" for r in head.readings) and time == PRESENT:
+        return PERFECT
+    return time
+
+
+def _agree(one: str, other: str) -> bool:
+    return one == other or (PERFECT in (one, other) and {one, other} <= {PERFECT, PAST, PRESENT})
+
+
+def _verb(words: Sequence[Word], index: int) -> bool:
+    """The head of a verb group: a lexical verb, or "be"/"ser" not followed by the verb it helps."""
+    word = words[index]
+    if _grammar(word):
+        return False  # "like" the preposition, "last" the ordinal
+    if any(_tag(r) == "vblex" for r in word.readings):
+        # A form that is also a noun or adjective ("anuncio", "places") is a verb only after
+        # an auxiliary ("will place").
+        other = any(_tag(r) in ("n", "adj") for r in word.readings)
+        return not other or (index > 0 and _auxiliary(words[index - 1], word))
+    if not any(_tag(r) == "vbser" for r in word.readings):
+        return False
+    following = words[index + 1 : index + 1 + BETWEEN]
+    return not any(_tag(r) == "vblex" for w in following for r in w.readings)
+
+
+def shifts(
+    source: Sequence[Word], target: Sequence[Word], forward: Lexicon, backward: Lexicon
+) -> list[Shift]:
+    """Target verbs whose group's time differs from that of every source verb they translate."""
+    linked = links(source, target, forward, backward)
+    found = []
+    for j, word in enumerate(target):
+        if not linked[j] or not _verb(target, j):
+            continue
+        time = group_time(target, j)
+        if time is None:
+            continue
+        others: list[tuple[int, str]] = []
+        for i in sorted(linked[j]):
+            other_time = group_time(source, i) if _verb(source, i) else None
+            if other_time is not None:
+                others.append((i, other_time))
+        if others and not any(_agree(time, t) for _, t in others):
+            i, other = others[0]
+            found.append(Shift(source[i], word, other, time))
+    return found

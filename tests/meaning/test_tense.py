@@ -1,0 +1,53 @@
+"""The time of a verb group from Apertium's tags (transaudit.meaning.tense)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transaudit.meaning.bilingual import lexicon
+from transaudit.meaning.tense import CONDITIONAL, FUTURE, PAST, PERFECT, PRESENT, group_time
+
+pytestmark = pytest.mark.skipif(lexicon("es", "en") is None, reason="needs Apertium's eng-spa pair")
+
+
+def _time(text: str, word: str, lang: str) -> str | None:
+    lex = lexicon(lang, "en" if lang != "en" else "es")
+    assert lex is not None
+    words = lex.words([text])[text]
+    index = next(i for i, w in enumerate(words) if w.text == word)
+    return group_time(words, index)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("He said it.", "said", PAST),
+        ("He says it.", "says", PRESENT),
+        ("He will say it.", "say", FUTURE),
+        ("He would say it.", "say", CONDITIONAL),
+        ("He has also said it.", "said", PERFECT),
+        ("He had said it.", "said", PAST),
+        ("He is saying it.", "saying", PRESENT),
+        ("We see it.", "see", None),  # the base form is also the infinitive
+        ("He can say it.", "say", None),  # a modal of mood, not of time
+    ],
+)
+def test_english_groups(text: str, word: str, expected: str | None) -> None:
+    assert _time(text, word, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Él dijo que sí.", "dijo", PAST),
+        ("Él decía que sí.", "decía", PAST),
+        ("Él dice que sí.", "dice", PRESENT),
+        ("Él dirá que sí.", "dirá", FUTURE),
+        ("Se retirarían mañana.", "retirarían", CONDITIONAL),
+        ("Él ha dicho que sí.", "dicho", PERFECT),
+        ("Él había dicho que sí.", "dicho", PAST),
+        ("Quiere decir que sí.", "decir", PRESENT),  # "querer" is a modal in Apertium's Spanish
+    ],
+)
+def test_spanish_groups(text: str, word: str, expected: str | None) -> None:
+    assert _time(text, word, "es") == expected
