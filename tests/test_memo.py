@@ -10,16 +10,16 @@ def test_text_caches_are_the_large_ones_and_resources_stay() -> None:
     from transaudit.analysis import gazetteer
 
     caches = text_caches()
-    assert tokens.words_of in caches and tokens.tokenize in caches
+    assert tokens._words_of in caches and tokens._tokenize in caches
     assert gazetteer.gazetteer not in caches  # the indexed resource, one per language
     assert all(cache.cache_parameters()["maxsize"] >= TEXT_CACHE_MIN for cache in caches)
 
 
 def test_clearing_empties_them_and_results_do_not_change() -> None:
     first = tokens.tokenize("El alcalde inauguró el puente.")
-    assert tokens.tokenize.cache_info().currsize > 0
+    assert tokens._tokenize.cache_info().currsize > 0
     assert clear_text_caches() >= 2
-    assert tokens.tokenize.cache_info().currsize == 0
+    assert tokens._tokenize.cache_info().currsize == 0
     assert tokens.tokenize("El alcalde inauguró el puente.") == first
 
 

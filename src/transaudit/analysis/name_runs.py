@@ -117,8 +117,8 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
             and word[0].isupper()
             and not word.isupper()
             and word.casefold() not in common
-            and not any(ch.isdigit() for ch in word)
-            and not any(s <= token[0] < e for s, e in known)
+            and not any(map(str.isdigit, word))
+            and not (known and any(s <= token[0] < e for s, e in known))
         )
         if usable and current and text[current[-1][1] : token[0]] == " ":
             current.append(token)

@@ -42,21 +42,31 @@ def _elided(word: str, elisions: tuple[str, ...]) -> int:
     return 0
 
 
-@lru_cache(maxsize=16384)
 def words_of(text: str, elisions: tuple[str, ...] = ()) -> frozenset[str]:
     """The set of distinct words of a text (cached): a cheap first filter for every lookup."""
+    # One cache key for ``words_of(t)`` and ``words_of(t, ())`` (the gazetteer of a
+    # language without elisions passes its empty tuple): lru_cache keys them apart.
+    return _words_of(text, elisions)
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str, elisions: tuple[str, ...]) -> frozenset[str]:
     if not elisions:
         return frozenset(TOKEN_RE.findall(text))
     return frozenset(word for _, _, word in tokenize(text, elisions))
 
 
-@lru_cache(maxsize=16384)
 def tokenize(text: str, elisions: tuple[str, ...] = ()) -> tuple[Token, ...]:
     """Words (no hyphens) with offsets, the unit every gazetteer lookup uses (cached).
 
     ``elisions`` (casefolded, straight apostrophe, e.g. ``("l'", "d'")``) split
     elided articles and prepositions off the word they are glued to.
     """
+    return _tokenize(text, elisions)  # one cache key with or without an empty ``elisions``
+
+
+@lru_cache(maxsize=16384)
+def _tokenize(text: str, elisions: tuple[str, ...]) -> tuple[Token, ...]:
     # findall + str.find is about twice as fast as finditer; between two matches
     # there are no word characters, so find() lands on the match itself.
     tokens: list[Token] = []

@@ -435,12 +435,12 @@ class EntityChanged(Check):
         if capitalises_nouns(ctx.source_lang) or capitalises_nouns(ctx.target_lang):
             return
         src_names = name_sequences(segment.source, ctx.source_lang)
-        tgt_names = name_sequences(segment.target, ctx.target_lang)
         if not src_names:
             return
         lost = [n for n in src_names if not any(similar_token(w, segment.target) for _, _, w in n.words)]
         if not lost:
-            return
+            return  # the target's names matter only when a source name is gone: not scanned
+        tgt_names = name_sequences(segment.target, ctx.target_lang)
         new = [n for n in tgt_names if not any(similar_token(w, segment.source) for _, _, w in n.words)]
         if not new:
             yield from _vanished(lost, segment, ctx)

@@ -101,10 +101,19 @@ def source_only(source_lang: str, target_lang: str) -> frozenset[str]:
     used as cheap evidence that a stretch of target text is in the source language.
     """
     target = frequencies.table(target_lang)
+    common = target.common
+    # A word outside the target's dict part is below DICT_ZIPF there: a source value
+    # that far above it passes without the slower look-up among the packed rare words.
+    sure = frequencies.DICT_ZIPF + SOURCE_GAP
     return frozenset(
         word
-        for word in frequencies.frequent(source_lang, SOURCE_WORD_ZIPF)
-        if frequencies.table(source_lang)[word] - target.get(word, 0.0) >= SOURCE_GAP
+        for word, value in frequencies.table(source_lang).at_least(SOURCE_WORD_ZIPF).items()
+        if value >= SOURCE_WORD_ZIPF
+        and (
+            value - common[word] >= SOURCE_GAP
+            if word in common
+            else value >= sure or value - target.get(word, 0.0) >= SOURCE_GAP
+        )
     )
 
 
@@ -361,7 +370,10 @@ def _after_figure(text: str, start: int) -> bool:
 
 def _wordlike(word: str) -> bool:
     """Two letters or more and a vowel: "mg", "km", "pH" and initials are units or codes."""
-    return len(word) >= 2 and any(ch in "aeiouyáéíóúàèìòùâêîôûäëïöüãõ" for ch in word)
+    return len(word) >= 2 and not _VOWELS.isdisjoint(word)
+
+
+_VOWELS = frozenset("aeiouyáéíóúàèìòùâêîôûäëïöüãõ")
 
 
 def _plain_words(text: str) -> tuple[str, list[str]]:
@@ -381,9 +393,14 @@ def _source_cases(source: str) -> tuple[frozenset[str], frozenset[str]]:
     """Source words written lower-case (or capitalised only to start a sentence), and names."""
     lower: set[str] = set()
     names: set[str] = set()
-    for match in _PLAIN_WORD_RE.finditer(source):
-        word = match.group()
-        if not word[0].isupper() or _starts_sentence(source, match.start()):
+    # findall and str.find rather than finditer (no match object per word): between
+    # two words there is no letter, so find() lands on the next word itself.
+    position = 0
+    find = source.find
+    for word in _PLAIN_WORD_RE.findall(source):
+        start = find(word, position)
+        position = start + len(word)
+        if not word[0].isupper() or _starts_sentence(source, start):
             lower.add(word.casefold())
         else:
             names.add(word.casefold())

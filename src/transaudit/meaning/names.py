@@ -21,7 +21,7 @@ from transaudit.analysis.frequencies import zipf
 from transaudit.analysis.fuzzy import similar_token
 from transaudit.analysis.name_runs import NameRun, name_sequences
 from transaudit.analysis.name_spelling import transliteration
-from transaudit.analysis.text import Token, fold, words
+from transaudit.analysis.text import WORD_RE, Token, fold
 
 #: Closest-match ratio (0–100, rapidfuzz) from which an unequal word is the same
 #: name misspelled rather than another name: one letter in five may differ
@@ -78,10 +78,16 @@ def _exonym(target_word: str, source_lang: str, target_lang: str) -> bool:
 
 def _bare(token: Token) -> Token:
     """The word without an English possessive ("Maslow's" → "Maslow")."""
-    match = _POSSESSIVE.search(token.text)
-    if match is None:
-        return token
-    return Token(token.start, token.start + match.start(), token.text[: match.start()])
+    text = _bare_text(token.text)
+    return token if text is token.text else Token(token.start, token.start + len(text), text)
+
+
+def _bare_text(word: str) -> str:
+    """:func:`_bare` of a word without its offsets."""
+    if "'" not in word and "’" not in word:
+        return word  # no apostrophe, no possessive: the common case, without a regex search
+    match = _POSSESSIVE.search(word)
+    return word if match is None else word[: match.start()]
 
 
 #: Hyphen, hyphen (U+2010) and non-breaking hyphen (U+2011) split a word into parts.
@@ -89,16 +95,35 @@ _HYPHENS = "-\u2010\u2011"
 _HYPHEN_PART = re.compile(f"[^{_HYPHENS}]+")
 
 
-def _with_parts(tokens: list[Token]) -> list[Token]:
-    """The tokens, each hyphenated one followed by its parts ("Adebayo-Okafor", "Adebayo", "Okafor")."""
-    out: list[Token] = []
-    for token in tokens:
-        out.append(token)
-        if any(h in token.text for h in _HYPHENS):
-            out.extend(
-                Token(token.start + m.start(), token.start + m.end(), m.group())
-                for m in _HYPHEN_PART.finditer(token.text)
-            )
+def _words_and_parts(text: str, capitalized: list[Token] | None = None) -> list[str]:
+    """The words of ``text``, each hyphenated one followed by its parts ("Adebayo-Okafor",
+    "Adebayo", "Okafor"); ``capitalized``, if given, receives those starting with a capital,
+    with their offsets, in the same order.
+
+    Offsets are made only for the capitalized few, and found with str.find rather than
+    a match object per word: between two matches there is no word character, so find()
+    lands on the match itself.
+    """
+    out: list[str] = []
+    position = 0
+    find = text.find
+    for word in WORD_RE.findall(text):
+        out.append(word)
+        hyphenated = "-" in word or "\u2010" in word or "\u2011" in word
+        if capitalized is None:
+            if hyphenated:
+                out.extend(_HYPHEN_PART.findall(word))
+            continue
+        start = find(word, position)
+        position = start + len(word)
+        if word[:1].isupper():
+            capitalized.append(Token(start, position, word))
+        if hyphenated:
+            for match in _HYPHEN_PART.finditer(word):
+                part = match.group()
+                out.append(part)
+                if part[:1].isupper():
+                    capitalized.append(Token(start + match.start(), start + match.end(), part))
     return out
 
 
@@ -112,12 +137,20 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
         return ()
     # A hyphenated word counts whole and by its parts: the name runs split the source's
     # "Fenwick-Holloway" into two words, each matched to its part ("Hollowey") of the target's.
-    target_words = _with_parts(words(target))
-    target_tokens = [_bare(t) for t in target_words if t.text[:1].isupper()]
-    folded_target = {fold(_bare(t).text) for t in target_words}
+    capitalized: list[Token] = []
+    target_words = _words_and_parts(target, capitalized)
+    target_tokens = [_bare(t) for t in capitalized]
+    folded_target = {fold(_bare_text(word)) for word in target_words}
     # Written with or without a hyphen ("WiFi" / "Wi-Fi", "Elzakzaki"): the same spelling.
     folded_target |= {k.replace("-", "") for k in folded_target}
-    source_folded = {fold(t.text) for t in _with_parts(words(source))}
+    source_folded = {fold(word) for word in _words_and_parts(source)}
+    # The target words a source word may be a near miss of; other source words kept as
+    # they are, and short words, are not (folded once here, not once per source word).
+    candidates = [
+        (other, token)
+        for other, token in ((fold(token.text), token) for token in target_tokens)
+        if other not in source_folded and len(other) >= MIN_LETTERS
+    ]
     found: list[Mangled] = []
     for run in runs:
         for start, end, text in run.words:
@@ -125,10 +158,7 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
             if len(key) < MIN_LETTERS or key.replace("-", "") in folded_target:
                 continue
             best: tuple[float, Token] | None = None
-            for token in target_tokens:
-                other = fold(token.text)
-                if other in source_folded or len(other) < MIN_LETTERS:
-                    continue  # the target word is another source word, kept as is
+            for other, token in candidates:
                 score = fuzz.ratio(key, other)
                 if best is None or score > best[0]:
                     best = (score, token)
