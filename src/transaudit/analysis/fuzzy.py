@@ -17,7 +17,7 @@ def _bigrams(word: str) -> frozenset[str]:
 def _folded_words(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """(every folded word, capitalized folded words of three letters or more)."""
     words = words_of(text)
-    every = frozenset(quick_fold(w) for w in words)
+    every = frozenset(map(quick_fold, words))
     capitalized = sorted({quick_fold(w) for w in words if w[0].isupper() and len(w) >= 3})
     return every, tuple(capitalized)
 

@@ -589,14 +589,19 @@ def compare(
     tgt_figures = tgt_locale.figures(target)
     if not src_figures and not tgt_figures:
         # Reports then need number words (or months) on both sides.
-        if not src_locale.may_report(source)[1] or not tgt_locale.may_report(target)[1]:
+        _, src_words, src_folded = src_locale.may_report(source)
+        if not src_words:
+            return NOTHING
+        _, tgt_words, tgt_folded = tgt_locale.may_report(target)
+        if not tgt_words:
             return NOTHING
     elif _all_matched(src_figures, tgt_figures) and not (
         src_locale.has_month(source) and tgt_locale.has_month(target)
     ):
         return NOTHING  # every figure found its counterpart: number words cannot change that
-    src_folded = frozenset(_LETTERS_RE.findall(source.casefold()))
-    tgt_folded = frozenset(_LETTERS_RE.findall(target.casefold()))
+    else:
+        src_folded = frozenset(_LETTERS_RE.findall(source.casefold()))
+        tgt_folded = frozenset(_LETTERS_RE.findall(target.casefold()))
     src = sorted([*src_figures, *src_locale.word_mentions(source, src_folded)], key=lambda m: m.start)
     tgt = sorted([*tgt_figures, *tgt_locale.word_mentions(target, tgt_folded)], key=lambda m: m.start)
     result = Comparison([], [], [], [], [])

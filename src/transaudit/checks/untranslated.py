@@ -311,16 +311,18 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
     }
     if not candidates:
         return result
-    src_lower, names = _source_cases(source)
     strength = {w: leftover_strength(w, source_lang, target_lang) for w in candidates if _wordlike(w)}
+    strength = {w: v for w, v in strength.items() if v > 0}
+    if not strength:
+        return result  # (before the source's cases are read: most segments stop here)
+    src_lower, names = _source_cases(source)
     # A name of the source copied as it is stays unless it is a word the target
     # language hardly knows and the source language uses a thousand times more
     # ("the United Estados", "the Olimpiadas"), not a name ("García", "Madrid").
     strength = {
         w: v
         for w, v in strength.items()
-        if v > 0
-        and (
+        if (
             (w in src_lower and w not in names)
             or (v >= STRONG_GAP and frequencies.zipf(w, target_lang) < NAME_RARE_ZIPF)
         )
