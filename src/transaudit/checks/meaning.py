@@ -225,7 +225,8 @@ class MeaningDiverges(_MeaningCheck):
     The segment's meaning score (the mean of source↔target and
     source↔back-translation cosines; one of them where only it can be trusted)
     is below the pair's threshold (``diverges_mean`` for the mean, ``diverges``
-    for a single cosine), yet above ``misaligned`` (TA502 reports those). For a
+    for a single cosine), unless every view is below ``misaligned`` (TA502 reports
+    those; a mean below it with one view above is still TA501's). For a
     pair without its own calibration the segment must also stand out in its
     article (robust z-score at most ``relative``). Sources shorter than
     ``min_words`` are skipped: headings score low whatever their translation.
@@ -254,8 +255,10 @@ class MeaningDiverges(_MeaningCheck):
             standing = outliers(values, float(limits["relative"]), int(limits["min_segments"]))
         for (segment, value, basis), stands_out in zip(scored, standing, strict=True):
             ceiling = _ceiling(limits, basis)
-            if not floor <= value < ceiling or not stands_out:
+            if value >= ceiling or not stands_out:
                 continue
+            if max(views(segment, ctx.source_lang, ctx.target_lang).values()) < floor:
+                continue  # every view as low as unrelated sentences: TA502's
             start, end = _trimmed(segment.target)
             moved = moved_words(segment, ctx.source_lang, ctx.target_lang)
             where = ""
