@@ -52,6 +52,9 @@ from transaudit.meaning.opposites import COMMON_VERB_ZIPF
 PREFIX = 5
 #: A form this long that opens another is the same word inflected or derived ("asia"/"asian").
 SHORTEST = 4
+#: Links kept per word (the nearest by place, see :func:`links`): more than any
+#: sentence repeats a word.
+MAX_LINKS = 8
 #: Closed-class parts of speech in Apertium's tag set: prepositions, determiners,
 #: pronouns, conjunctions, auxiliaries and modal verbs, pre-adverbs ("very"),
 #: relatives and interrogatives, numerals, interjections.
@@ -158,13 +161,25 @@ class _Index:
 def links(
     source: Sequence[Word], target: Sequence[Word], forward: Lexicon, backward: Lexicon
 ) -> list[set[int]]:
-    """For each target word, the indices of the source words it may translate."""
+    """For each target word, the indices of the source words it may translate.
+
+    A word's counterpart sits at about the same place in the other text: of more
+    than :data:`MAX_LINKS` candidates (a word repeated through a long text), the
+    nearest in relative position are kept, so that the links of a long paragraph
+    grow with its length, not with its length squared.
+    """
     by_form = _Index([_keys(w) for w in source])
     by_meaning = _Index([_parts(forward.translations(w)) for w in source])
     out: list[set[int]] = []
-    for word in target:
+    scale = len(source) / max(1, len(target))
+    for j, word in enumerate(target):
         own, meanings = _keys(word), _parts(backward.translations(word))
-        out.append(by_form.find(own) | by_form.find(meanings) | by_meaning.find(own))
+        found = by_form.find(own) | by_form.find(meanings) | by_meaning.find(own)
+        if len(found) > MAX_LINKS:
+            at = np.fromiter(found, dtype=np.int64, count=len(found))
+            nearest = np.argpartition(np.abs(at - j * scale), MAX_LINKS)[:MAX_LINKS]
+            found = {int(i) for i in at[nearest]}
+        out.append(found)
     return out
 
 

@@ -139,6 +139,9 @@ def shifts(
 ) -> list[Shift]:
     """Target verbs whose group's time differs from that of every source verb they translate."""
     linked = links(source, target, forward, backward)
+    # Each source verb's time once: a word repeated through a long text links to every
+    # occurrence, and recomputing per link would be quadratic.
+    times = [group_time(source, i) if _verb(source, i) else None for i in range(len(source))]
     found = []
     for j, word in enumerate(target):
         if not linked[j] or not _verb(target, j):
@@ -146,12 +149,8 @@ def shifts(
         time = group_time(target, j)
         if time is None:
             continue
-        others: list[tuple[int, str]] = []
-        for i in sorted(linked[j]):
-            other_time = group_time(source, i) if _verb(source, i) else None
-            if other_time is not None:
-                others.append((i, other_time))
-        if others and not any(_agree(time, t) for _, t in others):
-            i, other = others[0]
+        others = [(i, t) for i in linked[j] if (t := times[i]) is not None]
+        if others and not any(_agree(time, other) for _, other in others):
+            i, other = min(others)
             found.append(Shift(source[i], word, other, time))
     return found
