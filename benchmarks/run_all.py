@@ -16,6 +16,7 @@ RUNS = [
     ["seed_check.py"],
     ["false_alarms_wmt24.py"],
     ["bench_checks.py", "--runs", "3"],
+    ["bench_spelling.py"],
     ["bench_backtranslation.py"],
     ["bench_meaning.py"],
     ["bench_bt_audit.py"],
