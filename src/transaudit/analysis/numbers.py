@@ -35,6 +35,8 @@ _NON_DIGIT_SPLIT_RE = re.compile(r"(\D)")
 _DECIMAL_MARKS = ".,·"
 _RANGE_START_RE = re.compile(r"(\d\d)\d\d\s?[-–/]\s?$")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+#: Letters an inflection may add to a decade word's stem ("octogenari" + "as").
+_DECADE_ENDING = 3
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -106,6 +108,10 @@ class Locale:
         self.months = {str(k).casefold(): int(v) for k, v in raw.get("months", {}).items()}
         #: Stems of words naming a person's age by its decade ("octogenari" → 80).
         self.decades = {str(k).casefold(): int(v) for k, v in raw.get("decades", {}).items()}
+        stems = "|".join(re.escape(stem) for stem in sorted(self.decades, key=len, reverse=True))
+        #: A whole word made of a decade stem and up to three letters of inflection.
+        word = rf"(?<![^\W\d_])({stems})[^\W\d_]{{0,{_DECADE_ENDING}}}(?![^\W\d_])"
+        self.decade_re = re.compile(word) if stems else None
         self.idiomatic = {str(w).casefold() for w in raw.get("idiomatic", [])}
         self.month_title = raw.get("month_case") == "title"
         self.long_months = tuple(m for m in self.months if len(m) >= 4)
@@ -554,18 +560,11 @@ def _converted(source: Mention, target: Mention) -> bool:
     return False
 
 
-#: Letters an inflection may add to a decade word's stem ("octogenari" + "as").
-_DECADE_ENDING = 3
-
-
-def _decades_named(locale: Locale, words: frozenset[str]) -> set[int]:
-    """The decades of age the target's words name ("octogenario" → 80)."""
-    return {
-        decade
-        for word in words
-        for stem, decade in locale.decades.items()
-        if word.startswith(stem) and len(word) - len(stem) <= _DECADE_ENDING
-    }
+def _decades_named(locale: Locale, text: str) -> set[int]:
+    """The decades of age the text's words name ("octogenario" → 80)."""
+    if locale.decade_re is None:
+        return set()
+    return {locale.decades[m.group(1)] for m in locale.decade_re.finditer(text.casefold())}
 
 
 def _in_decades(mention: Mention, decades: set[int]) -> bool:
@@ -630,10 +629,10 @@ def compare(
                 lost_src.remove(counterpart)
     # An age stated by its decade on the other side ("80 year old" → "octogenario").
     if tgt_locale.decades and lost_src:
-        decades = _decades_named(tgt_locale, tgt_folded)
+        decades = _decades_named(tgt_locale, target)
         lost_src = [s for s in lost_src if not _in_decades(s, decades)]
     if src_locale.decades and lost_tgt:
-        decades = _decades_named(src_locale, src_folded)
+        decades = _decades_named(src_locale, source)
         lost_tgt = [t for t in lost_tgt if not _in_decades(t, decades)]
     for t in [t for t in lost_tgt if t.unit is not None]:
         converted = next((s for s in lost_src if _converted(s, t)), None)
