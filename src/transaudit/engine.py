@@ -282,10 +282,12 @@ class Engine:
         in :mod:`transaudit.memo`'s caches, are computed once per segment whatever
         the article's length: run check by check, an article longer than a cache
         recomputed them for each check. An article of more than :data:`CHUNK`
-        segments has those caches emptied after each chunk of that many, so memory
-        does not grow with its length. Article checks run last, on the whole
-        article. Issues and errors come out in the order they had when the engine
-        ran check by check (issues by position, errors by check then segment).
+        segments has those caches emptied after each chunk of that many and after
+        each article check, so they hold at most a chunk (or one article check's
+        worth, bounded by their sizes) instead of growing with its length. Article
+        checks run last, on the whole article. Issues and errors come out in the
+        order they had when the engine ran check by check (issues by position,
+        errors by check then segment).
         """
         original, article = article, article.for_checks()
         run = CheckRun(codes=[check.code for check in self.checks])
@@ -311,6 +313,8 @@ class Engine:
                 clear_text_caches(settle=False)
         for check, ctx in per_article:
             self._collect(run, check, article, None, check.check_article(article, ctx))
+            if chunked:
+                clear_text_caches(settle=False)
         rank = {check.code: index for index, check in enumerate(self.checks)}
         run.errors.sort(key=lambda e: (rank.get(e.check, 0), order.get(e.segment, -1) if e.segment else -1))
         run.issues.sort(key=lambda i: (order.get(i.segment, 0), i.side != "source", i.start, i.end, i.code))

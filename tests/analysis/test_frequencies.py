@@ -47,3 +47,20 @@ def test_a_language_wordfreq_lacks_is_empty() -> None:
 
 def test_top_words_are_wordfreqs_top_list() -> None:
     assert frequencies.top_words("ca", 400) == tuple(wordfreq.top_n_list("ca", 400))
+
+
+def test_the_files_are_wordfreqs_best_lists_found_without_importing_it() -> None:
+    assert frequencies.word_lists() == wordfreq.available_languages("best")
+    from wordfreq.numbers import has_digit_sequence
+
+    words = ["1,000", "12", "1", "a1", "٣٤", "3.", "x", "１２", "2a", "12.5%", "", "..1"]
+    ours = [bool(frequencies._MULTI_DIGIT_RE.match(w)) for w in words]
+    assert ours == [has_digit_sequence(w) for w in words]
+
+
+def test_every_threshold_a_check_asks_for_is_in_the_dict() -> None:
+    """TA140's correction gain (2.5) is the lowest ``at_least``: no dict of the whole table is built."""
+    from transaudit.checks import spelling
+
+    assert frequencies.DICT_ZIPF <= spelling.CORRECTION_GAIN
+    assert frequencies.table("ca").at_least(spelling.CORRECTION_GAIN) is frequencies.table("ca").common

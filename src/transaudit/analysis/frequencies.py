@@ -8,21 +8,26 @@ per million words, 0 for a word wordfreq has never seen.
 The table of a language is read once, lazily, straight from wordfreq's
 frequency file (one bucket per centibel, about 0.2 s a language), so a lookup
 is a dict access rather than wordfreq's tokenizing ``zipf_frequency`` (about
-9 µs a call). Only the words of Zipf 2 or more (seen once per hundred million
-words; the checks' thresholds are mostly 3 and 4) are kept as a dict; the
-rarer two thirds of the list (222,000 Spanish words) are kept packed — their
-UTF-8 bytes in one string, found by hash — so Spanish takes 24 MiB instead of
-43 (tracemalloc), and the file is read bucket by bucket, never all at once. A
-look-up of a rare word is a binary search (about a microsecond); every value is
-exactly wordfreq's. A language wordfreq does
-not know gives an empty table: every word then has frequency 0, and checks
-that need frequencies find nothing rather than fail.
+9 µs a call). Only the words of Zipf 2.5 or more (:data:`DICT_ZIPF`: the lowest
+threshold a check asks a word list for, ``at_least(2.5)``; the thresholds are
+mostly 3 and 4) are kept as a dict; the rarer four fifths of the list (274,500
+Spanish words) are kept packed — their UTF-8 bytes in one string, found by hash
+— so Spanish takes 13 MiB instead of 43 (tracemalloc; 24 MiB with the dict
+down to Zipf 2, and Spanish and English together 24 instead of 38), and
+the file is read bucket by bucket, never all at once. A look-up of a rare word
+is a binary search (about a microsecond); every value is exactly wordfreq's.
+The files are found in wordfreq's data folder without importing wordfreq
+itself (its import, with ftfy, langcodes and regex, costs 16 MiB of a process's
+memory for functions the checks do not call). A language wordfreq does not
+know gives an empty table: every word then has frequency 0, and checks that
+need frequencies find nothing rather than fail.
 """
 
 from __future__ import annotations
 
 import gzip
 import heapq
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -33,7 +38,11 @@ from typing import Any
 #: Zipf value of wordfreq's first bucket; bucket ``i`` holds words of Zipf ``9 - i / 100``.
 _TOP_ZIPF = 9.0
 #: Words at least this common are kept in a dict; rarer ones packed (see the module's docstring).
-DICT_ZIPF = 2.0
+#: Not above the lowest threshold a check gives :meth:`ZipfTable.at_least` (2.5, TA140's
+#: correction gain), which would otherwise build a dict of the whole table.
+DICT_ZIPF = 2.5
+#: wordfreq's ``has_digit_sequence``: a digit followed by digits, points or commas.
+_MULTI_DIGIT_RE = re.compile(r"\d[\d.,]+")
 
 
 def _value(index: int) -> float:
@@ -146,13 +155,30 @@ def _buckets(path: str) -> Iterator[list[str]]:
 
 
 @cache
+def word_lists() -> dict[str, str]:
+    """Language → wordfreq's best frequency file for it (``large_`` over ``small_``), as
+    ``wordfreq.available_languages("best")`` says, read from its data folder."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a core dependency
+        return {}
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    found: dict[str, dict[str, str]] = {"small": {}, "large": {}}
+    for path in sorted(folder.glob("*.msgpack.gz")):
+        if path.name.startswith("_"):
+            continue
+        name, _, lang = path.name.split(".")[0].partition("_")
+        if name in found and lang:
+            found[name][lang] = str(path)
+    return {**found["small"], **found["large"]}
+
+
+@cache
 def table(lang: str) -> ZipfTable:
     """Case-folded word → Zipf frequency in ``lang`` (empty when wordfreq lacks the language)."""
-    try:
-        import wordfreq
-    except ImportError:  # pragma: no cover - a core dependency
-        return _EMPTY
-    path = wordfreq.available_languages("best").get(lang)
+    path = word_lists().get(lang)
     if path is None:
         return _EMPTY
     words_of: dict[str, float] = {}
@@ -222,9 +248,7 @@ def _second(item: tuple[str, float]) -> float:
 def top_words(lang: str, count: int) -> tuple[str, ...]:
     """The ``count`` most frequent words of ``lang``, most frequent first (empty when unknown)."""
     # wordfreq's top_n_list (which leaves out digit sequences), without loading its whole list again.
-    from wordfreq.numbers import has_digit_sequence
-
-    return tuple(commonest(lang, count, lambda word: not has_digit_sequence(word)))
+    return tuple(commonest(lang, count, lambda word: not _MULTI_DIGIT_RE.match(word)))
 
 
 @cache

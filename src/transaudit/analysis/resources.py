@@ -218,8 +218,6 @@ def available(family: str, lang: str) -> bool:
 @cache
 def _wordfreq_languages() -> frozenset[str]:
     """wordfreq's languages (its list only: the tables themselves load on first lookup)."""
-    try:
-        import wordfreq
-    except ImportError:  # pragma: no cover - a core dependency
-        return frozenset()
-    return frozenset(wordfreq.available_languages("best"))
+    from transaudit.analysis.frequencies import word_lists
+
+    return frozenset(word_lists())

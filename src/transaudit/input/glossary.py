@@ -41,7 +41,6 @@ from pathlib import Path
 from transaudit.analysis.languages import parse_tag
 from transaudit.errors import InputError
 from transaudit.input.decoding import decode
-from transaudit.input.xmlsafe import local_name, parse_text
 from transaudit.validation import regular_file
 
 _SPLIT_RE = re.compile(r"\s*\|\s*")
@@ -212,11 +211,15 @@ def _load_csv(path: Path, text: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-_local = local_name
-
-
 def _load_tbx(path: Path, text: str) -> tuple[Term, ...]:
-    """TBX through the shared hardened parser (no DTD, no entities, no XInclude, bounded depth)."""
+    """TBX through the shared hardened parser (no DTD, no entities, no XInclude, bounded depth).
+
+    lxml is imported here, not with the module: the checks import glossaries, and
+    a run without a TBX glossary would carry lxml's 7 MiB for nothing.
+    """
+    from transaudit.input.xmlsafe import local_name as _local
+    from transaudit.input.xmlsafe import parse_text
+
     root = parse_text(text, str(path), "TBX/XML")
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     terms: list[Term] = []

@@ -375,10 +375,10 @@ def file_format(path: Path) -> str | None:
     ``.xlf`` whose root is ``<tmx>`` is read as TMX, a ``.xml`` with an
     ``<xliff>`` root as XLIFF.
     """
-    from transaudit.input.xmlsafe import root_name
-
     suffix = path.suffix.lower()
     if suffix in (".xml", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx"):
+        from transaudit.input.xmlsafe import root_name  # lxml (7 MiB) only for XML inputs
+
         root = root_name(path)
         if root in _ROOT_FORMATS:
             return _ROOT_FORMATS[root]
