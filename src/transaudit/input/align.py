@@ -142,45 +142,76 @@ def align_paragraphs(
             cuts[key] = [(cut, len(text[:cut].strip()), len(text[cut:].strip())) for cut in offsets]
         return cuts[key]
 
-    def step_cost(pi: int, pj: int, di: int, dj: int) -> tuple[float, int | None]:
-        if not (di and dj):
-            return 0.0, None
-        if di == 1 and dj == 1:
-            return scorer.pair_cost(
-                src[pi], tgt[pj], scorer.source_anchors[pi], scorer.target_anchors[pj]
-            ), None
-        if di == 2:
-            return _best_cut(sentence_cuts("target", pj), src[pi : pi + 2], scorer, True)
-        return _best_cut(sentence_cuts("source", pi), tgt[pj : pj + 2], scorer, False)
-
     band = max(25, abs(n - m) + 10)
     inf = float("inf")
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int, int | None]] = {}
+    move_11, move_10, move_01 = _MOVE_COST[(1, 1)], _MOVE_COST[(1, 0)], _MOVE_COST[(0, 1)]
+    move_21, move_12 = _MOVE_COST[(2, 1)], _MOVE_COST[(1, 2)]
+    # Row i of the band holds the cells (i, lo_i) … (i, hi_i); an unreachable cell
+    # costs inf. Moves are tried in _MOVE_COST's order and a later one must be
+    # strictly cheaper, as ties went before; a 2:1 or 1:2 move is priced only when
+    # it could still win (its step cost is never negative), because pricing it
+    # means cutting a paragraph into sentences (pysbd, ~2 ms a paragraph), and
+    # cutting every paragraph made a 50,000-paragraph article take many minutes.
+    gaps = ([_widest_space(text) for text in src], [_widest_space(text) for text in tgt])
+    los: list[int] = []
+    costs: list[list[float]] = []
+    backs: list[list[tuple[int, int, int | None]]] = []
+
+    def cell(i: int, j: int) -> float:
+        if i < 0 or j < 0:
+            return inf
+        lo = los[i]
+        row = costs[i]
+        return row[j - lo] if lo <= j < lo + len(row) else inf
+
     for i in range(n + 1):
         expected = i * m / n if n else 0
         lo = max(0, int(expected) - band)
         hi = min(m, int(expected) + band)
+        los.append(lo)
+        row = [inf] * (hi - lo + 1)
+        brow: list[tuple[int, int, int | None]] = [(0, 0, None)] * (hi - lo + 1)
+        costs.append(row)
+        backs.append(brow)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
+                row[0] = 0.0
                 continue
             best = inf
             best_move: tuple[int, int, int | None] = (0, 0, None)
-            for (di, dj), move_cost in _MOVE_COST.items():
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or (pi, pj) not in cost:
-                    continue
-                step, cut = step_cost(pi, pj, di, dj)
-                total = cost[(pi, pj)] + move_cost + step
+            previous = cell(i - 1, j - 1)
+            if previous < inf:
+                total = previous + move_11 + scorer.pair_cost(
+                    src[i - 1], tgt[j - 1], scorer.source_anchors[i - 1], scorer.target_anchors[j - 1]
+                )
                 if total < best:
-                    best, best_move = total, (di, dj, cut)
-            if best < inf:
-                cost[(i, j)] = best
-                back[(i, j)] = best_move
+                    best, best_move = total, (1, 1, None)
+            previous = cell(i - 1, j)
+            if previous < inf and previous + move_10 < best:
+                best, best_move = previous + move_10 + 0.0, (1, 0, None)
+            previous = row[j - 1 - lo] if j - 1 >= lo else inf
+            if previous < inf and previous + move_01 < best:
+                best, best_move = previous + move_01 + 0.0, (0, 1, None)
+            previous = cell(i - 2, j - 1)
+            if previous < inf and previous + move_21 < best and previous + move_21 + _cut_bound(
+                tgt[j - 1], src[i - 2 : i], scorer, True, gaps[1][j - 1]
+            ) < best:
+                step, cut = _best_cut(sentence_cuts("target", j - 1), src[i - 2 : i], scorer, True)
+                if previous + move_21 + step < best:
+                    best, best_move = previous + move_21 + step, (2, 1, cut)
+            previous = cell(i - 1, j - 2)
+            if previous < inf and previous + move_12 < best and previous + move_12 + _cut_bound(
+                src[i - 1], tgt[j - 2 : j], scorer, False, gaps[0][i - 1]
+            ) < best:
+                step, cut = _best_cut(sentence_cuts("source", i - 1), tgt[j - 2 : j], scorer, False)
+                if previous + move_12 + step < best:
+                    best, best_move = previous + move_12 + step, (1, 2, cut)
+            row[j - lo] = best
+            brow[j - lo] = best_move
     moves = []
     i, j = n, m
     while (i, j) != (0, 0):
-        di, dj, cut = back[(i, j)]
+        di, dj, cut = backs[i][j - los[i]]
         moves.append((i - di, j - dj, di, dj, cut))
         i, j = i - di, j - dj
     moves.reverse()
@@ -239,6 +270,49 @@ def _best_cut(
         if total < best_cost:
             best_cost, best_cut = total, cut
     return best_cost, best_cut
+
+
+_SPACE_RUN = re.compile(r"\s+")
+#: Slack for rounding when a lower bound is compared with a computed cost.
+_ROUNDING = 1e-7
+
+
+def _widest_space(text: str) -> int:
+    return max((len(run) for run in _SPACE_RUN.findall(text)), default=0)
+
+
+def _cut_bound(whole: str, two: Sequence[str], scorer: _Scorer, one_is_target: bool, gap: int) -> float:
+    """A lower bound of :func:`_best_cut`'s cost, without cutting ``whole`` into sentences.
+
+    A cut leaves the paragraph's two ends whole (offsets 0 and its length, priced
+    exactly here) or two non-empty pieces whose lengths add up to between
+    ``len(whole) - gap`` (the widest run of spaces, dropped when the pieces are
+    stripped) and ``len(whole)``; the two lengths they should have add up to
+    ``expected``. So one piece is off its expected length by at least half the
+    distance ``miss`` between ``expected`` and that range, and a piece's cost
+    grows with how far off it is (Gale–Church's normal model; the spread is
+    bounded above by the longest piece possible).
+    """
+    skip = _MOVE_COST[(1, 0)]
+    size = len(whole)
+    lengths = (len(two[0]), len(two[1]))
+    ratio = scorer.ratio
+    if one_is_target:  # the pieces are target text: compare with source lengths × ratio
+        ends = min(skip + _length_cost(lengths[1], size, ratio), _length_cost(lengths[0], size, ratio) + skip)
+        expected = (lengths[0] + lengths[1]) * ratio
+        spread = max((other + size / ratio) / 2 for other in lengths)
+        scale = 1.0
+    else:  # the pieces are source text, compared with target lengths / ratio
+        ends = min(skip + _length_cost(size, lengths[1], ratio), _length_cost(size, lengths[0], ratio) + skip)
+        expected = (lengths[0] + lengths[1]) / ratio
+        spread = max((size + other / ratio) / 2 for other in lengths)
+        scale = ratio
+    miss = max(0.0, size - gap - expected, expected - size)
+    if miss == 0.0:
+        return 0.0
+    delta = scale * miss / 2 / math.sqrt(max(spread, 1.0) * _S2)
+    pieces = -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-300))
+    return max(0.0, min(ends, pieces) - _ROUNDING)
 
 
 def _sentence_cuts(text: str, lang: str) -> list[int]:
