@@ -24,6 +24,8 @@ def _folded_words(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 def similar_token(word: str, text: str, threshold: float = 0.7) -> bool:
     """Whether the text holds this word, or a capitalized word spelled closely (folded, fuzzy)."""
+    if word in words_of(text):
+        return True  # its folded form is among the folded words: no need to fold the text
     key = quick_fold(word)
     every, capitalized = _folded_words(text)
     if key in every:

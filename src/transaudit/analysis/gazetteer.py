@@ -213,7 +213,10 @@ class Gazetteer:
         return _descriptors(self, text)
 
     def _find_mentions(self, text: str) -> tuple[Mention, ...]:
-        hits = words_of(text, self.elisions) & self.names.surfaces
+        words = words_of(text, self.elisions)
+        hits = words & self.names.surfaces
+        if hits:
+            hits = self.names.live(hits, words)
         if not hits:
             return ()
         tokens = tokenize(text, self.elisions)

@@ -72,6 +72,13 @@ def _tokenize(text: str, elisions: tuple[str, ...]) -> tuple[Token, ...]:
     tokens: list[Token] = []
     position = 0
     find = text.find
+    if not elisions:  # the common case, without the per-word elision test
+        append = tokens.append
+        for word in TOKEN_RE.findall(text):
+            start = find(word, position)
+            position = start + len(word)
+            append((start, position, word))
+        return tuple(tokens)
     for word in TOKEN_RE.findall(text):
         start = find(word, position)
         position = start + len(word)

@@ -42,14 +42,47 @@ class PhraseTrie:
     #: case-insensitive entries), for a set intersection before any per-word work.
     surfaces: set[str] = field(default_factory=set)
 
+    #: Per casefolded first word, the casefolded second words its entries need, or
+    #: None when one of them is a single word. "The" opens only "The Gambia", "The
+    #: Bahamas"…: a text without those second words cannot match it, and a text's
+    #: every "The" or "El" would otherwise cost a full tokenisation.
+    seconds: dict[str, frozenset[str] | None] = field(default_factory=dict)
+
     def add(self, entry: Entry) -> None:
         first = entry.tokens[0]
+        key = first.casefold()
+        if len(entry.tokens) == 1:
+            self.seconds[key] = None
+        else:
+            known = self.seconds.get(key, frozenset())
+            if known is not None:
+                self.seconds[key] = known | {entry.tokens[1].casefold()}
         self.surfaces.add(first)
         if not entry.case_sensitive:
             self.surfaces.update({first.lower(), first[:1].upper() + first[1:].lower(), first.upper()})
-        bucket = self.by_first.setdefault(first.casefold(), [])
+        bucket = self.by_first.setdefault(key, [])
         bucket.append(entry)
         bucket.sort(key=lambda e: -len(e.tokens))
+
+    def live(self, hits: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+        """The first words among ``hits`` (words of the text in :attr:`surfaces`) an entry can start at.
+
+        ``words`` are all the text's words: an entry of two words or more can match
+        only where its second word (casefolded) is among them, since a match
+        compares each word casefolded or exactly. A word this index does not
+        know how to judge is kept.
+        """
+        live = []
+        folded: frozenset[str] | None = None
+        for word in hits:
+            need = self.seconds.get(word.casefold())
+            if need is not None:
+                if folded is None:
+                    folded = frozenset(w.casefold() for w in words)
+                if need.isdisjoint(folded):
+                    continue
+            live.append(word)
+        return hits if len(live) == len(hits) else frozenset(live)
 
     def scan(self, tokens: Sequence[Token], i: int, text: str) -> Entry | None:
         """The longest entry that starts at token i, if any."""
