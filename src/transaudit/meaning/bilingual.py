@@ -21,7 +21,7 @@ import subprocess
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from transaudit.analysis.text import fold
@@ -55,13 +55,18 @@ class Word:
     text: str
     readings: tuple[str, ...]
 
-    @property
+    @cached_property
     def lemmas(self) -> frozenset[str]:
-        """Dictionary forms, folded (case and accents aside); the word itself if unknown."""
+        """Dictionary forms, folded (case and accents aside); the word itself if unknown.
+
+        Cached on the word (checks ask for it once per pair of words they link, tens
+        of thousands of times a segment); ``cached_property`` writes the instance's
+        ``__dict__`` directly, so the dataclass stays frozen for its fields.
+        """
         found = {fold(r.split("<", 1)[0]) for r in self.readings}
         return frozenset(found or {fold(self.text)})
 
-    @property
+    @cached_property
     def content(self) -> bool:
         """A content word: some reading is a noun, verb, adjective or adverb (or unknown)."""
         if not any(ch.isalpha() for ch in self.text):
