@@ -98,3 +98,47 @@ def test_empty_sides() -> None:
     assert pairs_of("", "") == []
     pairs = pairs_of("Solo fuente.", "")
     assert [(p.source, p.target) for p in pairs] == [("Solo fuente.", "")]
+
+
+def test_the_cut_bound_never_exceeds_the_best_cut() -> None:
+    """The aligner skips cutting a paragraph into sentences when this bound already loses: it must
+    be a true lower bound, on both sides and for paragraphs with wide gaps between sentences."""
+    import random
+
+    from transaudit.input.align import _best_cut, _cut_bound, _Scorer, _sentence_cuts, _widest_space
+
+    rng = random.Random(7)
+    words = "the mayor said on Monday that the bridge will open. It cost 20 million euros!".split()
+    texts = []
+    for _ in range(60):
+        sentences = [" ".join(rng.choices(words, k=rng.randint(1, 25))) for _ in range(rng.randint(1, 5))]
+        texts.append((" " * rng.randint(1, 4)).join(s.rstrip(".!") + "." for s in sentences))
+    for one_is_target in (True, False):
+        for ratio_texts in (texts[:10], texts[:3] + [t * 3 for t in texts[3:10]]):
+            scorer = _Scorer(ratio_texts, list(reversed(ratio_texts)))
+            for whole in texts[:20]:
+                cuts = [0, *_sentence_cuts(whole, "en"), len(whole)]
+                pieces = [(c, len(whole[:c].strip()), len(whole[c:].strip())) for c in cuts]
+                for _ in range(5):
+                    two = rng.sample(texts, 2)
+                    best, _ = _best_cut(pieces, two, scorer, one_is_target)
+                    assert _cut_bound(whole, two, scorer, one_is_target, _widest_space(whole)) <= best
+
+
+def test_sentence_spans_are_pysbds_char_spans() -> None:
+    """Found by str.find instead of pysbd's regex per sentence: the same (text, start) pairs,
+    repeated sentences and odd spaces included (checked on 8,077 WMT24 and sample paragraphs too)."""
+    from transaudit.analysis.text import sentence_segmenter
+    from transaudit.input.align import _sentence_spans
+
+    texts = {
+        "en": ["", " ", "a", "Hi.  Hi.  Hi.", "Mr. Smith went.   He came!  ", "x\u00a0y. z.",
+               "Yes. Yes. Yes.", "...", "a.b. c", "\u2003Hello. World.\u2003",
+               "The U.S. Senate met. It voted 51-49 on Jan. 3."],
+        "es": ["El Sr. García llegó. «¿Vendrá?», preguntó. Sí.", "Hola. Hola.  Adiós."],
+    }
+    for lang, items in texts.items():
+        for text in items:
+            spans = sentence_segmenter(lang).segment(text) if text else []
+            expected = [(span.sent, span.start) for span in spans]
+            assert _sentence_spans(text, lang) == expected

@@ -318,8 +318,40 @@ def _cut_bound(whole: str, two: Sequence[str], scorer: _Scorer, one_is_target: b
 def _sentence_cuts(text: str, lang: str) -> list[int]:
     """Offsets where a sentence starts (pysbd), excluding 0."""
     cuts = []
-    for span in sentence_segmenter(lang).segment(text):
-        start = text.find(span.sent.strip(), span.start) if span.sent.strip() else -1
+    for sentence, begin in _sentence_spans(text, lang):
+        start = text.find(sentence.strip(), begin) if sentence.strip() else -1
         if start > 0:
             cuts.append(start)
     return sorted(set(cuts))
+
+
+def _sentence_spans(text: str, lang: str) -> list[tuple[str, int]]:
+    r"""pysbd's sentences of ``text`` with their trailing spaces, and where each starts.
+
+    What ``Segmenter(char_span=True).segment`` returns (``TextSpan.sent`` and
+    ``.start``), found with ``str.find`` instead of pysbd's ``re.finditer`` over
+    ``re.escape(sentence) + r"\s*"``: the same leftmost, non-overlapping matches
+    (the pattern is the sentence literally, then greedy spaces), without compiling a
+    regular expression for every sentence, which was about 40% of pysbd's time
+    (and evicted pysbd's own patterns from the ``re`` module's cache).
+    """
+    segmenter = sentence_segmenter(lang)
+    if not text:
+        return []
+    sentences = segmenter.processor(text).process()
+    if not all(isinstance(sentence, str) and sentence for sentence in sentences):
+        return [(span.sent, span.start) for span in segmenter.segment(text)]  # pysbd's own way
+    spans = []
+    prior_end = 0
+    for sentence in sentences:
+        scan = 0
+        while (start := text.find(sentence, scan)) >= 0:
+            end = start + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior_end:
+                spans.append((text[start:end], start))
+                prior_end = end
+                break
+            scan = end
+    return spans
