@@ -75,7 +75,7 @@ def test_checks_that_need_apertium_or_a_back_translation_do_not_run_for_german()
 
 def test_antonyms_need_english_on_one_side() -> None:
     lines = _pair("-s", "pt", "-t", "fr")
-    assert lines["TA511"].split()[0] == "no" and "English on one side" in lines["TA511"]
+    assert lines["TA511"].split()[0] == "no" and "Apertium English dictionary for pt-fr" in lines["TA511"]
 
 
 def test_languages_are_read_as_check_reads_them() -> None:
@@ -115,3 +115,11 @@ def test_a_bad_config_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["languages", "-s", "en", "-t", "es", "--config", str(config)])
     assert result.exit_code == 2 and "TA999" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_the_matrix_also_refuses_a_bad_config_file(tmp_path: Path) -> None:
+    """Session 3's outsider: without -s/-t a misspelt key was ignored (exit 0)."""
+    config = tmp_path / "transaudit.toml"
+    config.write_text('fial-under = 80\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["languages", "--config", str(config)])
+    assert result.exit_code == 2 and "fial-under" in result.output

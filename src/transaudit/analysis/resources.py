@@ -51,8 +51,8 @@ RESOURCE_NAMES = {
     SENTENCE_ENCODER: "sentence-encoder training",
     HUNSPELL: "Hunspell dictionary",
     WORDFREQ: "wordfreq frequencies",
-    APERTIUM_DICTIONARY: "Apertium's bilingual dictionary",
-    ANTONYMS: "WordNet antonyms with Apertium's dictionary (English on one side, wordnet-base)",
+    APERTIUM_DICTIONARY: "Apertium bilingual dictionary",
+    ANTONYMS: "English WordNet antonyms (wordnet-base) through an Apertium English dictionary",
 }
 
 

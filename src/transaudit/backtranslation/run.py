@@ -124,7 +124,7 @@ def unavailable(target_lang: str, source_lang: str, options: BackTranslationSett
     """
     choice = (options.backend or "auto").strip().lower()
     if choice == "none":
-        return "back-translation is off (--backend none)"
+        return "back-translation is off (backend none)"
     if choice in ("auto", "transformers") and options.model:
         return None
     if choice != "transformers" and options.apertium_mode:

@@ -166,6 +166,9 @@ def languages_command(
 
     if (source_lang is None) != (target_lang is None):
         fail("languages: give both --source-lang and --target-lang, or neither")
+    # Read (and so validate) the config in both modes: a typo in it is an error here too.
+    settings = resolve(config, *cli_settings(backend=backend, model=model))
+    chosen = {check.code for check in select_checks(settings)}
     if source_lang is not None and target_lang is not None:
         try:
             source = normalize_language(source_lang, "--source-lang")
@@ -174,8 +177,6 @@ def languages_command(
             fail(str(error))
         if source == target:
             fail(f"languages: source and target language are both {source}")
-        settings = resolve(config, *cli_settings(backend=backend, model=model))
-        chosen = {check.code for check in select_checks(settings)}
         selected = chosen if settings.selection else None  # None: the default set
         options = settings.backtranslation
         statuses = pair_status(source, target, options.backend, options.model, selected)
