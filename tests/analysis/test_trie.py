@@ -21,8 +21,11 @@ def test_a_first_word_lives_only_with_a_second_word_of_its_entries() -> None:
     text = "The president of Chad spoke."
     words = words_of(text)
     assert trie.live(frozenset(words & trie.surfaces), words) == {"Chad"}
-    text = "The GAMBIA and The rest"  # the second word is compared casefolded, as the match may
-    words = words_of(text)
+    words = words_of("The GAMBIA and The rest")  # a case-sensitive entry needs its exact word
+    assert trie.live(frozenset(words & trie.surfaces), words) == frozenset()
+    trie.add(_entry(("the", "bahamas"), case_sensitive=False))
+    assert trie.live(frozenset(words & trie.surfaces), words) == frozenset()
+    words = words_of("The BAHAMAS and The rest")  # … a case-insensitive one, its word casefolded
     assert trie.live(frozenset(words & trie.surfaces), words) == {"The"}
 
 

@@ -45,8 +45,8 @@ def find_descriptors(gaz: Gazetteer, text: str) -> tuple[Descriptor, ...]:
     if not gaz.articles:
         return ()
     words = words_of(text, gaz.elisions)
-    if not (words & gaz.article_surfaces) or not (
-        words & gaz.head_surfaces or words & gaz.type_nouns.surfaces
+    if words.isdisjoint(gaz.article_surfaces) or (
+        words.isdisjoint(gaz.head_surfaces) and words.isdisjoint(gaz.type_nouns.surfaces)
     ):
         return ()
     tokens = tokenize(text, gaz.elisions)

@@ -125,9 +125,9 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
             continue
         while current and _ELIDED_COMMON_RE.match(current[0][2]):
             current = current[1:]  # "L'alcalde Puigdollers": the name is "Puigdollers"
-        if current:
-            current = _without_ordinary(current, lang)
-        if current and _keep_run(current, text, quoted, endings):
+        # The shape first: most candidates are a sentence's first word, dropped
+        # without looking their words up in the dictionaries.
+        if current and _keep_run(current, text, quoted, endings) and _without_ordinary(current, lang):
             start, end = current[0][0], current[-1][1]
             runs.append(NameRun(start, end, text[start:end], tuple(current)))
         current = [token] if usable else []
@@ -154,20 +154,20 @@ def _without_ordinary(run: list[Token], lang: str) -> list[Token]:
 def _keep_run(
     run: list[Token], text: str, quoted: Sequence[tuple[int, int]], endings: tuple[str, ...]
 ) -> bool:
+    """Whether a candidate run is kept: every test must pass, the cheapest (position) first."""
     start = run[0][0]
     if any(s < start < e for s, e in quoted):
         return False
-    if endings and any(w.casefold().endswith(endings) for _, _, w in run):
-        return False
-    if len(run) > 1:
-        return True
-    if len(run[0][2]) < 4:
-        return False
-    before = text[max(0, start - 60) : start]
-    opened = before.rstrip(" \t\"'“‘«¿¡(")
-    if not opened or opened[-1] in ".!?:\n":
-        return False
-    return not _INSTITUTION_TAIL_RE.search(before)
+    if len(run) == 1:
+        if len(run[0][2]) < 4:
+            return False
+        before = text[max(0, start - 60) : start]
+        opened = before.rstrip(" \t\"'“‘«¿¡(")
+        if not opened or opened[-1] in ".!?:\n":
+            return False
+        if _INSTITUTION_TAIL_RE.search(before):
+            return False
+    return not (endings and any(w.casefold().endswith(endings) for _, _, w in run))
 
 
 @cache

@@ -42,11 +42,12 @@ class PhraseTrie:
     #: case-insensitive entries), for a set intersection before any per-word work.
     surfaces: set[str] = field(default_factory=set)
 
-    #: Per casefolded first word, the casefolded second words its entries need, or
-    #: None when one of them is a single word. "The" opens only "The Gambia", "The
-    #: Bahamas"…: a text without those second words cannot match it, and a text's
-    #: every "The" or "El" would otherwise cost a full tokenisation.
-    seconds: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    #: Per casefolded first word, the second words its entries need: (exactly, for
+    #: case-sensitive entries; casefolded, for the others), or None when one of them
+    #: is a single word. "The" opens only "The Gambia", "The Bahamas"…: a text
+    #: without those second words cannot match it, and a text's every "The" or "El"
+    #: would otherwise cost a full tokenisation.
+    seconds: dict[str, tuple[frozenset[str], frozenset[str]] | None] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         first = entry.tokens[0]
@@ -54,9 +55,14 @@ class PhraseTrie:
         if len(entry.tokens) == 1:
             self.seconds[key] = None
         else:
-            known = self.seconds.get(key, frozenset())
+            known = self.seconds.get(key, (frozenset(), frozenset()))
             if known is not None:
-                self.seconds[key] = known | {entry.tokens[1].casefold()}
+                exact, folded = known
+                if entry.case_sensitive:
+                    exact |= {entry.tokens[1]}
+                else:
+                    folded |= {entry.tokens[1].casefold()}
+                self.seconds[key] = (exact, folded)
         self.surfaces.add(first)
         if not entry.case_sensitive:
             self.surfaces.update({first.lower(), first[:1].upper() + first[1:].lower(), first.upper()})
@@ -68,19 +74,23 @@ class PhraseTrie:
         """The first words among ``hits`` (words of the text in :attr:`surfaces`) an entry can start at.
 
         ``words`` are all the text's words: an entry of two words or more can match
-        only where its second word (casefolded) is among them, since a match
-        compares each word casefolded or exactly. A word this index does not
-        know how to judge is kept.
+        only where its second word is among them, exactly or casefolded as the
+        entry compares its words. A word this index does not know how to judge
+        is kept.
         """
         live = []
-        folded: frozenset[str] | None = None
+        folded_words: frozenset[str] | None = None
         for word in hits:
             need = self.seconds.get(word.casefold())
             if need is not None:
-                if folded is None:
-                    folded = frozenset(w.casefold() for w in words)
-                if need.isdisjoint(folded):
-                    continue
+                exact, folded = need
+                if exact.isdisjoint(words):
+                    if not folded:
+                        continue
+                    if folded_words is None:
+                        folded_words = frozenset(w.casefold() for w in words)
+                    if folded.isdisjoint(folded_words):
+                        continue
             live.append(word)
         return hits if len(live) == len(hits) else frozenset(live)
 
