@@ -101,7 +101,13 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
     else:
         long_words = [w for w in words_of(text) if len(w) > 3]
     if len(long_words) >= 4 and sum(1 for w in long_words if w[0].isupper()) >= 0.75 * len(long_words):
-        return ()
+        # A headline leaves only function words in lower case ("Merkel Meets Macron
+        # with Allies"); two lower-case content words make the line a sentence with
+        # many names ("Prime Minister Keir Starmer met business leaders in Manchester").
+        function = _function_words(lang)
+        lower = [w for w in long_words if not w[0].isupper() and w.casefold() not in function]
+        if len(lower) < 2:
+            return ()
     common = common_capitalized(lang)
     endings = _not_name_endings(lang)
     known = [(m.start, m.end) for m in gazetteer(lang).mentions(text) if m.kind != PERSON]
@@ -168,6 +174,12 @@ def _keep_run(
         if _INSTITUTION_TAIL_RE.search(before):
             return False
     return not (endings and any(w.casefold().endswith(endings) for _, _, w in run))
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """Words never capitalised in mid-sentence (``lowercase_words`` of the capitalization data)."""
+    return frozenset(w.casefold() for w in data.load("capitalization", lang).get("lowercase_words", []))
 
 
 @cache

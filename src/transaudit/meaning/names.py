@@ -47,8 +47,12 @@ def _explained(source_word: str, target_word: str, source_lang: str, target_lang
     if spelled == fold(source_word):
         return True
     # An exonym: the target's spelling is the one its language uses (wordfreq; looked
-    # up with its accents: "Cataluña", not "cataluna").
-    if zipf(target_word, target_lang) > max(zipf(source_word, target_lang), 1.0):
+    # up with its accents: "Cataluña", not "cataluna"). The source's spelling without
+    # its accents is the target language's too ("Fernandez" in English texts): a spelling
+    # commoner than the accented name but not than that ("Fernandes", a surname of its
+    # own) changes a letter, it is not the target language's form of this name.
+    established = max(zipf(source_word, target_lang), zipf(fold(source_word), target_lang), 1.0)
+    if zipf(target_word, target_lang) > established:
         return True
     return _exonym(target_word, source_lang, target_lang)
 
