@@ -119,7 +119,10 @@ def assert_inert(html: str, baseline: Active) -> None:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A batch of a benign article, a hostile one and a hostile unreadable one, plus a baseline run."""
     root = tmp_path_factory.mktemp("hostile")
-    rows = [(f"p{i}", f"El texto {payload} dice el el alcalde.", f"The text {payload} says the the mayor.")
+    # Enough Spanish around each payload that the source still reads as Spanish
+    # (the file name's languages are checked against the text).
+    rows = [(f"p{i}", f"Según el texto {payload}, el el alcalde inaugurará mañana el puente.",
+             f"According to the text {payload}, the the mayor will open the bridge tomorrow.")
             for i, payload in enumerate(PAYLOADS)]
     rows += [(seg_id, "Hola.", "Hello.") for seg_id in HOSTILE_IDS]
     corpus = root / "corpus"

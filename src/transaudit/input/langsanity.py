@@ -7,7 +7,8 @@ refused (exit 2, one line naming both) when it contradicts:
 - the file name (``story.es-en.tsv`` with ``-s en``);
 - the other side (``-s es -t es``: a translation has two languages);
 - a confident detection of that side's text (``-t zh`` on English text),
-  for languages given on the command line.
+  wherever the language came from (command line, configuration, file name,
+  XLIFF/PO header).
 
 A target that reads as the *source* language is not refused: that is an
 untranslated article, which the checks exist to report. ``--force-lang``
@@ -53,8 +54,10 @@ def merge_declared(
 def check_declared(explicit: Languages, article: Article) -> None:
     """Refuse a pair that the article's own text contradicts (see module doc).
 
-    ``explicit`` holds the command-line languages: only those are compared with
-    detection (a file name's languages are the corpus's own convention).
+    Every side's language is compared with detection, wherever it came from
+    (command line, configuration, file name, XLIFF/PO header): a wrong pair
+    wrecks the audit whatever declared it. ``explicit`` (the command-line
+    languages) only words the refusal and carries ``--force-lang``.
     """
     from transaudit.analysis.langid import contradicting_language
 
@@ -64,7 +67,8 @@ def check_declared(explicit: Languages, article: Article) -> None:
     if _base(article.source_lang) == _base(article.target_lang):
         raise InputError(path, f"source and target language are both {article.source_lang}; {FORCE_HINT}")
     sides: tuple[tuple[Side, str | None], ...] = (("source", explicit.source), ("target", explicit.target))
-    for side, declared in sides:
+    for side, given in sides:
+        declared = article.source_lang if side == "source" else article.target_lang
         if not declared:
             continue
         found = contradicting_language(sample([s.text(side) for s in article.segments]), _base(declared))
@@ -73,7 +77,9 @@ def check_declared(explicit: Languages, article: Article) -> None:
         lang, probability = found
         if side == "target" and lang == _base(article.source_lang):
             continue  # an untranslated article: the checks report it
-        raise InputError(path, f"--{side}-lang {declared} but the {side} text reads as {lang} "
+        named = (f"--{side}-lang {declared}" if given
+                 else f"{side} language {declared} (file name, header or configuration)")
+        raise InputError(path, f"{named} but the {side} text reads as {lang} "
                                f"(detected with probability {probability:.2f}); {FORCE_HINT}")
 
 
