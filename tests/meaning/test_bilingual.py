@@ -48,3 +48,20 @@ def test_symbols_and_reserved_characters_never_stall_the_dictionary() -> None:
     found = lex.translate(r for w in words for r in w.readings)
     assert found["$<mon>"] == frozenset()
     assert "casa" in found["home<n><sg>"]
+
+
+def _pair_installed(mode: str) -> bool:
+    from transaudit.backtranslation.apertium import installed_modes
+
+    return mode in installed_modes()
+
+
+@pytest.mark.skipif(not _pair_installed("es-pt"), reason="needs Apertium's es-pt pair")
+def test_an_older_pair_whose_dictionary_is_an_argument_of_transfer_has_a_lexicon() -> None:
+    """apertium-es-pt's mode passes ``es-pt.autobil.bin`` to apertium-transfer (no ``lt-proc -b``
+    stage, unlike eng-spa): its dictionary is found all the same (was: None, TA522/TA523 off)."""
+    for lang, other, article in (("es", "pt", "el"), ("pt", "es", "o")):
+        found = lexicon(lang, other)
+        assert found is not None, (lang, other)
+        words = found.words([f"{article} turismo lento"])[f"{article} turismo lento"]
+        assert [found.translations(word) for word in words][1:] == [{"turismo"}, {"lento"}]

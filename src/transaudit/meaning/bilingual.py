@@ -32,7 +32,7 @@ _UNIT = re.compile(r"\^((?:\\.|[^$\\])*)\$")
 #: Characters the stream format reserves; escaped with a backslash on the way in.
 _RESERVED = re.compile(r"([\[\]^$/\\@<>{}*#])")
 _AUTOMORF = re.compile(r"lt-proc(?: -\w)* '([^']+\.automorf\.bin)'")
-_AUTOBIL = re.compile(r"lt-proc -b '([^']+\.autobil\.bin)'")
+_AUTOBIL = re.compile(r"'([^']+\.autobil\.bin)'")
 #: Parts of speech that carry content (Apertium's tag set): nouns, lexical verbs,
 #: adjectives, adverbs. Pronouns, determiners, prepositions, auxiliaries and
 #: conjunctions are grammar, which translations rearrange freely; ordinals
