@@ -15,8 +15,10 @@ An English word *e* is swapped for its opposite when
 * *e* and *x* are content words (*x* counted in its noun, verb, adjective or
   adverb readings only: "para" the preposition is not "stop") and neither is
   one of its language's commonest words (wordfreq Zipf ≥ 6: "here"/"there",
-  "en"/"on"/"off" swap in ordinary paraphrase), nor only a common verb (Zipf ≥ 5:
-  light verbs and idioms, "dar un paso" for "take a step"), nor a negation cue
+  "en"/"on"/"off" swap in ordinary paraphrase), nor only a common verb (Zipf ≥ 5)
+  of many senses (WordNet: :data:`LIGHT_VERB_SENSES`; light verbs and idioms,
+  "dar un paso" for "take a step"; the other side's verb is judged by the
+  English antonym it translates to: "perdió" as "lose"), nor a negation cue
   ("never" / "nunca" against "ever": polarity is TA510's);
 * *x* does not translate some other word of the English side (it is as
   unexplained as *e*), and the two sit at about the same place in their texts
@@ -32,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transaudit.analysis.frequencies import zipf
-from transaudit.meaning.antonyms import antonyms
+from transaudit.meaning.antonyms import antonyms, verb_senses
 from transaudit.meaning.bilingual import CONTENT_TAGS, Lexicon, Word, _tag, lexicon
 from transaudit.meaning.polarity import negations, supported
 
@@ -43,6 +45,10 @@ COMMON_ZIPF = 6.0
 #: de" = "has just", "¡vamos!" = "come on"): "give"/"take", "start"/"finish",
 #: "come"/"go" in such phrases are not antonym swaps.
 COMMON_VERB_ZIPF = 5.0
+#: WordNet senses from which a common verb is one idioms and light-verb phrases borrow:
+#: "give" 44, "take" 42, "go" 30, "come" 21, "fall" 32, "rise" 17, "start" 14 are out;
+#: verbs that say one thing, "increase" 2, "win" 4, "lose" 11, "finish" 6, stay in.
+LIGHT_VERB_SENSES = 12
 #: Words before a word within which a negation cue turns an antonym into litotes.
 NEGATION_WINDOW = 3
 ENGLISH = "en"
@@ -92,14 +98,38 @@ def _content_meanings(word: Word, lex: Lexicon) -> frozenset[str]:
 
 
 def _rare_enough(word: Word, lang: str) -> bool:
-    """Not among the language's commonest words or verbs, nor a negation cue (TA510's business)."""
-    commonest = max(zipf(lemma, lang) for lemma in word.lemmas)
+    """Not among the language's commonest words, nor a negation cue (TA510's business)."""
     if min(zipf(lemma, lang) for lemma in word.lemmas) >= COMMON_ZIPF or zipf(word.text, lang) >= COMMON_ZIPF:
         return False
-    content = [_tag(r) for r in word.readings if _tag(r) in CONTENT_TAGS or "<ord>" in r]
-    if commonest >= COMMON_VERB_ZIPF and content and all(tag == "vblex" for tag in content):
-        return False
     return not (supported(lang) and negations(word.text, lang))
+
+
+def _only_verb(word: Word) -> bool:
+    """Every content reading of the word is a verb ("perdió"; not "cierres", also a noun)."""
+    content = [_tag(r) for r in word.readings if _tag(r) in CONTENT_TAGS or "<ord>" in r]
+    return bool(content) and all(tag == "vblex" for tag in content)
+
+
+def _common_verb(word: Word, lang: str) -> bool:
+    """Only a verb, and a common one (Zipf ≥ 5): light-verb phrases and idioms use such verbs."""
+    return _only_verb(word) and max(zipf(lemma, lang) for lemma in word.lemmas) >= COMMON_VERB_ZIPF
+
+
+def _light(verbs: frozenset[str] | set[str]) -> bool:
+    """An English verb of many senses among these (:data:`LIGHT_VERB_SENSES`, WordNet)."""
+    senses = verb_senses()
+    return any(senses.get(verb, 0) >= LIGHT_VERB_SENSES for verb in verbs)
+
+
+def _verb_for_verb(english: Word, other: Word, english_common: bool, other_lang: str) -> bool:
+    """A common verb is swapped only for a word that is only a verb ("won" → "perdió").
+
+    Against a word that may be a noun ("opened" … "cierres", closures; "ended" …
+    "comienzo") a common verb is a paraphrase or another clause, not its opposite.
+    """
+    if english_common and not _only_verb(other):
+        return False
+    return not (_common_verb(other, other_lang) and not _only_verb(english))
 
 
 def _place(word: Word, text: str) -> float:
@@ -123,13 +153,19 @@ def find(
         meanings = _content_meanings(word, other_lex)
         if meanings & english_lemmas:
             continue  # the word translates something the English side has
+        common_verb = _common_verb(word, other_lang)
         for meaning in meanings:
+            if common_verb and _light({meaning}):
+                continue  # "dieron un paso": "dar" as "give" is a light verb
             said.setdefault(meaning, []).append(i)
     found: list[Opposite] = []
     for i, word in enumerate(en_words):
         if not word.content or not word.readings or word.lemmas & everything:
             continue
         if not _rare_enough(word, ENGLISH):
+            continue
+        common_verb = _common_verb(word, ENGLISH)
+        if common_verb and _light(word.lemmas):
             continue
         opposite = sorted(a for lemma in word.lemmas for a in table.get(lemma, ()) if a in said)
         opposite = [a for a in opposite if a not in english_lemmas]
@@ -139,7 +175,8 @@ def find(
         near = [
             j
             for j in said[opposite[0]]
-            if abs(_place(other_words[j], other) - here) <= SAME_PLACE or abs(j - i) <= NEAR_WORDS
+            if (abs(_place(other_words[j], other) - here) <= SAME_PLACE or abs(j - i) <= NEAR_WORDS)
+            and _verb_for_verb(word, other_words[j], common_verb, other_lang)
         ]
         if not near or _negated(other, other_words, near[0], other_lang):
             continue
