@@ -211,20 +211,20 @@ def align_paragraphs(
     moves = []
     i, j = n, m
     while (i, j) != (0, 0):
-        di, dj, cut = backs[i][j - los[i]]
-        moves.append((i - di, j - dj, di, dj, cut))
+        di, dj, move_cut = backs[i][j - los[i]]
+        moves.append((i - di, j - dj, di, dj, move_cut))
         i, j = i - di, j - dj
     moves.reverse()
     pairs: list[Pair] = []
-    for i, j, di, dj, cut in moves:
-        if di == 2 and dj == 1 and cut is not None:
-            head, tail = _cut(targets[j], cut)
+    for i, j, di, dj, move_cut in moves:
+        if di == 2 and dj == 1 and move_cut is not None:
+            head, tail = _cut(targets[j], move_cut)
             pairs.append(Pair(sources[i].text, head.text, sources[i].line, head.line if head.text else None))
             pairs.append(
                 Pair(sources[i + 1].text, tail.text, sources[i + 1].line, tail.line if tail.text else None)
             )
-        elif di == 1 and dj == 2 and cut is not None:
-            head, tail = _cut(sources[i], cut)
+        elif di == 1 and dj == 2 and move_cut is not None:
+            head, tail = _cut(sources[i], move_cut)
             pairs.append(Pair(head.text, targets[j].text, head.line if head.text else None, targets[j].line))
             pairs.append(
                 Pair(tail.text, targets[j + 1].text, tail.line if tail.text else None, targets[j + 1].line)
