@@ -132,6 +132,38 @@ def _verb_for_verb(english: Word, other: Word, english_common: bool, other_lang:
     return not (_common_verb(other, other_lang) and not _only_verb(english))
 
 
+#: WordNet's own detachment rules for verbs (morphy): inflected form ending → base ending.
+_VERB_ENDINGS = (
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("s", ""),
+)
+
+
+def _wordnet_verb(word: Word) -> Word:
+    """An English word Apertium does not know, read as the WordNet verb it inflects.
+
+    Apertium's English dictionary lacks some verbs ("decreased" is unknown; only the
+    noun "decrease" is in it); WordNet's morphy rules ("-ed" → "-e", "-ing" → "")
+    give the base form, kept when WordNet lists it as a verb.
+    """
+    if word.readings:
+        return word
+    text = word.text.casefold()
+    senses = verb_senses()
+    for ending, base in _VERB_ENDINGS:
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            lemma = text[: -len(ending)] + base
+            if lemma in senses:
+                return Word(word.start, word.end, word.text, (f"{lemma}<vblex><past>",))
+    return word
+
+
 def _place(word: Word, text: str) -> float:
     return word.start / max(1, len(text))
 
@@ -141,7 +173,7 @@ def find(
 ) -> tuple[Opposite, ...]:
     """English words whose antonym, not the word, is what the other text says."""
     table = antonyms()
-    en_words = english_lex.words([english])[english]
+    en_words = [_wordnet_verb(w) for w in english_lex.words([english])[english]]
     other_words = other_lex.words([other])[other]
     english_lemmas = set().union(*(w.lemmas for w in en_words)) if en_words else set()
     said: dict[str, list[int]] = {}
