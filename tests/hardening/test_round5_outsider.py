@@ -71,3 +71,35 @@ def test_a_batch_skips_an_article_whose_file_name_languages_the_text_contradicts
     assert "skipped" in done.stderr and "reads as de" in done.stderr
     assert (out / "bridge.txt").is_file()
     assert not (out / "mism.txt").exists()
+
+
+def test_a_run_stopped_by_bad_input_leaves_no_empty_out_folder(tmp_path: Path) -> None:
+    """Exit 2 before anything is written: the ``--out`` folders this run created are removed
+    (was: an empty folder left behind); a folder that already existed is kept."""
+    doctype = tmp_path / "doctype.xlf"
+    doctype.write_text('<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY x "y">]>\n<xliff version="1.2"/>\n',
+                       encoding="utf-8")
+    clean = tmp_path / "bridge.es-en.tsv"
+    clean.write_text(CLEAN, encoding="utf-8")
+    mism = _german_tsv(tmp_path / "mism.es-en.tsv")
+    cases = [
+        (doctype,),
+        (mism,),
+        (clean, "--fail-under", "nan"),
+        (clean, "-s", "xx-bad"),
+        (clean, "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"),
+    ]
+    for number, args in enumerate(cases):
+        out = tmp_path / f"new{number}" / "reports"
+        done = run_cli("check", *args, "--backend", "none", "--out", out)
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stderr.count("\n") == 1, done.stderr
+        assert not (tmp_path / f"new{number}").exists(), args
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    done = run_cli("check", doctype, "--backend", "none", "--out", existing)
+    assert done.returncode == 2
+    assert existing.is_dir()
+    written = run_cli("check", clean, "--backend", "none", "--format", "json", "--out", tmp_path / "ok" / "r")
+    assert written.returncode == 0, written.stderr
+    assert (tmp_path / "ok" / "r" / "bridge.json").is_file()

@@ -134,88 +134,95 @@ def check(
                              notice=lambda message: click.echo(f"transaudit: {escape(message)}", err=True)))
     if out.exists() and not out.is_dir():
         fail(f"{out}: exists and is not a folder (--out needs a folder)")
+    # Folders this run creates for --out are removed again if it stops before writing
+    # anything (bad input, a usage error): a failed run leaves no empty folder behind.
+    created = _missing_folders(out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        fail(f"{out}: cannot create the report folder: {error.strerror or error}")
-    if not _writable(out):
-        fail(f"{out}: the report folder is not writable")
-    remove_stale_temporaries(out)
-    langs = Languages(
-        normalize_language(source_lang, "--source-lang") if source_lang else None,
-        normalize_language(target_lang, "--target-lang") if target_lang else None,
-        force=force_lang,
-    )
-    formats = formats or ("html", "json")
-    scheduler = settings.execution.scheduler
-    if scheduler and jobs:
-        fail("--jobs and --scheduler exclude each other (the cluster's workers set the parallelism)")
-    jobs = jobs or default_jobs()
-    show_progress = not quiet and sys.stderr.isatty() and len(articles) > 1
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            fail(f"{out}: cannot create the report folder: {error.strerror or error}")
+        if not _writable(out):
+            fail(f"{out}: the report folder is not writable")
+        remove_stale_temporaries(out)
+        langs = Languages(
+            normalize_language(source_lang, "--source-lang") if source_lang else None,
+            normalize_language(target_lang, "--target-lang") if target_lang else None,
+            force=force_lang,
+        )
+        formats = formats or ("html", "json")
+        scheduler = settings.execution.scheduler
+        if scheduler and jobs:
+            fail("--jobs and --scheduler exclude each other (the cluster's workers set the parallelism)")
+        jobs = jobs or default_jobs()
+        show_progress = not quiet and sys.stderr.isatty() and len(articles) > 1
 
-    bar = click.progressbar(length=len(articles), label="Auditing", show_eta=True, show_pos=True,
-                            file=sys.stderr) if show_progress else None
+        bar = click.progressbar(length=len(articles), label="Auditing", show_eta=True, show_pos=True,
+                                file=sys.stderr) if show_progress else None
 
-    def on_done(outcome: Any) -> None:
-        if quiet or (not outcome.ok and len(articles) == 1):
+        def on_done(outcome: Any) -> None:
+            if quiet or (not outcome.ok and len(articles) == 1):
+                if bar is not None:
+                    bar.update(1)
+                return
+            if outcome.ok:
+                message = outcome.text.rstrip("\n")
+            else:
+                message = f"transaudit: skipped {escape(outcome.error or outcome.path)}"
+            if bar is not None:
+                # Erase the bar's line, print above it, then redraw it below: the
+                # scrollback keeps the summaries and no stale copies of the bar.
+                sys.stderr.write("\r\x1b[2K")
+                sys.stderr.flush()
+            click.echo(message, err=not outcome.ok)
             if bar is not None:
                 bar.update(1)
-            return
-        if outcome.ok:
-            message = outcome.text.rstrip("\n")
-        else:
-            message = f"transaudit: skipped {escape(outcome.error or outcome.path)}"
-        if bar is not None:
-            # Erase the bar's line, print above it, then redraw it below: the
-            # scrollback keeps the summaries and no stale copies of the bar.
-            sys.stderr.write("\r\x1b[2K")
-            sys.stderr.flush()
-        click.echo(message, err=not outcome.ok)
-        if bar is not None:
-            bar.update(1)
 
-    started = time.monotonic()
-    if bar is not None:
-        bar.__enter__()
-    try:
-        if scheduler:
-            from transaudit.distributed import ClusterError, run_on_cluster
-
-            try:
-                run = run_on_cluster(articles, settings, langs, out, formats, scheduler.strip(), on_done)
-            except ClusterError as error:
-                fail(str(error))
-        else:
-            run = run_batch(articles, settings, langs, out, formats, jobs, on_done)
-    finally:
+        started = time.monotonic()
         if bar is not None:
-            bar.__exit__(None, None, None)
-    # One article is a batch of one: it gets an index and a summary.json too, so it
-    # can be published; a single unreadable input writes nothing.
-    if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes) \
-            or any(o.parts for o in run.outcomes):
+            bar.__enter__()
         try:
-            if run.interrupted:  # summary.json says so; publish refuses such a batch
-                finished = sum(o.ok for o in run.outcomes)
-                run_info = {**run_info, "interrupted": f"interrupted after {finished} of {len(articles)} "
-                            "inputs; re-run the same command to finish"}
-            write_index(out, run.outcomes, run_timestamp(settings), run_info)
-        except OSError as error:
-            fail(f"{out}: cannot write the index: {error.strerror or error}")
-    if (len(articles) > 1 or any(o.parts for o in run.outcomes)) and not quiet:
-        click.echo(totals_line(run.outcomes, time.monotonic() - started), err=True)
-    if run.interrupted:
-        finished = sum(o.ok for o in run.outcomes)
-        fail(f"interrupted: {finished} finished report(s) kept in {out}", interrupt_code(run.interruption))
-    skipped = [o for o in run.outcomes if not o.ok]
-    if skipped and len(articles) == 1:
-        fail(skipped[0].error or skipped[0].path)
-    if skipped:
-        click.echo(f"transaudit: {len(skipped)} article(s) skipped: "
-                   + escape("; ".join(o.error or o.path for o in skipped)), err=True)
-        sys.exit(EXIT_INPUT)
-    sys.exit(EXIT_OK if all(o.passed for o in run.outcomes) else EXIT_FAILED)
+            if scheduler:
+                from transaudit.distributed import ClusterError, run_on_cluster
 
+                try:
+                    run = run_on_cluster(articles, settings, langs, out, formats, scheduler.strip(), on_done)
+                except ClusterError as error:
+                    fail(str(error))
+            else:
+                run = run_batch(articles, settings, langs, out, formats, jobs, on_done)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        # One article is a batch of one: it gets an index and a summary.json too, so it
+        # can be published; a single unreadable input writes nothing.
+        if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes) \
+                or any(o.parts for o in run.outcomes):
+            try:
+                if run.interrupted:  # summary.json says so; publish refuses such a batch
+                    finished = sum(o.ok for o in run.outcomes)
+                    run_info = {**run_info, "interrupted": f"interrupted after {finished} of {len(articles)} "
+                                "inputs; re-run the same command to finish"}
+                write_index(out, run.outcomes, run_timestamp(settings), run_info)
+            except OSError as error:
+                fail(f"{out}: cannot write the index: {error.strerror or error}")
+        if (len(articles) > 1 or any(o.parts for o in run.outcomes)) and not quiet:
+            click.echo(totals_line(run.outcomes, time.monotonic() - started), err=True)
+        if run.interrupted:
+            finished = sum(o.ok for o in run.outcomes)
+            fail(f"interrupted: {finished} finished report(s) kept in {out}",
+                 interrupt_code(run.interruption))
+        skipped = [o for o in run.outcomes if not o.ok]
+        if skipped and len(articles) == 1:
+            fail(skipped[0].error or skipped[0].path)
+        if skipped:
+            click.echo(f"transaudit: {len(skipped)} article(s) skipped: "
+                       + escape("; ".join(o.error or o.path for o in skipped)), err=True)
+            sys.exit(EXIT_INPUT)
+        sys.exit(EXIT_OK if all(o.passed for o in run.outcomes) else EXIT_FAILED)
+
+    finally:
+        _remove_if_empty(created)
 
 def totals_line(outcomes: Sequence[Any], seconds: float) -> str:
     """The batch's closing line: articles, passed, failed, skipped, issues, time."""
@@ -261,6 +268,29 @@ def cli_settings(**given: Any) -> tuple[dict[str, Any], dict[str, str]]:
             continue
         keys[name.replace("_", "-")] = list(value) if isinstance(value, tuple) else value
     return keys, {key: f"--{key}" for key in keys}
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and its ancestors that do not exist yet, deepest first (what mkdir -p creates)."""
+    missing: list[Path] = []
+    path = folder.absolute()
+    while not path.exists() and not path.is_symlink() and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    return missing
+
+
+def _remove_if_empty(created: list[Path]) -> None:
+    """Remove the folders this run created, deepest first, while they are empty.
+
+    Only folders found missing before the run: a folder that existed, or one
+    anything was written into (by this run or another), is kept.
+    """
+    for folder in created:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _writable(folder: Path) -> bool:
