@@ -396,13 +396,17 @@ def _both_capitalized(left_first: str, right_first: str) -> bool:
     return left_first[:1].isupper() and right_first[:1].isupper()
 
 
-def _in_source(segment: Segment, repeat: Repeat, source_lang: LanguageResources) -> bool:
-    """The source repeats the same words ("Walla Walla"), or loops as often ("Whoa, whoa, whoa")."""
+def _in_source(segment: Segment, repeat: Repeat, source_lang: LanguageResources,
+               target_lang: LanguageResources) -> bool:
+    """The source repeats the same words ("Walla Walla"), loops as often ("Whoa, whoa, whoa"),
+    or coordinates a word with itself too ("de turismo y de turismo")."""
     if not segment.source:
         return False
     if repeat.kind == "coordination":
         # "Johnson und Johnson": a capitalised conjunct the source writes too is a name.
-        return repeat.capitalized and f" {fold(repeat.unit)} " in f" {_folded_source(segment.source)} "
+        if repeat.capitalized and f" {fold(repeat.unit)} " in f" {_folded_source(segment.source)} ":
+            return True
+        return _source_coordinates(segment, repeat, source_lang, target_lang)
     if repeat.kind == "loop":
         if any(r.kind == "loop" and r.count == repeat.count for r in scan(segment.source, source_lang)):
             return True
@@ -410,6 +414,27 @@ def _in_source(segment: Segment, repeat: Repeat, source_lang: LanguageResources)
             return True  # "Okay, okay, okay!" → "Bien, bien, bien": speech, rendered faithfully
     copies = " ".join([fold(repeat.unit)] * min(repeat.count, 2))
     return copies in _folded_source(segment.source)
+
+
+def _source_coordinates(segment: Segment, repeat: Repeat, source_lang: LanguageResources,
+                        target_lang: LanguageResources) -> bool:
+    """The source has this self-coordination too: copied faithfully, not the translator's artifact.
+
+    The source's own text is scanned with the source language's rules (its idioms,
+    "más y más", are not coordinations there). The same conjunct spelt alike
+    ("turismo y turismo" -> "turismo e turismo") is the same coordination; across
+    spellings ("turismo y turismo" -> "tourism and tourism") the words cannot be
+    compared, so the n-th self-coordination of the target is excused when the
+    source has at least n of them.
+    """
+    found = [r for r in scan(segment.source, source_lang) if r.kind == "coordination"]
+    if not found:
+        return False
+    unit = fold(repeat.unit)
+    if any(fold(r.unit) == unit for r in found):
+        return True
+    ours = [r.start for r in scan(segment.target, target_lang) if r.kind == "coordination"]
+    return repeat.start in ours and ours.index(repeat.start) < len(found)
 
 
 @lru_cache(maxsize=1024)
@@ -426,7 +451,7 @@ class _RepetitionCheck(Check):
 
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         for repeat in scan(segment.target, ctx.target):
-            if repeat.kind != self.kind or _in_source(segment, repeat, ctx.source):
+            if repeat.kind != self.kind or _in_source(segment, repeat, ctx.source, ctx.target):
                 continue
             yield self.finding(repeat)
 
@@ -485,7 +510,8 @@ class SelfCoordination(_RepetitionCheck):
     ("waited and waited") are listed per language (``coordination_ok``,
     ``coordination_ok_patterns``) and stay silent, as do names ("Johnson and
     Johnson") and a second copy that heads a compound or a clause ("oil and oil
-    products", "paper and paper beats rock").
+    products", "paper and paper beats rock"), and a coordination the source has
+    too ("de turismo y de turismo").
     """
 
     code = "TA103"
