@@ -42,6 +42,15 @@ def _elided(word: str, elisions: tuple[str, ...]) -> int:
     return 0
 
 
+#: Texts whose words and tokens are kept. Checks ask for a segment's words while
+#: they run on it (the engine runs every check on one segment, then the next), and
+#: article checks over a chunk of :data:`transaudit.engine.CHUNK` segments ask again
+#: for both sides: 4,096 holds a chunk's sources and targets (2,048) with room for
+#: the other texts the checks split (sentences, names). A word set is ~5 KB on a
+#: long paragraph, so a bigger cache is memory an audit of a 50,000-row file keeps.
+TEXT_CACHE = 4096
+
+
 def words_of(text: str, elisions: tuple[str, ...] = ()) -> frozenset[str]:
     """The set of distinct words of a text (cached): a cheap first filter for every lookup."""
     # One cache key for ``words_of(t)`` and ``words_of(t, ())`` (the gazetteer of a
@@ -49,7 +58,7 @@ def words_of(text: str, elisions: tuple[str, ...] = ()) -> frozenset[str]:
     return _words_of(text, elisions)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE)
 def _words_of(text: str, elisions: tuple[str, ...]) -> frozenset[str]:
     if not elisions:
         return frozenset(TOKEN_RE.findall(text))
@@ -65,7 +74,7 @@ def tokenize(text: str, elisions: tuple[str, ...] = ()) -> tuple[Token, ...]:
     return _tokenize(text, elisions)  # one cache key with or without an empty ``elisions``
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE)
 def _tokenize(text: str, elisions: tuple[str, ...]) -> tuple[Token, ...]:
     # findall + str.find is about twice as fast as finditer; between two matches
     # there are no word characters, so find() lands on the match itself.
