@@ -10,7 +10,7 @@ it. Silent without a back-translation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from transaudit import data
@@ -166,21 +166,23 @@ class _LoneWord(_CoverageCheck):
     needs_similarity = True
     #: The side whose words are examined ("target": added words; "source": dropped ones).
     side: Side = "target"
+    #: The search of :mod:`transaudit.meaning.insertions` for that side (``unexplained``
+    #: or ``omitted``: the same arguments, the examined side's language and text last).
+    find: Callable[..., list[Inserted]]
+    #: The message for one word and for several: "{words}" is filled with the quoted words.
+    one_word: str
+    many_words: str
 
     def _lonely(
-        self,
-        source: Any,
-        target: Any,
-        forward: Any,
-        backward: Any,
-        segment: Segment,
-        ctx: CheckContext,
-        spelled: Any,
+        self, source: Any, target: Any, forward: Any, backward: Any, segment: Segment,
+        ctx: CheckContext, spelled: Any,
     ) -> list[Inserted]:
-        raise NotImplementedError
+        lang = ctx.target_lang if self.side == "target" else ctx.source_lang
+        return self.find(source, target, forward, backward, lang, segment.text(self.side), spelled)
 
     def _message(self, words: list[str]) -> str:
-        raise NotImplementedError
+        template = self.one_word if len(words) == 1 else self.many_words
+        return template.format(words=", ".join(f"'{w}'" for w in words))
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
         limits = _limits(ctx)
@@ -264,23 +266,9 @@ class WordAdded(_LoneWord):
     severity = Severity.MINOR
     side: Side = "target"
 
-    def _lonely(
-        self,
-        source: Any,
-        target: Any,
-        forward: Any,
-        backward: Any,
-        segment: Segment,
-        ctx: CheckContext,
-        spelled: Any,
-    ) -> list[Inserted]:
-        return unexplained(source, target, forward, backward, ctx.target_lang, segment.target, spelled)
-
-    def _message(self, words: list[str]) -> str:
-        if len(words) == 1:
-            return f"'{words[0]}' translates no word of the source: possibly added"
-        listed = ", ".join(f"'{w}'" for w in words)
-        return f"{listed} translate no word of the source: possibly added"
+    find = staticmethod(unexplained)
+    one_word = "{words} translates no word of the source: possibly added"
+    many_words = "{words} translate no word of the source: possibly added"
 
 
 @register
@@ -305,23 +293,9 @@ class WordOmitted(_LoneWord):
     severity = Severity.MINOR
     side: Side = "source"
 
-    def _lonely(
-        self,
-        source: Any,
-        target: Any,
-        forward: Any,
-        backward: Any,
-        segment: Segment,
-        ctx: CheckContext,
-        spelled: Any,
-    ) -> list[Inserted]:
-        return omitted(source, target, forward, backward, ctx.source_lang, segment.source, spelled)
-
-    def _message(self, words: list[str]) -> str:
-        if len(words) == 1:
-            return f"'{words[0]}' is translated by no word of the target: possibly left out"
-        listed = ", ".join(f"'{w}'" for w in words)
-        return f"{listed} are translated by no word of the target: possibly left out"
+    find = staticmethod(omitted)
+    one_word = "{words} is translated by no word of the target: possibly left out"
+    many_words = "{words} are translated by no word of the target: possibly left out"
 
 
 def _without(text: str, start: int, end: int) -> str:
