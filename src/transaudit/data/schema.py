@@ -56,6 +56,7 @@ REPETITION = {
     "doubled_ok": WORDS, "loop_ok": WORDS, "coordinators": WORDS, "coordination_ok": WORDS,
     "coordination_ok_patterns": WORDS, "finite_verb_endings": WORDS, "determiners": WORDS,
 }  # fmt: skip
+POSSESSIVES = {"open": WORDS, "marked": Each(str)}
 QUOTES = {"primary": WORDS, "alternate": WORDS, "openers": WORDS, "closers": WORDS}
 ROUNDTRIP = {"stopwords": WORDS}
 NAMES = Each(WORDS)
@@ -99,6 +100,7 @@ SCHEMAS: dict[tuple[str, str], Any] = {
     ("length", "pair"): LENGTH,
     ("negation", "lang"): NEGATION,
     ("numbers", "lang"): NUMBERS,
+    ("possessives", "lang"): POSSESSIVES,
     ("punctuation", "lang"): PUNCTUATION,
     ("quotes", "lang"): QUOTES,
     ("repetition", "lang"): REPETITION,
