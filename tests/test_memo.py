@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
+import pytest
+
 from transaudit.analysis import tokens
-from transaudit.memo import TEXT_CACHE_MIN, clear_text_caches, text_caches
+from transaudit.memo import (
+    SOURCE_CACHE,
+    TEXT_CACHE_MIN,
+    WORD_CACHE,
+    clear_text_caches,
+    is_lasting,
+    lasting,
+    text_caches,
+)
 
 
 def test_text_caches_are_the_large_ones_and_resources_stay() -> None:
@@ -39,6 +51,68 @@ def test_a_batch_leaves_no_article_text_in_the_caches(tmp_path) -> None:
     run = run_batch(paths, Settings.from_keys(backend="none"), Languages(None, None), out, ("json",), jobs=1)
     assert [outcome.ok for outcome in run.outcomes] == [True, True]
     assert all(cache.cache_info().currsize == 0 for cache in text_caches())
+
+
+def _lasting_caches() -> list[functools._lru_cache_wrapper[object]]:
+    import sys
+
+    return [value for name, module in list(sys.modules.items()) if name.startswith("transaudit.")
+            for value in list(vars(module).values())
+            if isinstance(value, functools._lru_cache_wrapper) and is_lasting(value)
+            and value.__module__ == name]
+
+
+def test_lasting_caches_are_kept_bounded_and_left_out_of_the_text_caches() -> None:
+    from transaudit.analysis import lexicon, numbers
+    from transaudit.checks import untranslated
+
+    caches = _lasting_caches()
+    assert {lexicon.common_word, numbers._figures, untranslated._source_cases} <= set(caches)
+    assert not set(caches) & set(text_caches())
+    assert {cache.cache_parameters()["maxsize"] for cache in caches} <= {WORD_CACHE, SOURCE_CACHE}
+    lexicon.common_word("puente", "es")
+    clear_text_caches()
+    assert lexicon.common_word.cache_info().currsize > 0  # a word's verdict outlives the article
+
+
+def test_lasting_takes_only_a_bounded_lru_cache() -> None:
+    with pytest.raises(TypeError):
+        lasting(functools.cache(lambda text: text))
+    with pytest.raises(TypeError):
+        lasting(lambda text: text)
+    marked = lasting(functools.lru_cache(maxsize=4)(str.upper))
+    assert is_lasting(marked) and marked("a") == "A"
+
+
+def test_the_next_article_on_the_same_source_reuses_the_source_side(tmp_path) -> None:
+    """Two systems' translations of one source: the second article finds the source's figures
+    and words cached, its reports are those of a fresh process, and the source caches stay
+    bounded (one article's paragraphs), holding no target text."""
+    from transaudit.analysis import numbers
+    from transaudit.batch import run_batch
+    from transaudit.checks import untranslated
+    from transaudit.input.readers import Languages
+    from transaudit.settings import Settings
+
+    source = "El puente de 300 metros une Madrid con 12 ciudades."
+    targets = ["The 300-metre bridge links Madrid with 12 cities.",
+               "The 300 m bridge joins Madrid to 13 towns."]
+    for number, target in enumerate(targets):
+        (tmp_path / f"system{number}.es-en.tsv").write_text(f"source\ttarget\n{source}\t{target}\n",
+                                                           encoding="utf-8")
+    paths = sorted(tmp_path.glob("*.tsv"))
+    settings = Settings.from_keys(backend="none", timestamp="2026-01-01T00:00:00Z")
+    reports = []
+    for order in (paths, paths[::-1]):
+        for cache in _lasting_caches():
+            cache.cache_clear()
+        out = tmp_path / f"out{len(reports)}"
+        out.mkdir()
+        run_batch(order, settings, Languages(None, None), out, ("json",), jobs=1)
+        reports.append({p.name: p.read_bytes() for p in out.glob("system*.json")})
+        assert numbers._figures.cache_info().hits >= 1  # the second article read the source's figures
+        assert untranslated._source_cases.cache_info().currsize <= 1  # the one source, no target
+    assert reports[0] == reports[1]  # first or second, an article's report is the same
 
 
 def test_what_the_first_article_loaded_is_settled_out_of_the_collectors_way() -> None:

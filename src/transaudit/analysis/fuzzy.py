@@ -6,9 +6,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from transaudit.analysis.tokens import quick_fold, words_of
+from transaudit.memo import WORD_CACHE, lasting
 
 
-@lru_cache(maxsize=65536)
+@lasting
+@lru_cache(maxsize=WORD_CACHE)
 def _bigrams(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1))
 

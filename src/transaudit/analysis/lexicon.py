@@ -29,6 +29,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from transaudit.analysis import frequencies, spelling
+from transaudit.memo import WORD_CACHE, lasting
 
 #: A word seen once per million words (Zipf 3) is part of the language's usage.
 KNOWN_ZIPF = 3.0
@@ -49,7 +50,8 @@ def capitalises_nouns(lang: str) -> bool:
     return only_capitalised > NOUN_CAPITALS_SHARE * len(top)
 
 
-@lru_cache(maxsize=65536)
+@lasting
+@lru_cache(maxsize=WORD_CACHE)
 def common_word(word: str, lang: str) -> bool:
     """True when ``word`` (any case) is an ordinary word of ``lang``, not only a name."""
     key = word.casefold()
@@ -92,7 +94,8 @@ def _compound_noun(word: str, lang: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@lasting
+@lru_cache(maxsize=WORD_CACHE)
 def capitalised_noun(word: str, lang: str) -> bool:
     """A common noun of a language that capitalises nouns ("Stadt", "Frau"): capitalised by grammar."""
     if not capitalises_nouns(lang) or frequencies.zipf(word, lang) < KNOWN_ZIPF:

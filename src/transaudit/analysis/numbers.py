@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from transaudit.analysis.resources import LanguageResources, resolve
+from transaudit.memo import SOURCE_CACHE, lasting
 
 Value = Decimal | tuple[Any, ...]
 
@@ -520,7 +521,8 @@ class Comparison:
 NOTHING = Comparison([], [], [], [], [])
 
 
-@lru_cache(maxsize=4096)
+@lasting
+@lru_cache(maxsize=SOURCE_CACHE)
 def _figures(lang: LanguageResources, text: str) -> list[Mention]:
     """Figures of a text, cached: one source is often compared with many translations."""
     return locale(lang).figures(text)

@@ -29,6 +29,7 @@ from transaudit.analysis.resources import LanguageResources, resolve
 from transaudit.analysis.text import WORD_RE, fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
+from transaudit.memo import SOURCE_CACHE, lasting
 from transaudit.model import Category, Segment, Severity
 
 #: Longest unit (in words) a doubled phrase or loop may have. Machine
@@ -437,7 +438,8 @@ def _source_coordinates(segment: Segment, repeat: Repeat, source_lang: LanguageR
     return repeat.start in ours and ours.index(repeat.start) < len(found)
 
 
-@lru_cache(maxsize=1024)
+@lasting
+@lru_cache(maxsize=SOURCE_CACHE)
 def _folded_source(source: str) -> str:
     """The source folded once per text, not once per repeat found in its target."""
     return fold(" ".join(source.split()))

@@ -29,6 +29,7 @@ from transaudit.analysis import frequencies, gazetteer, langid, lexicon, spellin
 from transaudit.analysis.text import sentence_spans
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
+from transaudit.memo import SOURCE_CACHE, WORD_CACHE, lasting
 from transaudit.model import Category, Segment, Severity
 
 #: A sentence needs this many words before langdetect is asked about it.
@@ -168,7 +169,8 @@ def _name_only_in_target(word: str, source_lang: str, target_lang: str) -> bool:
 FOREIGN_GAP = 1.0
 
 
-@lru_cache(maxsize=65536)
+@lasting
+@lru_cache(maxsize=WORD_CACHE)
 def foreign_in_target_data(word: str, source_lang: str, target_lang: str) -> bool:
     """A common word of the target's wordfreq data that is really a source-language word.
 
@@ -202,7 +204,8 @@ def _sample_word(word: str) -> bool:
     return len(word) >= 4 and word.isalpha()
 
 
-@lru_cache(maxsize=65536)
+@lasting
+@lru_cache(maxsize=WORD_CACHE)
 def _target_dictionary_knows(word: str, target_lang: str) -> bool:
     """A dictionary of the target language accepts the (lower-case) word; False without one.
 
@@ -384,13 +387,15 @@ def _plain_words(text: str) -> tuple[str, list[str]]:
     return plain, list(map(str.casefold, _PLAIN_WORD_RE.findall(plain)))
 
 
-@lru_cache(maxsize=4096)
+@lasting
+@lru_cache(maxsize=SOURCE_CACHE)
 def _folded_words(text: str) -> tuple[str, ...]:
     """Case-folded words of a text, cached: one source meets many translations."""
     return tuple(_PLAIN_WORD_RE.findall(text.casefold()))
 
 
-@lru_cache(maxsize=4096)
+@lasting
+@lru_cache(maxsize=SOURCE_CACHE)
 def _source_cases(source: str) -> tuple[frozenset[str], frozenset[str]]:
     """Source words written lower-case (or capitalised only to start a sentence), and names."""
     lower: set[str] = set()
@@ -409,13 +414,15 @@ def _source_cases(source: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lower), frozenset(names)
 
 
-@lru_cache(maxsize=4096)
+@lasting
+@lru_cache(maxsize=SOURCE_CACHE)
 def _lower_case_words(text: str) -> frozenset[str]:
     """Words the text writes in lower case."""
     return frozenset(w for w in _PLAIN_WORD_RE.findall(text) if w[0].islower())
 
 
-@lru_cache(maxsize=4096)
+@lasting
+@lru_cache(maxsize=SOURCE_CACHE)
 def _folded_set(text: str) -> frozenset[str]:
     return frozenset(_folded_words(text))
 
