@@ -20,7 +20,7 @@ from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.meaning import encoder, similarity
 from transaudit.meaning.bilingual import Word
-from transaudit.meaning.coverage import heaviest_run, moved_words
+from transaudit.meaning.coverage import copied, heaviest_run, moved_words
 from transaudit.meaning.insertions import (
     RUN_EXCESS,
     Inserted,
@@ -95,8 +95,12 @@ class ContentAdded(_CoverageCheck):
 
     The mirror of TA520: the heaviest run of back-translation content words
     that the source does not have, when its weight reaches the pair's
-    ``addition`` threshold. The back-translation is not the target, so the
-    whole target segment is highlighted and the message names the words.
+    ``addition`` threshold. A word the engine copied through untranslated
+    (it stands, spelled the same, in the target: "micorrizas"), unless it is a
+    name, is no evidence and neither counts nor breaks a run: it shows a gap in
+    the engine's dictionary, not a word the source lacks. The back-translation
+    is not the target, so the whole target segment is highlighted and the
+    message names the words.
 
     Bad: source "El puente abrió el lunes" → target "The new suspension bridge
     over the Mapocho opened on Monday" (back: "El puente colgante nuevo sobre
@@ -116,7 +120,9 @@ class ContentAdded(_CoverageCheck):
             return
         back = segment.back_translation or ""
         _, added = moved_words(segment.source, back, ctx.source_lang)
-        total, run = heaviest_run(back, added, ctx.source_lang)
+        untranslated = copied(added, segment.target, back)
+        kept = tuple(m for m in added if m not in untranslated)
+        total, run = heaviest_run(back, kept, ctx.source_lang, neutral=untranslated)
         if total < float(limits["addition"]) or not run:
             return
         listed = ", ".join(f"'{m.token.text}'" for m in run)

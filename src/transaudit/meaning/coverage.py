@@ -92,18 +92,47 @@ def moved_words(source: str, back: str, lang: str) -> tuple[tuple[Moved, ...], t
     return missing, added
 
 
-def heaviest_run(text: str, moved: tuple[Moved, ...], lang: str) -> tuple[float, list[Moved]]:
+def copied(moved: tuple[Moved, ...], target: str, back: str) -> tuple[Moved, ...]:
+    """Moved back-translation words that stand, spelled the same, in the target, and are no names.
+
+    The engine copies a word its dictionary lacks ("chivos", "micorrizas",
+    "gerontologist") through unchanged, so it comes back in the target's own
+    spelling: that says nothing about the source, only about the engine's
+    dictionary. A capitalized word inside a sentence is a name, which the engine
+    copies by design: a name the source lacks is still evidence of an addition.
+    """
+    present = {fold(token.text) for token in words(target)}
+    return tuple(
+        m for m in moved if fold(m.token.text) in present and not _inside_capitalized(m.token, back)
+    )
+
+
+def _inside_capitalized(token: Token, text: str) -> bool:
+    """A capitalized word that does not open a sentence (a name)."""
+    if not token.text[:1].isupper():
+        return False
+    before = text[: token.start].rstrip().rstrip("\"'“”«»‘’¿¡([")
+    return bool(before) and before[-1] not in ".!?:;…"
+
+
+def heaviest_run(
+    text: str, moved: tuple[Moved, ...], lang: str, neutral: tuple[Moved, ...] = ()
+) -> tuple[float, list[Moved]]:
     """The run of moved words with the largest total weight, in text order.
 
     A run is broken by a content word (weight ≥ 0.5) that did survive; moved
     words scattered over a sentence are paraphrase noise, a run of them is a
-    phrase that went missing (or came in).
+    phrase that went missing (or came in). ``neutral`` words neither count nor
+    break a run (words the engine copied without translating, :func:`copied`).
     """
     starts = {m.token.start: m for m in moved}
+    skip = {m.token.start for m in neutral}
     best: tuple[float, list[Moved]] = (0.0, [])
     current: list[Moved] = []
     total = 0.0
     for token, lemma in _content(text, lang):
+        if token.start in skip:
+            continue
         if token.start in starts:
             current.append(starts[token.start])
             total += starts[token.start].weight
