@@ -20,6 +20,7 @@ be a strong signal, and the anchor term handles the short ones (titles, dates).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -32,6 +33,10 @@ _PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 /
 _MOVE_COST = {move: -math.log(p) for move, p in _PRIORS.items()}
 #: Variance of the length difference per character (Gale & Church).
 _S2 = 6.8
+#: Band cells (rows × width) from which the aligner prices only the cells lower bounds
+#: leave possible: below it (articles up to ~200 paragraphs) pricing every cell is cheap
+#: and numpy is not needed.
+PRUNE_FROM = 10_000
 _ANCHOR_RE = re.compile(r"\d+(?:[.,]\d+)*|\b[^\W\d_][\w'’-]{2,}")
 
 
@@ -76,11 +81,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def _anchors(text: str) -> frozenset[str]:
     found = set()
-    for match in _ANCHOR_RE.finditer(text):
-        token = match.group()
-        if token[0].isdigit():
-            found.add(re.sub(r"[.,]", "", token))
-        elif token[0].isupper():
+    for token in _ANCHOR_RE.findall(text):  # the pattern has no groups: whole matches
+        first = token[0]
+        if first.isdigit():
+            found.add(token.replace(".", "").replace(",", ""))
+        elif first.isupper():
             found.add(fold(token)[:5])
     return frozenset(found)
 
@@ -120,8 +125,14 @@ def align_paragraphs(
     targets: Sequence[Paragraph],
     source_lang: str = "en",
     target_lang: str = "en",
+    prune_from: int | None = None,
 ) -> list[Pair]:
-    """Align two paragraph lists; every paragraph appears in exactly one pair."""
+    """Align two paragraph lists; every paragraph appears in exactly one pair.
+
+    From ``prune_from`` band cells on (default :data:`PRUNE_FROM`), only the cells that
+    numpy lower bounds leave possible are priced (:mod:`transaudit.input.band`): the same
+    pairs, without pricing millions of cells of a long article in Python.
+    """
     n, m = len(sources), len(targets)
     src = [p.text for p in sources]
     tgt = [p.text for p in targets]
@@ -152,7 +163,7 @@ def align_paragraphs(
     # it could still win (its step cost is never negative), because pricing it
     # means cutting a paragraph into sentences (pysbd, ~2 ms a paragraph), and
     # cutting every paragraph made a 50,000-paragraph article take many minutes.
-    gaps = ([_widest_space(text) for text in src], [_widest_space(text) for text in tgt])
+    gaps = (_Widest(src), _Widest(tgt))
     los: list[int] = []
     costs: list[list[float]] = []
     backs: list[list[tuple[int, int, int | None]]] = []
@@ -164,6 +175,37 @@ def align_paragraphs(
         row = costs[i]
         return row[j - lo] if lo <= j < lo + len(row) else inf
 
+    def cut_cost(i: int, j: int, di: int, dj: int) -> float:
+        """The cost of a 2:1 or 1:2 step into cell (i, j), beyond its prior (as the loop prices it)."""
+        if (di, dj) == (2, 1):
+            return _best_cut(sentence_cuts("target", j - 1), src[i - 2 : i], scorer, True)[0]
+        return _best_cut(sentence_cuts("source", i - 1), tgt[j - 2 : j], scorer, False)[0]
+
+    def path_cost(path: list[tuple[int, int]]) -> float:
+        """The cost of one path of cells, summed as the loop below sums it."""
+        total = 0.0
+        for (pi, pj), (i, j) in itertools.pairwise(path):
+            di, dj = i - pi, j - pj
+            if (di, dj) == (1, 1):
+                total = total + move_11 + scorer.pair_cost(
+                    src[i - 1], tgt[j - 1], scorer.source_anchors[i - 1], scorer.target_anchors[j - 1]
+                )
+            elif (di, dj) in ((2, 1), (1, 2)):
+                total = total + _MOVE_COST[(di, dj)] + cut_cost(i, j, di, dj)
+            else:
+                total = total + _MOVE_COST[(di, dj)] + 0.0
+        return total
+
+    allowed = None
+    if n and (n + 1) * (2 * band + 1) >= (PRUNE_FROM if prune_from is None else prune_from):
+        from transaudit.input.band import surviving_cells
+
+        allowed = surviving_cells(
+            [len(text) for text in src], [len(text) for text in tgt],
+            [_widest_space_above(text) for text in src], [_widest_space_above(text) for text in tgt],
+            band, scorer.source_anchors, scorer.target_anchors, scorer.ratio, _S2, _MOVE_COST,
+            cut_cost, path_cost,
+        )
     for i in range(n + 1):
         expected = i * m / n if n else 0
         lo = max(0, int(expected) - band)
@@ -173,7 +215,7 @@ def align_paragraphs(
         brow: list[tuple[int, int, int | None]] = [(0, 0, None)] * (hi - lo + 1)
         costs.append(row)
         backs.append(brow)
-        for j in range(lo, hi + 1):
+        for j in (range(lo, hi + 1) if allowed is None else allowed[i]):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
@@ -278,7 +320,29 @@ _ROUNDING = 1e-7
 
 
 def _widest_space(text: str) -> int:
-    return max((len(run) for run in _SPACE_RUN.findall(text)), default=0)
+    return max(map(len, _SPACE_RUN.findall(text)), default=0)
+
+
+_DOUBLE_SPACE = re.compile(r"\s\s")
+
+
+def _widest_space_above(text: str) -> int:
+    """An upper bound of :func:`_widest_space`, cheaper: 1 unless two spaces meet."""
+    return 1 if _DOUBLE_SPACE.search(text) is None else len(text)
+
+
+class _Widest:
+    """:func:`_widest_space` of each text, computed the first time it is asked for: a long
+    article's aligner asks for few of them (only where a cut could win)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.known: dict[int, int] = {}
+
+    def __getitem__(self, index: int) -> int:
+        if index not in self.known:
+            self.known[index] = _widest_space(self.texts[index])
+        return self.known[index]
 
 
 def _cut_bound(whole: str, two: Sequence[str], scorer: _Scorer, one_is_target: bool, gap: int) -> float:
