@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from transaudit.analysis.spelling import speller
-from transaudit.meaning.insertions import RUN_EXCESS, Inserted, lexicons, omitted, unexplained
+from transaudit.meaning.bilingual import Word
+from transaudit.meaning.insertions import (
+    RUN_EXCESS,
+    Inserted,
+    _modifier_noun,
+    far_from_source,
+    lexicons,
+    omitted,
+    unexplained,
+)
 
 pytestmark = pytest.mark.skipif(lexicons("es", "en") is None, reason="needs Apertium's eng-spa pair")
 
@@ -130,3 +140,56 @@ def test_a_compound_modifier_is_not_dropped() -> None:
     source = "The train drivers began a strike over working hours and pay on Tuesday."
     target = "Los maquinistas iniciaron el martes una huelga por las horas de trabajo y los salarios."
     assert "train" not in _omitted(source, target, "en", "es")
+
+
+def test_a_source_word_apertium_does_not_know_is_never_taken_as_dropped() -> None:
+    # Nothing links an unknown word to its rendering but its spelling ("cajón" for "crate").
+    source = "He built a small bookshelf from an old wooden crate and a few nails."
+    target = "Construyó una pequeña estantería con un viejo cajón de madera y unos clavos."
+    assert "crate" not in _omitted(source, target, "en", "es")
+    source = "Los turistas cenaron ayer en un chiringuito junto a la playa de la ciudad."
+    target = "The tourists had dinner yesterday at a beach bar next to the beach of the city."
+    assert "chiringuito" not in _omitted(source, target)
+
+
+@pytest.mark.skipif(lexicons("fr", "es") is None, reason="needs Apertium's fr-es pair")
+def test_an_unknown_source_word_in_another_pair() -> None:
+    source = "Le libraire a rangé les vieux livres dans un cageot en bois près de la porte."
+    target = "El librero guardó los libros viejos en una caja de madera cerca de la puerta."
+    assert "cageot" not in _omitted(source, target, "fr", "es")
+
+
+def test_a_compound_joined_by_de_or_of_is_said_in_one_word() -> None:
+    # "caja de zapatos" → "shoebox": the head noun has no word of its own in English.
+    source = "Mi hermana guardó las cartas antiguas en una caja de zapatos debajo de la cama."
+    target = "My sister kept the old letters in a shoebox under the bed."
+    assert "caja" not in _omitted(source, target)
+    source = "My grandmother gave me a useful piece of advice about the garden yesterday."
+    target = "Mi abuela me dio ayer un consejo útil sobre el jardín."
+    assert "piece" not in _omitted(source, target, "en", "es")
+    # Another preposition joins two things, each with its own word ("caja con zapatos"), and
+    # a compound neither of whose nouns is translated is what was dropped or added.
+    found = lexicons("es", "en")
+    assert found is not None
+    text = "una caja con zapatos y una caja de zapatos"
+    words = found[0].words([text])[text]
+    at = [i for i, w in enumerate(words) if w.text == "caja"]
+    both = [{0}] * len(words)
+    assert not _modifier_noun(words, at[0], both)
+    assert _modifier_noun(words, at[1], both)
+    assert not _modifier_noun(words, at[1], [set()] * len(words))
+
+
+def test_a_modifier_is_not_compared_with_the_head_its_neighbour_translates() -> None:
+    word = Word(10, 19, "monarchic", ("monarchic<adj>",))
+    head = Word(0, 9, "república", ("república<n><f><sg>",))
+    other = Word(20, 26, "oponen", ("oponer<vblex><pri><p3><pl>",))
+    vectors = {
+        "monarchic": np.array([1.0, 0.0]),
+        "república": np.array([0.8, 0.6]),
+        "oponen": np.array([0.0, 1.0]),
+    }
+    near_head = Inserted(word, 4.0, 0, frozenset({0}))
+    alone = Inserted(word, 4.0, 0)
+    assert far_from_source([near_head], [head, other], vectors, 0.6) == [near_head]
+    assert far_from_source([alone], [head, other], vectors, 0.6) == []

@@ -291,6 +291,11 @@ class WordOmitted(_LoneWord):
     Bad: source "los trabajadores despedidos protestaron ayer" → target "the
     workers protested yesterday".
     Good: "the dismissed workers protested yesterday".
+
+    A source word Apertium does not know is never taken as dropped (nothing
+    links it to its rendering but its spelling: "crate" → "cajón"), and the head
+    of a compound joined by a genitive preposition whose other noun is
+    translated is not either ("caja de zapatos" → "shoebox").
     """
 
     code = "TA523"

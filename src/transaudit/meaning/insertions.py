@@ -23,6 +23,11 @@ counts as evidence, each with its reason:
 * not a capitalized word inside a sentence (a name or a title: TA303, TA530);
 * not a word Apertium does not know, unless the language's Hunspell dictionary
   accepts it (an unknown word is a dictionary gap or a misspelling, not an insertion);
+  for omissions, never a source word Apertium does not know: nothing can link it to
+  its rendering but its spelling, and sources written freely are full of such words
+  (on the WMT24 en-es tune reference, 6 of TA523's 14 flags: "crate" ×3, "streaming",
+  "ellipsis", "hawks"; none of its DEMETR tune detections but two incidental ones on
+  shuffled words);
 * for insertions, not a lone finite verb (:func:`_verb_only`);
 * not a number's unit (:func:`_after_number`), nor a compound's modifier noun
   (:func:`_modifier_noun`);
@@ -75,6 +80,12 @@ RUN_EXCESS = 4
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s")
 #: Verb forms that modify a noun like an adjective (participles, gerunds, "-ing" forms).
 NONFINITE = frozenset({"pp", "ger", "pprs", "subs"})
+#: The genitive preposition that joins the two nouns of a compound with no article between
+#: them ("documento de identidad", "cajas de zapatos", "succo di frutta", "cup of tea"):
+#: Spanish, Portuguese, Catalan, Galician, French and Romanian "de", Italian "di", English
+#: "of". Other prepositions between bare nouns ("identidad con fotografía") join two
+#: things, each with its own word on the other side.
+COMPOUND_PREPOSITIONS = frozenset({"de", "di", "of"})
 #: Words after a number that may still be its unit or what it counts.
 UNIT_WINDOW = 3
 
@@ -87,6 +98,10 @@ class Inserted:
     weight: float
     #: Words found in the same gap between two linked neighbours share this number (a run).
     gap: int = 0
+    #: Indices of the other side's words that the word's two neighbours translate: the head
+    #: it modifies and its counterpart ("monarchic republic": "república"), which
+    #: :func:`far_from_source` does not compare it with.
+    kin: frozenset[int] = frozenset()
 
 
 def lexicons(source_lang: str, target_lang: str) -> tuple[Lexicon, Lexicon] | None:
@@ -241,16 +256,33 @@ def _light_verb_noun(words: Sequence[Word], index: int, lang: str) -> bool:
     return max(zipf(lemma, lang) for lemma in verb.lemmas) >= COMMON_VERB_ZIPF
 
 
-def _modifier_noun(words: Sequence[Word], index: int) -> bool:
-    """A noun right before another noun: the modifier of a compound ("train drivers", "gallery exhibition").
+def _modifier_noun(words: Sequence[Word], index: int, linked: Sequence[set[int]] = ()) -> bool:
+    """A noun right before another noun, or before a preposition and a translated noun: a compound.
 
-    The other language often says such a compound in one word ("maquinistas",
-    "exposición") or a derived adjective, so its modifier has no word of its own there.
+    "train drivers", "gallery exhibition", and the Romance compound with a bare
+    genitive preposition between the nouns (:data:`COMPOUND_PREPOSITIONS`:
+    "documento de identidad", "cajas de zapatos", "piece of advice"): the other
+    language often says such a compound in one word ("maquinistas",
+    "identification", "shoeboxes") or by its other noun alone, so the first noun
+    has no word of its own there. For the second kind the other noun must be
+    translated (``linked``): when neither is, the compound itself is what is
+    missing or added ("un ingeniero de caminos" inserted).
     """
     following = words[index + 1] if index + 1 < len(words) else None
-    if following is None or words[index].end < following.start - 1:
+    if following is None or words[index].end < following.start - 1 or not _nominal(words[index]):
         return False
-    return _nominal(words[index]) and _nominal(following)
+    if _nominal(following):
+        return True
+    after = words[index + 2] if index + 2 < len(words) else None
+    return (
+        after is not None
+        and following.end >= after.start - 1
+        and fold(following.text) in COMPOUND_PREPOSITIONS
+        and _nominal(after)
+        and not _grammar(after)  # "de este habitante": "este" is a determiner, not the noun "east"
+        and index + 2 < len(linked)
+        and bool(linked[index + 2])
+    )
 
 
 def _nominal(word: Word) -> bool:
@@ -321,11 +353,13 @@ def _lonely(
     for j, word in enumerate(words):
         if linked[j] or not _content(word):
             continue
-        if not word.readings and (spelled is None or word.text[:1].isupper() or not spelled(word.text)):
-            continue  # unknown to the dictionary and to the speller: a gap or a misspelling, no evidence
+        if not word.readings and (
+            verbs or spelled is None or word.text[:1].isupper() or not spelled(word.text)
+        ):
+            continue  # unknown to the dictionary (a source word) or to the speller too: no evidence
         if text and _name_part(word, text):
             continue
-        if (not verbs and _verb_only(word)) or _after_number(words, j) or _modifier_noun(words, j):
+        if (not verbs and _verb_only(word)) or _after_number(words, j) or _modifier_noun(words, j, linked):
             continue
         if _light_verb_noun(words, j, lang):
             continue
@@ -344,7 +378,8 @@ def _lonely(
         for j in members:
             word = words[j]
             lemma = min(word.lemmas, key=lambda lem: zipf(lem, lang))
-            found.append(Inserted(word, max(0.0, FUNCTION_ZIPF - zipf(lemma, lang)), number))
+            kin = frozenset().union(*(linked[k] for k in (j - 1, j + 1) if 0 <= k < len(words)))
+            found.append(Inserted(word, max(0.0, FUNCTION_ZIPF - zipf(lemma, lang)), number, kin))
     return found
 
 
@@ -374,13 +409,24 @@ def _loose_near(
 def far_from_source(
     candidates: Sequence[Inserted], source: Sequence[Word], vectors: Mapping[str, np.ndarray], floor: float
 ) -> list[Inserted]:
-    """Candidates whose word vector is below ``floor`` against every source content word."""
-    others = [vectors[w.text] for w in source if w.content and w.text in vectors]
+    """Candidates whose word vector is below ``floor`` against every content word of the other side.
+
+    Content words as everywhere here (:func:`_content`: "unas" is grammar), but
+    not the words the candidate's own neighbours translate (``Inserted.kin``):
+    a modifier is naturally like the head it modifies ("monarchic" and
+    "república", 0.60), which says nothing about whether the other side has the
+    modifier.
+    """
     kept = []
     for found in candidates:
         vector = vectors.get(found.word.text)
         if vector is None:
             continue
+        others = [
+            vectors[w.text]
+            for i, w in enumerate(source)
+            if i not in found.kin and _content(w) and w.text in vectors
+        ]
         if not others or max(float(vector @ other) for other in others) < floor:
             kept.append(found)
     return kept
