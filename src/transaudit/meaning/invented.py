@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
 
 from transaudit.analysis import frequencies, spelling
@@ -115,37 +116,51 @@ def _known(word: str, key: str, lang: str, speller: spelling.Speller) -> bool:
 
 
 def invented_words(source: str, target: str, source_lang: str, target_lang: str) -> Iterator[Invented]:
-    """Target words coined from a source word (the module's rule), in text order."""
+    """Target words coined from a source word (the module's rule), in text order.
+
+    Cheap tests first, once per distinct word: the dictionaries (C look-ups) and
+    the likeness to the source's distinct words (rapidfuzz's ``extractOne`` with
+    the cut-off); Apertium's analyser then reads the few words left in one call.
+    """
     target_speller, source_speller = spelling.speller(target_lang), spelling.speller(source_lang)
     if target_speller is None or source_speller is None or not source.strip():
         return
-    source_words = _WORD_RE.findall(source)
-    copied = {fold(w) for w in source_words}
-    analyser = lexicon(target_lang, source_lang)
-    damaged: bool | None = None  # does some word of the target show lost letters? (asked lazily)
+    folded_sources: dict[str, str] = {}
+    for word in _WORD_RE.findall(source):
+        folded_sources.setdefault(fold(word), word)
+    choices = list(folded_sources)
+    verdicts: dict[str, tuple[str, float] | None] = {}
+    places: list[tuple[re.Match[str], str]] = []
     for match in _WORD_RE.finditer(target):
         word = match.group()
         if len(word) < MIN_LETTERS or any(ch.isupper() for ch in word[1:]):
             continue
         if word[0].isupper() and not _starts_sentence(target, match.start()):
             continue
+        if word not in verdicts:
+            verdicts[word] = _candidate(word, choices, folded_sources, source_lang, target_lang)
+        if verdicts[word] is not None:
+            places.append((match, word))
+    if not places:
+        return
+    analyser = lexicon(target_lang, source_lang)
+    if analyser is not None:
+        keys = sorted({word.casefold() for _, word in places})
+        analysed = analyser.words(keys)
+        known = {key for key in keys if any(w.readings for w in analysed[key])}
+        places = [(m, w) for m, w in places if w.casefold() not in known]
+    judged: dict[str, bool] = {}
+    damaged: bool | None = None  # does some word of the target show lost letters? (asked lazily)
+    for match, word in places:
+        found = verdicts[word]
+        assert found is not None
+        closest, likeness = found
         key = word.casefold()
-        if fold(word) in copied or _known(word, key, target_lang, target_speller):
-            continue
-        if source_speller.check(word) or source_speller.check(key):
-            continue
-        if analyser is not None and any(w.readings for w in analyser.words([key])[key]):
-            continue
-        closest, likeness = _closest(word, source_words)
-        if likeness < CALQUE_RATIO:
-            continue
-        if not (source_speller.check(closest) or source_speller.check(closest.casefold())):
-            if zipf(closest.casefold(), source_lang) < SOURCE_ZIPF:
-                continue
-        correction = typo_judge(source_lang, target_lang, target_speller).correction(word, key)
-        if correction is not None and ratio(fold(correction), fold(word)) >= likeness:
-            continue
-        if _lost_accent(key, target_lang, target_speller):
+        if word not in judged:
+            correction = typo_judge(source_lang, target_lang, target_speller).correction(word, key)
+            slip = correction is not None and ratio(fold(correction), fold(word)) >= likeness
+            judged[word] = not slip and not _lost_accent(key, target_lang, target_speller)
+        if not judged[word]:
             continue
         if key.isascii() and _accented_letters(target_lang):
             if damaged is None:
@@ -155,15 +170,28 @@ def invented_words(source: str, target: str, source_lang: str, target_lang: str)
         yield Invented(match.start(), match.end(), word, closest, likeness)
 
 
-def _closest(word: str, candidates: list[str]) -> tuple[str, float]:
-    """The source word spelled most like ``word`` (folded), and the likeness."""
-    folded = fold(word)
-    best, score = "", 0.0
-    for candidate in candidates:
-        value = ratio(fold(candidate), folded)
-        if value > score:
-            best, score = candidate, value
-    return best, score
+def _candidate(
+    word: str, choices: list[str], folded_sources: dict[str, str], source_lang: str, target_lang: str
+) -> tuple[str, float] | None:
+    """(source word, likeness) when ``word`` passes the dictionary and likeness tests, else None."""
+    key, folded = word.casefold(), fold(word)
+    if folded in folded_sources:
+        return None  # copied from the source: a name or a term kept on purpose
+    target_speller, source_speller = spelling.speller(target_lang), spelling.speller(source_lang)
+    if target_speller is None or source_speller is None:
+        return None
+    if _known(word, key, target_lang, target_speller):
+        return None
+    if source_speller.check(word) or source_speller.check(key):
+        return None  # a source-language word: untranslated (TA211's)
+    best = process.extractOne(folded, choices, scorer=ratio, score_cutoff=CALQUE_RATIO)
+    if best is None:
+        return None
+    closest, likeness = folded_sources[best[0]], float(best[1])
+    if not (source_speller.check(closest) or source_speller.check(closest.casefold())):
+        if zipf(closest.casefold(), source_lang) < SOURCE_ZIPF:
+            return None  # a term of art no dictionary of the source language knows
+    return closest, likeness
 
 
 def dictionary_translation(word: str, source_lang: str, target_lang: str) -> str | None:
