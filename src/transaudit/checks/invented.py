@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from transaudit.analysis import resources
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
+from transaudit.checks.spelling import accepted_words
 from transaudit.meaning.invented import dictionary_translation, invented_words
 from transaudit.model import Category, Segment, Severity
 
@@ -23,7 +24,9 @@ class InventedWord(Check):
     established translation, so a coinage in its place is a mistranslation. A
     source word no dictionary knows (a term of art) is left alone. The
     suggestion is the source word's translation in Apertium's bilingual
-    dictionary when it has one.
+    dictionary when it has one. Words the editors accept (``[spelling] words``,
+    the glossary's target terms) are never reported, as for TA140: the way to
+    silence a real word no resource lists ("cooperativists").
 
     Bad: source "Los societarios padecieron inquietudes" → target "The
     societaries suffered from concerns".
@@ -45,7 +48,10 @@ class InventedWord(Check):
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         if not segment.source.strip() or not segment.target.strip():
             return
+        accepted = accepted_words(ctx)
         for found in invented_words(segment.source, segment.target, ctx.source_lang, ctx.target_lang):
+            if found.word.casefold() in accepted:
+                continue
             suggestion = dictionary_translation(found.source_word, ctx.source_lang, ctx.target_lang)
             yield Finding(
                 "target",
