@@ -33,3 +33,19 @@ def test_neutral_words_neither_count_nor_break_a_run() -> None:
     total, run = heaviest_run(back, kept, "fr", neutral=gap)
     assert [m.token.text for m in run] == ["suspendu", "Valparaíso"]
     assert total == sum(m.weight for m in run)
+
+
+def test_a_copied_word_the_target_language_rejects_still_counts() -> None:
+    # "comapany" is no English word: the engine could not translate it, and it renders nothing.
+    from transaudit.analysis.spelling import speller
+
+    english = speller("en")
+    if english is None:
+        return
+    source = "El director de la empresa inmobiliaria habló ayer con los vecinos."
+    target = "The director of the real estate comapany spoke yesterday with the gentrifiers."
+    back = "El director del comapany de bienes raíces habló ayer con el gentrifiers."
+    _, added = moved_words(source, back, "es")
+    assert "comapany" in {m.token.text for m in added}
+    assert "comapany" not in {m.token.text for m in copied(added, target, back, english.check)}
+    assert "comapany" in {m.token.text for m in copied(added, target, back)}

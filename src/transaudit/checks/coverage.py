@@ -96,9 +96,10 @@ class ContentAdded(_CoverageCheck):
     The mirror of TA520: the heaviest run of back-translation content words
     that the source does not have, when its weight reaches the pair's
     ``addition`` threshold. A word the engine copied through untranslated
-    (it stands, spelled the same, in the target: "micorrizas"), unless it is a
-    name, is no evidence and neither counts nor breaks a run: it shows a gap in
-    the engine's dictionary, not a word the source lacks. The back-translation
+    (it stands, spelled the same, in the target: "chivos"), unless it is a name
+    or a word the target language's Hunspell rejects (a misspelling, a
+    coinage), is no evidence and neither counts nor breaks a run: it shows a
+    gap in the engine's dictionary, not a word the source lacks. The back-translation
     is not the target, so the whole target segment is highlighted and the
     message names the words.
 
@@ -120,7 +121,8 @@ class ContentAdded(_CoverageCheck):
             return
         back = segment.back_translation or ""
         _, added = moved_words(segment.source, back, ctx.source_lang)
-        untranslated = copied(added, segment.target, back)
+        speller = spelling.speller(ctx.target_lang)
+        untranslated = copied(added, segment.target, back, speller.check if speller is not None else None)
         kept = tuple(m for m in added if m not in untranslated)
         total, run = heaviest_run(back, kept, ctx.source_lang, neutral=untranslated)
         if total < float(limits["addition"]) or not run:

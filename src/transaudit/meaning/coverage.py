@@ -12,6 +12,7 @@ weighs most. Numbers are left to TA201–TA203.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,18 +93,26 @@ def moved_words(source: str, back: str, lang: str) -> tuple[tuple[Moved, ...], t
     return missing, added
 
 
-def copied(moved: tuple[Moved, ...], target: str, back: str) -> tuple[Moved, ...]:
-    """Moved back-translation words that stand, spelled the same, in the target, and are no names.
+def copied(
+    moved: tuple[Moved, ...], target: str, back: str, known: Callable[[str], bool] | None = None
+) -> tuple[Moved, ...]:
+    """Moved back-translation words that stand, spelled the same, in the target: real words, no names.
 
-    The engine copies a word its dictionary lacks ("chivos", "micorrizas",
-    "gerontologist") through unchanged, so it comes back in the target's own
-    spelling: that says nothing about the source, only about the engine's
-    dictionary. A capitalized word inside a sentence is a name, which the engine
-    copies by design: a name the source lacks is still evidence of an addition.
+    The engine copies a word its dictionary lacks ("chivos", "gerontologist")
+    through unchanged, so it comes back in the target's own spelling: that says
+    nothing about the source, only about the engine's dictionary. Two kinds of
+    copied word are still evidence: a capitalized word inside a sentence (a
+    name, which the engine copies by design) and, when ``known`` (the target
+    language's Hunspell dictionary) is given, a word it rejects: no word of the
+    language at all ("comapany", a coinage), which renders nothing of the source.
     """
     present = {fold(token.text) for token in words(target)}
     return tuple(
-        m for m in moved if fold(m.token.text) in present and not _inside_capitalized(m.token, back)
+        m
+        for m in moved
+        if fold(m.token.text) in present
+        and not _inside_capitalized(m.token, back)
+        and (known is None or known(m.token.text))
     )
 
 
