@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ALL_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from transaudit import __version__
 from transaudit.batch import TERMINAL_TOP, BatchRun, Outcome, render_reports, report_names
@@ -52,6 +52,9 @@ from transaudit.memo import clear_text_caches
 from transaudit.model import Article
 from transaudit.report.index_report import IndexEntry
 from transaudit.settings import Settings
+
+if TYPE_CHECKING:
+    from transaudit.backtranslation.run import Prefetched
 
 #: A chunk closes once it holds this many segments …
 CHUNK_SEGMENTS = 200
@@ -236,6 +239,19 @@ def _capabilities(client: Any) -> list[Capabilities]:
 _ENGINES: dict[str, Any] = {}
 
 
+def _prefetch(articles: list[Article], settings: Settings) -> Prefetched | None:
+    """The chunk's back-translations in one Apertium call per route step, or None (each
+    article then calls the engine itself, as a failure here must not cost any audit)."""
+    if len(articles) < 2 or settings.backtranslation.backend == "none":
+        return None
+    from transaudit.backtranslation.run import prefetch
+
+    try:
+        return prefetch(articles, settings)
+    except Exception:
+        return None
+
+
 def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tuple[str, ...]) -> list[_Done]:
     """Runs on a worker: the same audit as a local ``--jobs`` process, reports as text."""
     from transaudit.compare import attach as attach_comparison
@@ -247,10 +263,11 @@ def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tupl
     if engine is None:
         _ENGINES.clear()  # one run at a time per worker keeps memory flat
         engine = _ENGINES[run] = Engine(settings)
+    prefetched = _prefetch([item.article for item in items], settings)
     done = []
     for item in items:
         try:
-            result = audit_article(item.article, settings, engine)
+            result = audit_article(item.article, settings, engine, prefetched)
             attach_comparison(result, settings.review.compare_with, item.name)
         except Exception as error:  # a bug: the same outcome as in a local worker
             problem = f"{display_path(item.path)}: internal error: {type(error).__name__}: {error}"

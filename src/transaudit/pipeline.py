@@ -19,7 +19,7 @@ from typing import Any
 from transaudit import __version__
 from transaudit.analysis.languages import supported_languages
 from transaudit.analysis.text import word_count
-from transaudit.backtranslation.run import BackTranslation, back_translate
+from transaudit.backtranslation.run import BackTranslation, Prefetched, back_translate
 from transaudit.engine import Engine
 from transaudit.meaning import similarity
 from transaudit.model import Article, Issue
@@ -118,10 +118,15 @@ class Findings:
     not_run: list[dict[str, str]] = field(default_factory=list)
 
 
-def find_issues(article: Article, settings: Settings, engine: Engine | None = None) -> Findings:
-    """Back-translate the article and run the checks; the article itself is not changed."""
+def find_issues(
+    article: Article, settings: Settings, engine: Engine | None = None, prefetched: Prefetched | None = None
+) -> Findings:
+    """Back-translate the article and run the checks; the article itself is not changed.
+
+    ``prefetched``: back-translations made for a chunk of articles at once (batch).
+    """
     engine = engine or Engine(settings)
-    bt = back_translate(article, settings)
+    bt = back_translate(article, settings, prefetched)
     checked = bt.apply(article)
     notices = list(bt.notices)
     if any(getattr(check, "needs_similarity", False) for check in engine.checks):
@@ -188,6 +193,8 @@ def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
     )
 
 
-def audit_article(article: Article, settings: Settings, engine: Engine | None = None) -> ArticleResult:
+def audit_article(
+    article: Article, settings: Settings, engine: Engine | None = None, prefetched: Prefetched | None = None
+) -> ArticleResult:
     """Audit one article with the given settings (an engine can be reused)."""
-    return score_findings(find_issues(article, settings, engine), settings)
+    return score_findings(find_issues(article, settings, engine, prefetched), settings)

@@ -26,9 +26,9 @@ Settings come from ``settings.backtranslation`` (:class:`transaudit.settings.Bac
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from transaudit import data
 from transaudit.analysis.text import sentence_spans
@@ -260,8 +260,14 @@ class BackTranslation:
         return replace(article, segments=segments)
 
 
-def back_translate(article: Article, settings: Settings) -> BackTranslation:
-    """Back-translate the article's non-empty target segments (the article is not changed)."""
+def back_translate(
+    article: Article, settings: Settings, prefetched: Prefetched | None = None
+) -> BackTranslation:
+    """Back-translate the article's non-empty target segments (the article is not changed).
+
+    ``prefetched`` (from :func:`prefetch`) holds translations already made for a chunk of
+    articles: used as if the engine had just made them (cached, counted as new).
+    """
     options = settings.backtranslation
     notices: list[str] = []
     direction = f"{article.target_lang}→{article.source_lang}"
@@ -279,7 +285,9 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
     units = sorted({unit for layout in layouts.values() for line in layout for unit in line})
     cache = None if options.no_cache else TranslationCache(options.cache_dir, lock_timeout=2.0)
     try:
-        done, from_cache = _translate_route(backend, units, article.target_lang, article.source_lang, cache)
+        done, from_cache = _translate_route(
+            backend, units, article.target_lang, article.source_lang, cache, prefetched
+        )
         found = _assemble(wanted, layouts, done)
         scored = [
             (segment.id, back, segment.plain("source"))
@@ -326,6 +334,73 @@ def back_translate(article: Article, settings: Settings) -> BackTranslation:
     )
 
 
+#: Translations made ahead for a chunk of articles: by engine step, text → translation.
+Prefetched = dict[CacheScope, dict[str, CachedTranslation]]
+
+
+class _Store(Protocol):
+    """What :func:`_translate_cached` needs of a cache."""
+
+    def get_many(self, scope: CacheScope, texts: Iterable[str]) -> dict[str, CachedTranslation]: ...
+
+    def put_many(self, scope: CacheScope, translations: Mapping[str, CachedTranslation]) -> None: ...
+
+
+class _Recorder:
+    """A cache for :func:`prefetch`: reads the real one (what it holds is not translated
+    again) and keeps the new good translations in memory, for the articles to use."""
+
+    def __init__(self, cache: TranslationCache | None) -> None:
+        self.cache = cache
+        self.kept: Prefetched = {}
+
+    def get_many(self, scope: CacheScope, texts: Iterable[str]) -> dict[str, CachedTranslation]:
+        return self.cache.get_many(scope, texts) if self.cache is not None else {}
+
+    def put_many(self, scope: CacheScope, translations: Mapping[str, CachedTranslation]) -> None:
+        self.kept.setdefault(scope, {}).update(translations)
+
+
+def prefetch(articles: Sequence[Article], settings: Settings) -> Prefetched:
+    """Back-translate the units of a chunk of articles in one Apertium call per route step.
+
+    Why: Apertium costs about 0.26 s of CPU to start (it loads its transducers), once
+    per call, so a batch of small articles spent most of a cold back-translated audit
+    starting it once per article (docs/scaling.md). The articles' units are joined as
+    one article's are (a blank line between units, which never occur inside a unit), and
+    each article then takes its translations from here, so its report is the one it
+    would get alone: the same translations, counted as new, cached by that article. A
+    unit the chunk's call did not translate (a failure, or a count that did not split
+    back) is left out, and its article asks the engine itself. Cached units are not
+    translated again. Only Apertium: a neural model is loaded once per process anyway.
+    """
+    options = settings.backtranslation
+    groups: dict[tuple[str, str | None, str, str], tuple[ApertiumBackend, set[str]]] = {}
+    for article in articles:
+        backend, _ = choose_backend(article, options)
+        if not isinstance(backend, ApertiumBackend):
+            continue
+        key = (backend.mode, backend.pivot, article.target_lang, article.source_lang)
+        units = groups.setdefault(key, (backend, set()))[1]
+        for segment in article.segments:
+            if segment.target.strip():
+                units.update(unit for line in _layout(segment, backend.unit) for unit in line)
+    kept: Prefetched = {}
+    if not groups:
+        return kept
+    cache = None if options.no_cache else TranslationCache(options.cache_dir, lock_timeout=2.0)
+    try:
+        for (_, _, target_lang, source_lang), (backend, units) in groups.items():
+            recorder = _Recorder(cache)
+            _translate_route(backend, sorted(units), target_lang, source_lang, recorder)
+            for scope, found in recorder.kept.items():
+                kept.setdefault(scope, {}).update(found)
+    finally:
+        if cache is not None:
+            cache.close()
+    return kept
+
+
 def _steps(backend: Backend, source_lang: str, target_lang: str) -> list[tuple[Backend, str]]:
     """The route's steps, each cached on its own: an Apertium route through a pivot
     (fr→es→en) caches fr→es under the same key as a direct fr→es back-translation, so
@@ -341,24 +416,30 @@ def _steps(backend: Backend, source_lang: str, target_lang: str) -> list[tuple[B
 
 def _translate_cached(
     backend: Backend, texts: list[str], source_lang: str, target_lang: str, direction: str,
-    cache: TranslationCache | None,
+    cache: _Store | None, prefetched: Prefetched | None = None,
 ) -> tuple[dict[str, Translation], set[str]]:
     """Each text's translation by one engine step, from the cache where it has it (the
-    hits are returned too); new good translations are stored."""
+    hits are returned too); new good translations are stored. A text in ``prefetched``
+    is not translated again: it counts as new, as if the engine had just translated it."""
     done: dict[str, Translation] = {}
     scope: CacheScope | None = None
-    if cache is not None:
+    if cache is not None or prefetched:
         try:
             scope = CacheScope(backend.name, backend.identity(), backend.version(), direction)
         except Exception:  # no version means no safe cache key, not no audit
             scope = None
-        if scope is not None:
+        if scope is not None and cache is not None:
             for text, hit in cache.get_many(scope, texts).items():
                 done[text] = Translation(hit.text, list(hit.unknown))
     hits = set(done)
     missing = [text for text in texts if text not in done]
     if missing:
-        fresh = _translate_units(backend, missing, source_lang, target_lang)
+        ready = prefetched.get(scope, {}) if prefetched and scope is not None else {}
+        engine_texts = [text for text in missing if text not in ready]
+        made = dict(zip(engine_texts, _translate_units(backend, engine_texts, source_lang, target_lang)
+                        if engine_texts else [], strict=True))
+        fresh = [Translation(ready[text].text, list(ready[text].unknown)) if text in ready else made[text]
+                 for text in missing]
         done.update(zip(missing, fresh, strict=True))
         if cache is not None and scope is not None:
             good = {text: CachedTranslation(result.text, result.unknown)
@@ -368,18 +449,23 @@ def _translate_cached(
 
 
 def _translate_route(
-    backend: Backend, units: list[str], source_lang: str, target_lang: str, cache: TranslationCache | None,
+    backend: Backend, units: list[str], source_lang: str, target_lang: str, cache: _Store | None,
+    prefetched: Prefetched | None = None,
 ) -> tuple[dict[str, Translation], int]:
     """Every unit through every step of the backend's route; and how many units needed
     no engine run at all (each of their steps came from the cache)."""
     (first_step, first_direction), *later = _steps(backend, source_lang, target_lang)
-    done, hits = _translate_cached(first_step, units, source_lang, target_lang, first_direction, cache)
+    done, hits = _translate_cached(
+        first_step, units, source_lang, target_lang, first_direction, cache, prefetched
+    )
     pivot_of = {unit: unit for unit in units if unit in hits}  # unit → its text at this step
     for step, direction in later:
         # Later steps translate the pivot text; the unknown words of the first step
         # (words of the audited target) are what the report shows.
         pivots = sorted({result.text for result in done.values() if result.text})
-        onward, onward_hits = _translate_cached(step, pivots, source_lang, target_lang, direction, cache)
+        onward, onward_hits = _translate_cached(
+            step, pivots, source_lang, target_lang, direction, cache, prefetched
+        )
         pivot_of = {unit: done[unit].text or "" for unit in pivot_of
                     if not done[unit].text or done[unit].text in onward_hits}
         done = {
