@@ -1,5 +1,6 @@
 """Heavy optional modules stay out of a default audit's process (memory: lxml 7 MiB; wordfreq's
-package with ftfy, langcodes and regex 16 MiB: its frequency files are read without it)."""
+package with ftfy, langcodes and regex 16 MiB: its frequency files are read without it; numpy
+16 MiB: only the meaning signals, TA522's links and the round-trip metrics use it)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = """
+HEAVY = ("lxml", "wordfreq", "ftfy", "langcodes", "numpy")
+
+SCRIPT = f"""
 import sys
 import transaudit
 article = transaudit.read(sys.argv[1])
 result = transaudit.audit(article, transaudit.Settings.from_keys(backend="none"))
-print(" ".join(sorted(m for m in ("lxml", "wordfreq", "ftfy", "langcodes") if m in sys.modules)))
+print(" ".join(sorted(m for m in {HEAVY!r} if m in sys.modules)))
 """
 
 
-def test_a_default_audit_imports_no_lxml_or_wordfreq(tmp_path: Path) -> None:
+def test_a_default_audit_imports_no_lxml_wordfreq_or_numpy(tmp_path: Path) -> None:
     path = tmp_path / "story.es-en.tsv"
     path.write_text("source\ttarget\nEl alcalde inauguró el puente de 20 millones.\t"
                     "The mayor opened the the 20 million bridge.\n", encoding="utf-8")
@@ -24,3 +27,33 @@ def test_a_default_audit_imports_no_lxml_or_wordfreq(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
 
+
+INDEX = """
+import sys
+from transaudit.analysis import frequencies
+from transaudit.analysis.spelling import Neighbours
+words = frequencies.table("es")
+finder = Neighbours(words.at_least(2.5), 2.5, frequencies.alphabet("es"))
+finder._searches = Neighbours.INDEX_AFTER  # a batch's search: the index is built
+print(sorted(finder.find("cassa")), words.get("zurcidor"), "numpy" in sys.modules)
+"""
+
+
+def test_a_batch_builds_its_tables_and_spelling_index_without_numpy() -> None:
+    done = subprocess.run([sys.executable, "-c", INDEX], capture_output=True, text=True, check=True)
+    found, _, loaded = done.stdout.rpartition(" ")
+    assert "'casa'" in found and loaded.strip() == "False"
+
+
+CLI = """
+import sys
+from transaudit.cli import main
+main(["check", "--help"], standalone_mode=False)
+print(" ".join(sorted(m for m in ("transaudit.cli.eval", "transaudit.evaluation", "jinja2", "numpy")
+                      if m in sys.modules)))
+"""
+
+
+def test_the_check_command_does_not_load_the_other_commands() -> None:
+    done = subprocess.run([sys.executable, "-c", CLI], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1].strip() == ""

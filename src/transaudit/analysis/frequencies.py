@@ -11,11 +11,12 @@ is a dict access rather than wordfreq's tokenizing ``zipf_frequency`` (about
 9 µs a call). Only the words of Zipf 2.5 or more (:data:`DICT_ZIPF`: the lowest
 threshold a check asks a word list for, ``at_least(2.5)``; the thresholds are
 mostly 3 and 4) are kept as a dict; the rarer four fifths of the list (274,500
-Spanish words) are kept packed — their UTF-8 bytes in one string, found by hash
-— so Spanish takes 13 MiB instead of 43 (tracemalloc; 24 MiB with the dict
-down to Zipf 2, and Spanish and English together 24 instead of 38), and
-the file is read bucket by bucket, never all at once. A look-up of a rare word
-is a binary search (about a microsecond); every value is exactly wordfreq's.
+Spanish words) are kept packed — as text, spread by hash over 4,096 strings —
+so Spanish and English together take 19.7 MiB (tracemalloc; 24.2 MiB with
+the rare words' UTF-8 bytes in one string found through sorted hashes, 38 as
+plain dicts), and the file is read bucket by bucket, never all at once. A
+look-up of a rare word is a ``str.find`` in one of those strings (about 1.5 µs);
+every value is exactly wordfreq's. No numpy is needed (16 MiB of a process).
 The files are found in wordfreq's data folder without importing wordfreq
 itself (its import, with ftfy, langcodes and regex, costs 16 MiB of a process's
 memory for functions the checks do not call). A language wordfreq does not
@@ -28,11 +29,9 @@ from __future__ import annotations
 import gzip
 import heapq
 import re
-from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cache
-from itertools import accumulate, chain, islice
+from functools import cache, partial
+from itertools import chain
 from typing import Any
 
 #: Zipf value of wordfreq's first bucket; bucket ``i`` holds words of Zipf ``9 - i / 100``.
@@ -41,6 +40,9 @@ _TOP_ZIPF = 9.0
 #: Not above the lowest threshold a check gives :meth:`ZipfTable.at_least` (2.5, TA140's
 #: correction gain), which would otherwise build a dict of the whole table.
 DICT_ZIPF = 2.5
+#: Strings the rare words are spread over by hash (about 70 words, 700 characters each
+#: for Spanish or English): a look-up searches one of them.
+_GROUPS = 1 << 12
 #: wordfreq's ``has_digit_sequence``: a digit followed by digits, points or commas.
 _MULTI_DIGIT_RE = re.compile(r"\d[\d.,]+")
 
@@ -49,63 +51,68 @@ def _value(index: int) -> float:
     return round(_TOP_ZIPF - index / 100, 2)
 
 
+#: The first bucket below :data:`DICT_ZIPF`: a rare word's bucket is stored as its distance from it.
+_RARE_BASE = next(index for index in range(1000) if _value(index) < DICT_ZIPF)
+
+
 class ZipfTable(Mapping[str, float]):
-    """Word → Zipf frequency: a dict for the common words, packed arrays for the rare ones.
+    """Word → Zipf frequency: a dict for the common words, packed text for the rare ones.
+
+    A rare word is kept as ``"\\n" + word + "\\t" + one character for its bucket`` in
+    one of :data:`_GROUPS` strings, chosen by the word's hash; a look-up is a
+    ``str.find`` of ``"\\n" + word + "\\t"`` in its group (about 70 words). wordfreq's
+    words hold no whitespace, so the key can only match a whole entry.
 
     Iteration follows wordfreq's buckets from the rarest, each in wordfreq's
     order (as a dict built bucket by bucket would), so a stable sort by value
-    ranks tied words alphabetically.
+    ranks tied words alphabetically. The rare words' order is not kept in
+    memory: ``reread`` gives their buckets again (the file is read again) for
+    the rare callers that iterate the whole table.
     """
 
-    def __init__(self, common: dict[str, float], rare: Iterable[tuple[int, list[str]]]) -> None:
-        """``common``: the dict part; ``rare``: (bucket index, words), commonest bucket first."""
+    def __init__(
+        self,
+        common: dict[str, float],
+        rare: Iterable[tuple[int, list[str]]],
+        reread: Callable[[], Iterable[tuple[int, list[str]]]] | None = None,
+    ) -> None:
+        """``common``: the dict part; ``rare``: (bucket index, words), commonest bucket first,
+        each index past :data:`_RARE_BASE`; ``reread``: the same buckets again (default: kept)."""
         self.common = common
-        blob = bytearray()
-        offsets = array("I", [0])
-        buckets = array("H")
-        hashes = array("q")
+        if reread is None:
+            rare = kept = list(rare)
+            reread = kept.__iter__
+        self._reread = reread
+        parts: list[list[str]] = [[] for _ in range(_GROUPS)]
+        mask = _GROUPS - 1
+        count = 0
         for index, words in rare:
-            encoded = [word.encode("utf-8") for word in words]
-            # Each word's end; the first word's start is the previous word's end, already there.
-            offsets.extend(islice(accumulate(map(len, encoded), initial=len(blob)), 1, None))
-            blob += b"".join(encoded)
-            buckets.extend([index] * len(words))
-            hashes.extend(map(hash, words))
-        self._blob = bytes(blob)
-        self._offsets = offsets
-        self._buckets = buckets
-        # Sorted by hash, equal hashes in word order: numpy's stable argsort of the
-        # array in place (a Python sort of 200,000 packed ints took a quarter of a
-        # second a language, at every start-up: hashes change from process to process).
-        import numpy as np
-
-        by_hash = np.frombuffer(hashes, dtype=np.int64).argsort(kind="stable")
-        self._by_hash = array("I", by_hash.astype(np.uint32).tobytes())
-        self._hashes = array("q", np.frombuffer(hashes, dtype=np.int64)[by_hash].tobytes())
+            if index < _RARE_BASE:
+                raise ValueError(f"bucket {index} is not a rare one")
+            tag = "\t" + chr(index - _RARE_BASE)
+            if any("\t" in word or "\n" in word for word in words):
+                raise ValueError("a word with a tab or a line break")
+            for word in words:
+                parts[hash(word) & mask].append(word + tag)
+            count += len(words)
+        self._count = count
+        self._groups = ["\n" + "\n".join(part) + "\n" if part else "" for part in parts]
 
     def _rare(self, word: str) -> int:
-        """Position of ``word`` among the rare words, or -1."""
-        if not isinstance(word, str):
+        """The bucket index of ``word`` among the rare words, or -1."""
+        if not isinstance(word, str) or "\n" in word or "\t" in word:
             return -1
-        key = hash(word)
-        hashes = self._hashes
-        at = bisect_left(hashes, key)
-        encoded: bytes | None = None
-        while at < len(hashes) and hashes[at] == key:
-            i = self._by_hash[at]
-            if encoded is None:
-                encoded = word.encode("utf-8", "surrogatepass")
-            if self._blob[self._offsets[i] : self._offsets[i + 1]] == encoded:
-                return i
-            at += 1
-        return -1
+        group = self._groups[hash(word) & (_GROUPS - 1)]
+        key = "\n" + word + "\t"
+        at = group.find(key)
+        return -1 if at < 0 else _RARE_BASE + ord(group[at + len(key)])
 
     def get(self, word: Any, default: Any = None) -> Any:
         value = self.common.get(word)
         if value is not None:
             return value
-        i = self._rare(word)
-        return default if i < 0 else _value(self._buckets[i])
+        index = self._rare(word)
+        return default if index < 0 else _value(index)
 
     def __getitem__(self, word: str) -> float:
         value = self.get(word)
@@ -117,18 +124,15 @@ class ZipfTable(Mapping[str, float]):
         return word in self.common or self._rare(word) >= 0  # type: ignore[arg-type]
 
     def __len__(self) -> int:
-        return len(self.common) + len(self._buckets)
+        return len(self.common) + self._count
 
     def __iter__(self) -> Iterator[str]:
         return chain(self._rare_words(), self.common)
 
     def _rare_words(self) -> Iterator[str]:
-        """The packed words, rarest bucket first, each bucket in wordfreq's order."""
-        buckets, count = self._buckets, len(self._buckets)
-        starts = [i for i in range(count) if i == 0 or buckets[i] != buckets[i - 1]]
-        for start, end in reversed(list(zip(starts, [*starts[1:], count], strict=False))):
-            for i in range(start, end):
-                yield self._blob[self._offsets[i] : self._offsets[i + 1]].decode("utf-8")
+        """The rare words, rarest bucket first, each bucket in wordfreq's order."""
+        for _, words in reversed(list(self._reread())):
+            yield from words
 
     def at_least(self, min_zipf: float) -> Mapping[str, float]:
         """The words of Zipf ``min_zipf`` or more with their values (the dict, when it has them all)."""
@@ -152,6 +156,13 @@ def _buckets(path: str) -> Iterator[list[str]]:
             raise ValueError(f"{path}: not a wordfreq cBpack file")
         for _ in range(count - 1):
             yield unpacker.unpack()
+
+
+def _rare_buckets(path: str) -> Iterator[tuple[int, list[str]]]:
+    """The (index, words) of the file's non-empty buckets below :data:`DICT_ZIPF`, commonest first."""
+    for index, words in enumerate(_buckets(path)):
+        if words and _value(index) < DICT_ZIPF:
+            yield index, words
 
 
 @cache
@@ -191,7 +202,9 @@ def table(lang: str) -> ZipfTable:
             break
         if words:
             common.append((index, words))
-    packed = ZipfTable(words_of, ((index, words) for index, words in rare if words))
+    packed = ZipfTable(
+        words_of, ((index, words) for index, words in rare if words), partial(_rare_buckets, path)
+    )
     # Rarest bucket first (the order a dict built bucket by bucket has).
     for index, words in reversed(common):
         words_of.update(dict.fromkeys(words, _value(index)))

@@ -29,8 +29,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: a default audit never loads it (16 MiB)
+    import numpy as np
 
 #: sacrebleu versions whose chrF and TER these functions were verified to equal
 #: (by tests/backtranslation/test_metrics.py); add a version after running it.
@@ -78,6 +80,8 @@ def _counted_matches(hyp: str, ref: str) -> list[int]:
 
 
 def _codepoints(text: str) -> np.ndarray | None:
+    import numpy as np
+
     try:
         return np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
     except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape)
@@ -86,6 +90,8 @@ def _codepoints(text: str) -> np.ndarray | None:
 
 def _packed_ngrams(ids: np.ndarray) -> np.ndarray:
     """Every n-gram (n = 1…6) of a line of character ids as one integer, its order on top."""
+    import numpy as np
+
     grams = []
     current = ids
     for n in range(1, CHAR_ORDER + 1):
@@ -99,6 +105,8 @@ def _packed_ngrams(ids: np.ndarray) -> np.ndarray:
 
 def _packed_matches(hyp: str, ref: str) -> list[int] | None:
     """Matched n-grams per order, counted by numpy on packed n-grams (None: too many characters)."""
+    import numpy as np
+
     ours, theirs = _codepoints(hyp), _codepoints(ref)
     if ours is None or theirs is None:
         return None

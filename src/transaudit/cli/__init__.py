@@ -18,6 +18,8 @@ import signal
 import sys
 import threading
 import traceback
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NoReturn
 
 import click
@@ -101,6 +103,20 @@ class Main(click.Group):
                  "traceback)", EXIT_INTERNAL)
 
 
+    #: Commands imported when first run or listed: name → (module, function); see :data:`_COMMANDS`.
+    lazy_commands: Mapping[str, tuple[str, str]] = MappingProxyType({})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy_commands:
+            from importlib import import_module
+
+            module, attribute = self.lazy_commands[name]
+            self.add_command(getattr(import_module(module), attribute), name=name)
+        return super().get_command(ctx, name)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
             return super().parse_args(ctx, args)
@@ -139,20 +155,15 @@ def main(ctx: click.Context) -> None:
     handle_sigterm(ctx)
 
 
-def _register_commands() -> None:
-    from transaudit.cli.check import check
-    from transaudit.cli.checks import list_checks
-    from transaudit.cli.eval import eval_command
-    from transaudit.cli.languages import languages_command
-    from transaudit.cli.publish import publish_command
-    from transaudit.cli.waive import waive
-
-    main.add_command(check, name="check")
-    main.add_command(list_checks, name="checks")
-    main.add_command(eval_command, name="eval")
-    main.add_command(languages_command, name="languages")
-    main.add_command(publish_command, name="publish")
-    main.add_command(waive, name="waive")
-
-
-_register_commands()
+#: Command name → (module, function). A command's module is imported when it is run (or
+#: listed by ``--help``), so ``check`` does not load ``eval``'s evaluation stack, jinja2
+#: and numpy with it (memory: a process keeps every module it ever imported).
+_COMMANDS = {
+    "check": ("transaudit.cli.check", "check"),
+    "checks": ("transaudit.cli.checks", "list_checks"),
+    "eval": ("transaudit.cli.eval", "eval_command"),
+    "languages": ("transaudit.cli.languages", "languages_command"),
+    "publish": ("transaudit.cli.publish", "publish_command"),
+    "waive": ("transaudit.cli.waive", "waive"),
+}
+main.lazy_commands = _COMMANDS

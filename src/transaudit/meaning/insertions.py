@@ -44,8 +44,10 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: a default audit never loads it (16 MiB)
+    import numpy as np
 
 from transaudit.analysis.frequencies import zipf
 from transaudit.analysis.text import fold
@@ -191,6 +193,8 @@ def links(
         own, meanings = _keys(word), _parts(backward.translations(word))
         found = by_form.find(own) | by_form.find(meanings) | by_meaning.find(own)
         if len(found) > MAX_LINKS:
+            import numpy as np
+
             at = np.fromiter(found, dtype=np.int64, count=len(found))
             nearest = np.argpartition(np.abs(at - j * scale), MAX_LINKS)[:MAX_LINKS]
             found = {int(i) for i in at[nearest]}

@@ -10,9 +10,10 @@ through the on-disk vector cache; the encoder is loaded only on a cache miss.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: a default audit never loads it (16 MiB)
+    import numpy as np
 
 from transaudit.meaning import encoder
 from transaudit.meaning.vectors import VectorCache

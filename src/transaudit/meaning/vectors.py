@@ -12,8 +12,10 @@ import os
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: a default audit never loads it (16 MiB)
+    import numpy as np
 
 from transaudit.backtranslation.cache import default_cache_dir, open_cache
 
@@ -48,6 +50,8 @@ class VectorCache:
         return self._connection
 
     def get_many(self, model: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        import numpy as np
+
         connection = self._connect()
         if connection is None:
             return {}
@@ -67,6 +71,8 @@ class VectorCache:
         return found
 
     def put_many(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        import numpy as np
+
         connection = self._connect()
         if connection is None or not vectors:
             return
