@@ -117,3 +117,21 @@ def test_current_umask_reads_without_changing_it() -> None:
         assert os.umask(0o027) == 0o027  # unchanged by the read
     finally:
         os.umask(before)
+
+
+def test_a_file_given_in_pieces_is_written_whole_and_only_when_complete(tmp_path):
+    """A report streamed as it is encoded: the same bytes as one string; a failure in the
+    middle of the pieces leaves the previous files and no temporary."""
+    pieces = [f"line {i} é\n" for i in range(10_000)]
+    fsutil.write_group(tmp_path, {"a.json": iter(pieces), "b.txt": "b"})
+    assert (tmp_path / "a.json").read_bytes() == "".join(pieces).encode("utf-8")
+
+    def failing():
+        yield "half a report"
+        raise RuntimeError("a bug while encoding")
+
+    with pytest.raises(RuntimeError):
+        fsutil.write_group(tmp_path, {"b.txt": "new b", "a.json": failing()})
+    assert (tmp_path / "a.json").read_bytes() == "".join(pieces).encode("utf-8")
+    assert (tmp_path / "b.txt").read_text() == "b"
+    assert sorted(os.listdir(tmp_path)) == ["a.json", "b.txt"]

@@ -55,3 +55,14 @@ def test_the_report_records_every_option_of_the_checks_that_ran_defaults_include
     settings = Settings.from_keys(select="TA104", backend="none")
     data = json.loads(render_json(audit_article(read_article(path, Languages("es", "en")), settings)))
     assert data["settings"]["check_options"] == {"TA104": {"major_words": 8}}
+
+
+def test_the_pieces_written_are_the_reports_bytes(tmp_path: Path) -> None:
+    """The batch streams the report (json_pieces) instead of holding it: the same text."""
+    from transaudit.report.json_report import json_pieces
+
+    path = tmp_path / "pieces.tsv"
+    path.write_text("source\ttarget\nEl puente costó 20 millones.\tThe bridge cost 20 milion “euros”.\n",
+                    encoding="utf-8")
+    result = audit_article(read_article(path, Languages("es", "en")), Settings.from_keys(backend="none"))
+    assert "".join(json_pieces(result)) == render_json(result)

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +30,7 @@ from transaudit.memo import clear_text_caches
 from transaudit.model import Article
 from transaudit.pipeline import audit_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
-from transaudit.report.json_report import render_json
+from transaudit.report.json_report import json_pieces, render_json
 from transaudit.result import ArticleResult
 from transaudit.settings import Settings
 
@@ -114,9 +114,14 @@ def render_reports(result: ArticleResult, name: str, formats: Sequence[str]) -> 
 
 def write_reports(result: ArticleResult, out: Path, name: str, formats: Sequence[str]) -> dict[str, str]:
     """Write the chosen formats together (all or none); return the file names, by format."""
-    rendered = render_reports(result, name, formats)
-    write_group(out, dict(rendered.values()))
-    return {fmt: file_name for fmt, (file_name, _) in rendered.items()}
+    rendered = render_reports(result, name, [fmt for fmt in formats if fmt != "json"])
+    files: dict[str, str | Iterator[str]] = dict(rendered.values())
+    names = {fmt: file_name for fmt, (file_name, _) in rendered.items()}
+    if "json" in formats:  # written as it is encoded, never held whole (fsutil.write_group)
+        names["json"] = name + ".json"
+        files[names["json"]] = json_pieces(result)
+    write_group(out, files)
+    return {fmt: names[fmt] for fmt in FORMATS if fmt in names}
 
 
 def write_index(out: Path, outcomes: Sequence[Outcome], generated_at: str,

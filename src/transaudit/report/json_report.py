@@ -7,6 +7,7 @@ fixed order and floats rounded so identical runs give identical bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from transaudit.model import Segment
@@ -76,3 +77,11 @@ def result_to_dict(result: ArticleResult) -> dict[str, Any]:
 
 def render_json(result: ArticleResult) -> str:
     return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_pieces(result: ArticleResult) -> Iterator[str]:
+    """:func:`render_json`'s text in pieces, made as they are read (the report is written
+    as it is encoded, never held whole: see ``fsutil.write_group``). Same bytes: with an
+    indent, ``json.dumps`` joins these very pieces."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(result_to_dict(result))
+    yield "\n"
