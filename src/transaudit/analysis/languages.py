@@ -34,15 +34,39 @@ class LanguageTag:
     region: str | None = None
 
 
-@cache
-def _iso639(code: str) -> tuple[str, str] | None:
-    """(ISO 639-1 or else 639-3, ISO 639-3) for a 639-1 or 639-3 code."""
+def _iso639_entries() -> list[dict[str, str]]:
+    """pycountry's ISO 639-3 languages, read from its file (not kept: see :func:`_iso639`)."""
+    import json
+
     import pycountry
 
-    language = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
-    if language is None:
-        return None
-    return getattr(language, "alpha_2", None) or language.alpha_3, language.alpha_3
+    with open(pycountry.languages.filename, encoding="utf-8") as handle:
+        entries: list[dict[str, str]] = json.load(handle)["639-3"]
+    return entries
+
+
+@cache
+def _alpha_2() -> dict[str, tuple[str, str]]:
+    """ISO 639-1 code → (it, its ISO 639-3 code): the 184 languages that have one."""
+    return {e["alpha_2"].lower(): (e["alpha_2"], e["alpha_3"]) for e in _iso639_entries() if e.get("alpha_2")}
+
+
+@cache
+def _iso639(code: str) -> tuple[str, str] | None:
+    """(ISO 639-1 or else 639-3, ISO 639-3) for a 639-1 or 639-3 code.
+
+    The same answers as ``pycountry.languages.get`` (case-insensitive, alpha-2
+    or alpha-3 by length), without keeping its database of 7,900 languages,
+    which once loaded stays in a process (6 MiB): the two-letter codes are kept,
+    and the file is read again for each new three-letter code.
+    """
+    code = code.lower()
+    if len(code) == 2:
+        return _alpha_2().get(code)
+    for entry in _iso639_entries():
+        if entry["alpha_3"].lower() == code:
+            return entry.get("alpha_2") or entry["alpha_3"], entry["alpha_3"]
+    return None
 
 
 def _is_iso639(code: str) -> bool:

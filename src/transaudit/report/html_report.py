@@ -15,15 +15,16 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from transaudit.compare import summary_line
 from transaudit.model import MOST_SERIOUS_FIRST, SEVERITY_RANK, Issue, Segment
 from transaudit.result import ArticleResult
 from transaudit.scoring import quality
 from transaudit.waivers import WaivedIssue
+
+if TYPE_CHECKING:  # imported by environment(): a JSON-only run loads Jinja2 (8 MiB) for its index page only
+    import jinja2
 
 #: Most severe first; also the order of filters and chart stacks.
 SEVERITIES = MOST_SERIOUS_FIRST
@@ -33,6 +34,8 @@ _RANK = SEVERITY_RANK
 @cache
 def environment() -> jinja2.Environment:
     """The shared Jinja2 environment (autoescape always on, whitespace trimmed)."""
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("transaudit.report", "templates"),
         autoescape=True,
