@@ -14,6 +14,8 @@ from transaudit.memo import (
     clear_text_caches,
     is_lasting,
     lasting,
+    source_texts,
+    text_cache,
     text_caches,
 )
 
@@ -22,7 +24,7 @@ def test_text_caches_are_the_large_ones_and_resources_stay() -> None:
     from transaudit.analysis import gazetteer
 
     caches = text_caches()
-    assert tokens._words_of in caches and tokens._tokenize in caches
+    assert tokens._words_of.texts in caches and tokens._tokenize in caches
     assert gazetteer.gazetteer not in caches  # the indexed resource, one per language
     assert all(cache.cache_parameters()["maxsize"] >= TEXT_CACHE_MIN for cache in caches)
 
@@ -58,6 +60,7 @@ def _lasting_caches() -> list[functools._lru_cache_wrapper[object]]:
 
     return [value for name, module in list(sys.modules.items()) if name.startswith("transaudit.")
             for value in list(vars(module).values())
+            for value in (value, getattr(value, "sources", None))
             if isinstance(value, functools._lru_cache_wrapper) and is_lasting(value)
             and value.__module__ == name]
 
@@ -69,7 +72,8 @@ def test_lasting_caches_are_kept_bounded_and_left_out_of_the_text_caches() -> No
     caches = _lasting_caches()
     assert {lexicon.common_word, numbers._figures, untranslated._source_cases} <= set(caches)
     assert not set(caches) & set(text_caches())
-    assert {cache.cache_parameters()["maxsize"] for cache in caches} <= {WORD_CACHE, SOURCE_CACHE}
+    bounds = {cache.cache_parameters()["maxsize"] for cache in caches}
+    assert bounds <= {WORD_CACHE, SOURCE_CACHE, 2 * SOURCE_CACHE}
     lexicon.common_word("puente", "es")
     clear_text_caches()
     assert lexicon.common_word.cache_info().currsize > 0  # a word's verdict outlives the article
@@ -120,3 +124,42 @@ def test_what_the_first_article_loaded_is_settled_out_of_the_collectors_way() ->
 
     clear_text_caches()
     assert gc.get_freeze_count() > 0  # frozen once per process, after the first article
+
+
+def test_a_text_cache_answers_the_articles_sources_from_its_lasting_twin() -> None:
+    calls: list[str] = []
+
+    @text_cache(8, text=1)
+    def shout(prefix: str, text: str) -> str:
+        calls.append(text)
+        return prefix + text.upper()
+
+    with source_texts(["la fuente"]):
+        assert shout("> ", "la fuente") == "> LA FUENTE" and shout("> ", "the target") == "> THE TARGET"
+        assert shout.sources.cache_info().currsize == 1 and shout.cache_info().currsize == 1
+    shout.cache_clear()  # what clear_text_caches does after an article
+    with source_texts(["la fuente"]):  # the next article on the same source
+        assert shout("> ", "la fuente") == "> LA FUENTE"
+        assert shout("> ", "the target") == "> THE TARGET"
+    assert calls == ["la fuente", "the target", "the target"]  # the source was analysed once
+    assert shout("> ", "la fuente") == "> LA FUENTE"  # outside an article: the text cache, same answer
+    assert shout.sources.cache_parameters()["maxsize"] == SOURCE_CACHE
+    assert is_lasting(shout.sources) and not is_lasting(shout.texts)
+
+
+def test_source_texts_is_restored_after_the_article_even_on_error() -> None:
+    from transaudit import memo
+
+    with pytest.raises(RuntimeError), source_texts(["a"]):
+        assert "a" in memo._sources
+        raise RuntimeError
+    assert not memo._sources
+
+
+def test_text_cache_functions_are_cleared_as_text_caches() -> None:
+    from transaudit.analysis import gazetteer, name_runs
+
+    caches = text_caches()
+    assert gazetteer._mentions.texts in caches and name_runs.name_sequences.texts in caches
+    assert gazetteer._mentions.sources not in caches
+    assert gazetteer._mentions.sources.cache_parameters()["maxsize"] == 2 * SOURCE_CACHE  # both gazetteers

@@ -22,7 +22,10 @@ article repeats, like the speller's own memo of look-ups), and a cache keyed by
 systems' translations of one source are audited one after the other: the source
 side is the same paragraphs each time). Both stay bounded by their ``maxsize``,
 which the marked caches keep small enough (a source-text cache holds about one
-article's paragraphs) for memory to stay flat over a batch.
+article's paragraphs) for memory to stay flat over a batch. A function asked
+about both sides (a gazetteer scan, name runs) is a :func:`text_cache`: its
+calls on the current article's sources go to a lasting twin, the others to
+its text cache.
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from __future__ import annotations
 import functools
 import gc
 import sys
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 #: An lru_cache bounded at this many entries or more memoises per-text work.
 TEXT_CACHE_MIN = 1024
@@ -66,6 +70,53 @@ def is_lasting(cache: object) -> bool:
     return bool(getattr(cache, _LASTING, False))
 
 
+#: The source texts of the article being checked (:func:`source_texts`).
+_sources: frozenset[str] = frozenset()
+
+
+@contextmanager
+def source_texts(texts: Iterable[str]) -> Iterator[None]:
+    """While the checks run on an article, these texts (its sources) are memoised by
+    :func:`text_cache` functions in their lasting source cache."""
+    global _sources
+    previous, _sources = _sources, frozenset(texts)
+    try:
+        yield
+    finally:
+        _sources = previous
+
+
+def text_cache(maxsize: int, text: int = 0, per_source: int = 1) -> Callable[[_Cache], _Cache]:
+    """``lru_cache(maxsize)`` for a pure function of a text (argument ``text``), with a twin
+    for source texts.
+
+    A call on one of the current article's sources (:func:`source_texts`) is answered
+    from a :func:`lasting` cache of :data:`SOURCE_CACHE` entries, any other from the
+    text cache emptied after each article. Whichever answers, the value is the same
+    (a pure function): the twin only lets the next article on the same source find
+    its analyses. ``per_source``: the entries one source text takes in the twin (a
+    gazetteer of each language scans it: 2), so that one article's sources fit.
+    ``cache_clear``/``cache_info`` are the text cache's; the twin is ``.sources``.
+    """
+
+    def decorate(function: _Cache) -> _Cache:
+        texts = functools.lru_cache(maxsize=maxsize)(function)
+        sources = lasting(functools.lru_cache(maxsize=SOURCE_CACHE * per_source)(function))
+
+        @functools.wraps(function)
+        def cached(*args: Any) -> Any:
+            return (sources if args[text] in _sources else texts)(*args)
+
+        cached.texts = texts  # type: ignore[attr-defined]
+        cached.sources = sources  # type: ignore[attr-defined]
+        cached.cache_clear = texts.cache_clear  # type: ignore[attr-defined]
+        cached.cache_info = texts.cache_info  # type: ignore[attr-defined]
+        cached.cache_parameters = texts.cache_parameters  # type: ignore[attr-defined]
+        return cached  # type: ignore[return-value]
+
+    return decorate
+
+
 def text_caches() -> list[functools._lru_cache_wrapper[object]]:
     """The text-keyed caches of every loaded transaudit module (not the :func:`lasting` ones)."""
     found = []
@@ -73,6 +124,7 @@ def text_caches() -> list[functools._lru_cache_wrapper[object]]:
         if name != "transaudit" and not name.startswith("transaudit."):
             continue
         for value in list(vars(module).values()):
+            value = getattr(value, "texts", value)  # a text_cache function: its text cache
             if not isinstance(value, functools._lru_cache_wrapper):
                 continue
             if getattr(value, "__module__", None) != name:

@@ -22,6 +22,7 @@ from transaudit.analysis.text import word_count
 from transaudit.backtranslation.run import BackTranslation, Prefetched, back_translate
 from transaudit.engine import Engine
 from transaudit.meaning import similarity
+from transaudit.memo import source_texts
 from transaudit.model import Article, Issue
 from transaudit.result import ArticleResult
 from transaudit.scoring import mqm_score, penalty
@@ -135,7 +136,8 @@ def find_issues(
         notice = similarity.annotate(checked, {"no-cache": cache.no_cache, "cache-dir": cache.cache_dir})
         if notice:
             notices.append(notice)
-    run = engine.run(checked)
+    with source_texts(segment.source for segment in checked.for_checks().segments):
+        run = engine.run(checked)  # the next article on these sources finds their analyses
     unknown = sorted({article.source_lang, article.target_lang} - supported_languages())
     if unknown:
         notices.append(

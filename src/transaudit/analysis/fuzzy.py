@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from transaudit.analysis.tokens import quick_fold, words_of
-from transaudit.memo import WORD_CACHE, lasting
+from transaudit.memo import WORD_CACHE, lasting, text_cache
 
 
 @lasting
@@ -15,7 +15,7 @@ def _bigrams(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def _folded_words(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """(every folded word, capitalized folded words of three letters or more)."""
     words = words_of(text)

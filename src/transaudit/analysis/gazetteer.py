@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from transaudit import data
@@ -42,6 +41,7 @@ from transaudit.analysis.trie import (
     match,
     split_surface,
 )
+from transaudit.memo import text_cache
 
 __all__ = [
     "CITY",
@@ -297,13 +297,13 @@ def gazetteer(lang: str | LanguageResources) -> Gazetteer:
     return resolve(lang).part(_build)
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192, text=1, per_source=2)
 def _mentions(gaz: Gazetteer, text: str) -> tuple[Mention, ...]:
     """Cached by (gazetteer, text): a pure function of both, asked by several checks per segment."""
     return gaz._find_mentions(text)
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192, text=1, per_source=2)
 def _descriptors(gaz: Gazetteer, text: str) -> tuple[Descriptor, ...]:
     return find_descriptors(gaz, text)
 

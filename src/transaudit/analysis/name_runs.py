@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from transaudit import data
 from transaudit.analysis import lexicon
 from transaudit.analysis.gazetteer import FAMILY, gazetteer
 from transaudit.analysis.tokens import Token, words_of
 from transaudit.analysis.trie import PERSON
+from transaudit.memo import text_cache
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
     """Runs of capitalized, non-common words outside short quotations.
 

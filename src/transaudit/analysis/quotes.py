@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from transaudit.analysis.resources import LanguageResources, resolve
+from transaudit.memo import text_cache
 
 QUOTE_CHARS = "\"'“”„‘’‚«»‹›"
 QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
@@ -121,7 +121,7 @@ def _elision(text: str, index: int, elisions: frozenset[str]) -> bool:
     return word in elisions or (end - index <= 2 and (end == len(text) or text[end].isspace()))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def parse_quotes(text: str, lang: str | LanguageResources) -> QuoteParse:
     """Pair the quotation marks of ``text`` (written in ``lang``: its resources, or a code).
 

@@ -29,7 +29,7 @@ from transaudit.analysis.resources import LanguageResources, resolve
 from transaudit.analysis.text import WORD_RE, fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
-from transaudit.memo import SOURCE_CACHE, lasting
+from transaudit.memo import SOURCE_CACHE, lasting, text_cache
 from transaudit.model import Category, Segment, Severity
 
 #: Longest unit (in words) a doubled phrase or loop may have. Machine
@@ -146,7 +146,7 @@ _LOOK_AHEAD = 120
 _COMMA_REPEAT_RE = re.compile(r"\b(\w++(?:\s+\w++){0,3}),\s+\1\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def scan(text: str, lang: str | LanguageResources) -> tuple[Repeat, ...]:
     """Every repetition in ``text`` (target language ``lang``), left to right.
 

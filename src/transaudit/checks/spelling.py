@@ -171,7 +171,9 @@ def misspellings(
     usual = judge.usual
     rare: set[str] = set()
     capitalised = False
-    for word in set(_WORD_RE.findall(masked)):
+    # Words written as their common case-folded form ("puente") are set aside at C
+    # speed; the rest are folded and looked up one by one.
+    for word in set(_WORD_RE.findall(masked)).difference(judge.common_forms):
         if len(word) < MIN_LENGTH:
             continue
         key = word.casefold()
@@ -220,6 +222,11 @@ class TypoJudge:
         self.table = frequencies.table(target_lang)
         # Threshold tests read only the dict of common words (exact: rarer words are below).
         self.usual = self.table.at_least(COMMON_ZIPF)
+        #: The common words that are their own case-folded form: a word of the text
+        #: among them is common as written (its key is itself), no look-up needed.
+        self.common_forms = frozenset(
+            word for word, value in self.usual.items() if value >= COMMON_ZIPF and word.casefold() == word
+        )
         self._source_usual = frequencies.table(source_lang).at_least(SOURCE_WORD_ZIPF)
         self._english = frequencies.table("en").at_least(COMMON_ZIPF)
         self._verdicts: dict[str, str | None] = {}

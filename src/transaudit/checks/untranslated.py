@@ -118,8 +118,13 @@ def source_only(source_lang: str, target_lang: str) -> frozenset[str]:
     )
 
 
+@lasting
+@lru_cache(maxsize=WORD_CACHE)
 def leftover_strength(word: str, source_lang: str, target_lang: str) -> float:
     """Graded evidence that ``word`` (case-folded) is a source-language word: 0 when none.
+
+    Kept per word and pair between articles: it reads only the languages'
+    frequencies and dictionaries.
 
     Between close languages (:func:`close_languages`) the target language's
     Hunspell dictionary speaks first: a word it accepts is a word of the target
