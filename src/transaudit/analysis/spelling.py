@@ -307,3 +307,13 @@ class Neighbours:
             i = next((i for i in range(m) if word[i] != other[i]), m)
             return word[i + 1 :] == other[i:]
         return False
+
+
+#: A derivation Hunspell lacks is a known word of six letters or more behind a
+#: prefix of at most four ("de-structuring", "re-ubicaciones", "co-gestión").
+PREFIX_MAX, STEM_MIN = 4, 6
+
+
+def prefixed(word: str, speller: Speller) -> bool:
+    """Is ``word`` a known word of six letters or more behind a prefix of at most four?"""
+    return any(speller.check(word[k:]) for k in range(1, PREFIX_MAX + 1) if len(word) - k >= STEM_MIN)

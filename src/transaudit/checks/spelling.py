@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 
 from transaudit.analysis import frequencies, gazetteer, spelling
+from transaudit.analysis.text import starts_sentence
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.input.glossary import cached_glossary
@@ -71,11 +72,6 @@ _NOISE_RE = re.compile(
 )
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 6) : start].rstrip(" \t\"“«'‘(¡¿")
-    return not before or before[-1] in ".!?…:\n"
-
-
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -95,7 +91,7 @@ def _starts_a_sentence_somewhere(text: str, word: str) -> bool:
         )
         if not joined:
             match = _WORD_RE.match(text, at)
-            if match is not None and match.end() == at + len(word) and _starts_sentence(text, at):
+            if match is not None and match.end() == at + len(word) and starts_sentence(text, at):
                 return True
         at = text.find(word, at + 1)
     return False
@@ -199,7 +195,7 @@ def misspellings(
         if correction is None or word.casefold() in source_words:
             continue  # not a slip, or copied from the source: a name or a term
         if word[0].isupper():
-            if not _starts_sentence(masked, match.start()):
+            if not starts_sentence(masked, match.start()):
                 continue  # a name inside a sentence
             if places is None:
                 places = [(m.start, m.end) for m in gazetteer.gazetteer(target_lang).mentions(target)]
@@ -250,7 +246,11 @@ class TypoJudge:
         if self._source_usual.get(key, 0.0) >= SOURCE_WORD_ZIPF or self._english.get(key, 0.0) >= COMMON_ZIPF:
             return None  # a source-language word, or an English loan or quotation ("Hello", "streaming")
         speller = self.speller
-        if speller.check(word) or (word[0].isupper() and speller.check(key)) or _prefixed(key, speller):
+        if (
+            speller.check(word)
+            or (word[0].isupper() and speller.check(key))
+            or spelling.prefixed(key, speller)
+        ):
             return None  # some variety's spelling; or a known word behind a prefix ("destructuring")
         other = spelling.speller(self.source_lang)
         if other is not None and (other.check(word) or other.check(key)):
@@ -264,15 +264,6 @@ class TypoJudge:
 def typo_judge(source_lang: str, target_lang: str, speller: spelling.Speller) -> TypoJudge:
     """The judge of a language pair with this speller (one per process, like the speller)."""
     return TypoJudge(source_lang, target_lang, speller)
-
-
-#: A derivation Hunspell lacks is a known word of six letters or more behind a
-#: prefix of at most four ("de-structuring", "re-ubicaciones", "co-gestión").
-PREFIX_MAX, STEM_MIN = 4, 6
-
-
-def _prefixed(word: str, speller: spelling.Speller) -> bool:
-    return any(speller.check(word[k:]) for k in range(1, PREFIX_MAX + 1) if len(word) - k >= STEM_MIN)
 
 
 def _correction(word: str, speller: spelling.Speller, table: Mapping[str, float], lang: str) -> str | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from transaudit.analysis import frequencies, gazetteer, langid, lexicon, spelling
-from transaudit.analysis.text import sentence_spans
+from transaudit.analysis.text import sentence_spans, starts_sentence
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.memo import SOURCE_CACHE, WORD_CACHE, lasting
@@ -275,7 +275,7 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
         plain = [
             m.group()
             for m in _PLAIN_WORD_RE.finditer(bare)
-            if not m.group()[0].isupper() or _starts_sentence(bare, m.start())
+            if not m.group()[0].isupper() or starts_sentence(bare, m.start())
         ]
         known = frequencies.frequent(target_lang, KNOWN_WORD_ZIPF)
         # A word the target dictionary accepts is a target word here too: between
@@ -412,7 +412,7 @@ def _source_cases(source: str) -> tuple[frozenset[str], frozenset[str]]:
     for word in _PLAIN_WORD_RE.findall(source):
         start = find(word, position)
         position = start + len(word)
-        if not word[0].isupper() or _starts_sentence(source, start):
+        if not word[0].isupper() or starts_sentence(source, start):
             lower.add(word.casefold())
         else:
             names.add(word.casefold())
@@ -492,11 +492,6 @@ def _title_like(quoted: str) -> bool:
     return len(parts) <= 4 or capitalised * 2 >= len(parts)
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 6) : start].rstrip(" \t\"“«'‘(¡¿")
-    return not before or before[-1] in ".!?…:\n"
-
-
 def _in_plain_name(
     tokens: list[tuple[int, int, str]], index: int, strength: dict[str, float], source: frozenset[str]
 ) -> bool:
@@ -530,7 +525,7 @@ def _sentence_capital(
     key = text.casefold()
     return (
         not text.isupper()
-        and _starts_sentence(target, start)
+        and starts_sentence(target, start)
         and key in src_lower
         and key not in names
         and lexicon.common_word(key, source_lang)

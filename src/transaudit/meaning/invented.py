@@ -53,8 +53,8 @@ from rapidfuzz.fuzz import ratio
 
 from transaudit.analysis import frequencies, spelling
 from transaudit.analysis.frequencies import zipf
-from transaudit.analysis.text import fold
-from transaudit.checks.spelling import _prefixed, _starts_sentence, typo_judge
+from transaudit.analysis.text import fold, starts_sentence
+from transaudit.checks.spelling import typo_judge
 from transaudit.meaning.bilingual import lexicon
 
 #: Shorter words are abbreviations and particles, whose spelling says little.
@@ -112,7 +112,7 @@ def _shows_lost_letters(text: str, lang: str, speller: spelling.Speller) -> bool
 
 
 def _known(word: str, key: str, lang: str, speller: spelling.Speller) -> bool:
-    return zipf(key, lang) > 0 or speller.check(word) or speller.check(key) or _prefixed(key, speller)
+    return zipf(key, lang) > 0 or speller.check(word) or speller.check(key) or spelling.prefixed(key, speller)
 
 
 def invented_words(source: str, target: str, source_lang: str, target_lang: str) -> Iterator[Invented]:
@@ -135,7 +135,7 @@ def invented_words(source: str, target: str, source_lang: str, target_lang: str)
         word = match.group()
         if len(word) < MIN_LETTERS or any(ch.isupper() for ch in word[1:]):
             continue
-        if word[0].isupper() and not _starts_sentence(target, match.start()):
+        if word[0].isupper() and not starts_sentence(target, match.start()):
             continue
         if word not in verdicts:
             verdicts[word] = _candidate(word, choices, folded_sources, source_lang, target_lang)
