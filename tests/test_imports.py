@@ -61,3 +61,24 @@ print(" ".join(sorted(m for m in ("transaudit.cli.eval", "transaudit.evaluation"
 def test_the_check_command_does_not_load_the_other_commands() -> None:
     done = subprocess.run([sys.executable, "-c", CLI], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1].strip() == ""
+
+
+JSON_RUN = """
+import sys
+from transaudit.cli import main
+try:
+    main(["check", sys.argv[1], "--out", sys.argv[2], "--format", "json", "--backend", "none", "--quiet"])
+except SystemExit:
+    pass
+print(" ".join(sorted(m for m in ("lxml", "numpy") if m in sys.modules)))
+"""
+
+
+def test_a_json_run_loads_no_xliff_writer(tmp_path: Path) -> None:
+    """Only the asked formats' writers are imported (the XLIFF one loads lxml, 7 MiB)."""
+    path = tmp_path / "story.es-en.tsv"
+    path.write_text("source\ttarget\nEl alcalde inauguró el puente.\tThe mayor opened the bridge.\n",
+                    encoding="utf-8")
+    command = [sys.executable, "-c", JSON_RUN, str(path), str(tmp_path / "out")]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "" and (tmp_path / "out" / "story.json").is_file()

@@ -30,7 +30,7 @@ from transaudit.memo import clear_text_caches
 from transaudit.model import Article
 from transaudit.pipeline import audit_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
-from transaudit.report.json_report import json_pieces, render_json
+from transaudit.report.json_report import json_pieces
 from transaudit.result import ArticleResult
 from transaudit.settings import Settings
 
@@ -90,24 +90,26 @@ def report_names(paths: Sequence[Path]) -> list[str]:
     return names
 
 
+#: Format → (file suffix, module, function). A renderer's module is imported only when its
+#: format is asked for: the XLIFF writer loads lxml (7 MiB), which a JSON run never needs.
+_RENDERERS = {
+    "json": (".json", "transaudit.report.json_report", "render_json"),
+    "html": (".html", "transaudit.report.html_report", "render_html"),
+    "text": (".txt", "transaudit.report.text_report", "render_text"),
+    "xliff": (".xlf", "transaudit.report.xliff_report", "render_xliff"),
+    "csv": (".csv", "transaudit.report.csv_report", "render_csv"),
+}
+
+
 def render_reports(result: ArticleResult, name: str, formats: Sequence[str]) -> dict[str, tuple[str, str]]:
     """The chosen formats as text, by format: (file name, text)."""
-    from transaudit.report.csv_report import render_csv
-    from transaudit.report.html_report import render_html
-    from transaudit.report.text_report import render_text
-    from transaudit.report.xliff_report import render_xliff
+    from importlib import import_module
 
-    renderers: dict[str, tuple[str, Callable[[ArticleResult], str]]] = {
-        "json": (".json", render_json),
-        "html": (".html", render_html),
-        "text": (".txt", render_text),
-        "xliff": (".xlf", render_xliff),
-        "csv": (".csv", render_csv),
-    }
     rendered = {}
     for fmt in FORMATS:
         if fmt in formats:
-            suffix, render = renderers[fmt]
+            suffix, module, function = _RENDERERS[fmt]
+            render: Callable[[ArticleResult], str] = getattr(import_module(module), function)
             rendered[fmt] = (name + suffix, render(result))
     return rendered
 
