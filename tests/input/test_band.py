@@ -137,3 +137,18 @@ def test_short_articles_are_not_pruned_and_need_no_numpy() -> None:
             "print('numpy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_very_unequal_sides_are_priced_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A band wider than ±60 paragraphs (sides 50+ paragraphs apart) is not pruned by
+    default: many one-sided paragraphs leave many cells possible, so it would not pay."""
+    from transaudit.input import band
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("pruned")
+
+    monkeypatch.setattr(band, "surviving_cells", refuse)
+    rng = random.Random(3)
+    sources, _ = _article(rng, 300)
+    pairs = align_paragraphs(_paragraphs(sources), _paragraphs(sources[:30]), "en", "en")
+    assert len(pairs) >= len(sources)

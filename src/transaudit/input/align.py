@@ -37,6 +37,10 @@ _S2 = 6.8
 #: leave possible: below it (articles up to ~200 paragraphs) pricing every cell is cheap
 #: and numpy is not needed.
 PRUNE_FROM = 10_000
+#: … and only while the band is at most this wide either side (sides that differ by up to
+#: 50 paragraphs): a wider band means many one-sided paragraphs, whose near-ties leave
+#: many cells possible, and numpy arrays as wide as the band.
+_PRUNE_BAND = 60
 _ANCHOR_RE = re.compile(r"\d+(?:[.,]\d+)*|\b[^\W\d_][\w'’-]{2,}")
 
 
@@ -129,9 +133,10 @@ def align_paragraphs(
 ) -> list[Pair]:
     """Align two paragraph lists; every paragraph appears in exactly one pair.
 
-    From ``prune_from`` band cells on (default :data:`PRUNE_FROM`), only the cells that
-    numpy lower bounds leave possible are priced (:mod:`transaudit.input.band`): the same
-    pairs, without pricing millions of cells of a long article in Python.
+    From ``prune_from`` band cells on (default: :data:`PRUNE_FROM`, and a band of at most
+    ``_PRUNE_BAND`` either side), only the cells that numpy lower bounds leave possible
+    are priced (:mod:`transaudit.input.band`): the same pairs, without pricing millions
+    of cells of a long article in Python.
     """
     n, m = len(sources), len(targets)
     src = [p.text for p in sources]
@@ -197,7 +202,9 @@ def align_paragraphs(
         return total
 
     allowed = None
-    if n and (n + 1) * (2 * band + 1) >= (PRUNE_FROM if prune_from is None else prune_from):
+    cells = (n + 1) * (2 * band + 1)
+    prune = cells >= PRUNE_FROM and band <= _PRUNE_BAND if prune_from is None else cells >= prune_from
+    if n and prune:
         from transaudit.input.band import surviving_cells
 
         allowed = surviving_cells(

@@ -40,6 +40,9 @@ _APPROXIMATION = 1e-6
 _ROUNDING = 1e-7
 #: Rounds of pricing the cuts of the bounds' cheapest path exactly (then it is used as is).
 _REFINE_ROUNDS = 20
+#: Beyond this many cells (five arrays of 8-byte floats, ~100 MB each) the aligner prices
+#: every cell as it did before (about 100,000 paragraphs a side).
+_MAX_CELLS = 12_000_000
 #: Rows of the band whose step costs are computed in one numpy operation.
 _BLOCK = 2048
 #: Chebyshev coefficients of Numerical Recipes' ``erfcc`` (t = 1 / (1 + z / 2)).
@@ -114,7 +117,8 @@ def surviving_cells(
     dj)`` the exact cost of a 2:1 or 1:2 step into cell (i, j) beyond its prior;
     ``path_cost`` prices a path of cells ``[(0, 0), …, (n, m)]`` exactly, with the
     aligner's own float operations. None when the sides are so unequal that the band's
-    rows drift apart by more than a few cells a row (the aligner then prices every cell).
+    rows drift apart by more than a few cells a row, or the band is too big to hold as
+    arrays (the aligner then prices every cell).
     """
     import numpy as np
 
@@ -128,7 +132,7 @@ def surviving_cells(
     first_k = np.maximum(0, base) - base  # the row's first valid k (its lo)
     last_k = np.minimum(m, centre + band) - base  # and its last (hi)
     pad = int(np.diff(base).max(initial=0)) * 2 + 3
-    if pad > 16:
+    if pad > 16 or (n + 1) * (width + 2 * pad) > _MAX_CELLS:
         return None
     m10, m01, m21, m12 = moves[(1, 0)], moves[(0, 1)], moves[(2, 1)], moves[(1, 2)]
 
