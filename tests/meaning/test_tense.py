@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transaudit.meaning.bilingual import lexicon
-from transaudit.meaning.tense import CONDITIONAL, FUTURE, PAST, PERFECT, PRESENT, group_time
+from transaudit.meaning.tense import CONDITIONAL, FUTURE, PAST, PERFECT, PRESENT, counterparts, group_time
 
 pytestmark = pytest.mark.skipif(lexicon("es", "en") is None, reason="needs Apertium's eng-spa pair")
 
@@ -51,3 +51,17 @@ def test_english_groups(text: str, word: str, expected: str | None) -> None:
 )
 def test_spanish_groups(text: str, word: str, expected: str | None) -> None:
     assert _time(text, word, "es") == expected
+
+
+def test_sentences_pair_by_order_or_by_place() -> None:
+    # As many sentences on both sides: the k-th renders the k-th.
+    assert counterparts("Abrió en mayo. Hoy abre.", "It opened in May. Today it opens.") == [
+        frozenset({0}),
+        frozenset({1}),
+    ]
+    # Two source sentences merged into one: it renders both; a split one: each half renders it.
+    assert counterparts("Abrió en mayo. Hoy abre.", "It opened in May and opens today.") == [
+        frozenset({0, 1})
+    ]
+    split = counterparts("Abrió en mayo y hoy abre a las nueve.", "It opened in May. Today it opens at nine.")
+    assert split == [frozenset({0}), frozenset({0})]

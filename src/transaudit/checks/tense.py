@@ -23,7 +23,11 @@ class TenseChanged(Check):
     The perfect ("has said") agrees with past and present; a form whose time is
     ambiguous (English base forms, "put"), a subjunctive, an infinitive, a word
     that is also a noun without an auxiliary before it ("places"), or a modal
-    other than will/would has no time and is never flagged.
+    other than will/would has no time and is never flagged. A verb is compared
+    only with the source verbs of its own sentence's counterparts (the k-th
+    sentence of each side when they have as many, else the source sentences at
+    the same place in the paragraph): the same verb elsewhere in the paragraph
+    tells another event.
 
     Bad: source "El ministro dijo que el puente abrirá en mayo" → target "The
     minister says that the bridge will open in May".
@@ -50,7 +54,14 @@ class TenseChanged(Check):
         sources = forward.words(s.source for s in pairs)
         targets = backward.words(s.target for s in pairs)
         for segment in pairs:
-            for shift in shifts(sources[segment.source], targets[segment.target], forward, backward):
+            found_shifts = shifts(
+                sources[segment.source],
+                targets[segment.target],
+                forward,
+                backward,
+                (segment.source, segment.target),
+            )
+            for shift in found_shifts:
                 yield Finding(
                     "target",
                     shift.target.start,

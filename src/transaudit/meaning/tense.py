@@ -14,14 +14,21 @@ translation needs:
   agrees with both;
 * a form whose time is ambiguous ("put": present or past), a subjunctive, an
   infinitive, or a modal other than will/would ("can", "must") has no time here.
+
+A target verb is compared only with the linked source verbs of its sentence's
+counterparts (:func:`counterparts`): a paragraph tells a story in several
+times, and the same verb met in another sentence ("recordando la vez que
+entraron" … "¿puedo entrar?") is another event, not the one translated.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transaudit.analysis.text import sentence_spans
 from transaudit.meaning.bilingual import Lexicon, Word, _tag
 from transaudit.meaning.insertions import _grammar, links
 
@@ -134,14 +141,61 @@ def _verb(words: Sequence[Word], index: int) -> bool:
     return not any(_tag(r) == "vblex" for w in following for r in w.readings)
 
 
+def counterparts(source: str, target: str) -> list[frozenset[int]]:
+    """For each sentence of the target text, the source sentences it translates.
+
+    Segments are aligned paragraph by paragraph (:mod:`transaudit.input.align`);
+    inside a paragraph nothing records which sentence renders which, so the rule
+    is the translator's order: with as many sentences on both sides, the k-th
+    renders the k-th; otherwise a translator merged or split sentences without
+    reordering them, and a target sentence renders the source sentences that
+    overlap its place in the paragraph (its span as a share of the text's
+    length). Sentences are the checks' fast split (:func:`sentence_spans`).
+    """
+    ours, theirs = sentence_spans(target), sentence_spans(source)
+    if len(ours) == len(theirs):
+        return [frozenset({k}) for k in range(len(ours))]
+    t_len, s_len = max(1, len(target)), max(1, len(source))
+    out = []
+    for start, end in ours:
+        low, high = start / t_len, end / t_len
+        found = {i for i, (s, e) in enumerate(theirs) if s / s_len < high and e / s_len > low}
+        out.append(frozenset(found))
+    return out
+
+
+def _sentence_of(words: Sequence[Word], text: str) -> list[int]:
+    """The index of each word's sentence in the text (:func:`sentence_spans`)."""
+    starts = [start for start, _ in sentence_spans(text)]
+    return [max(0, bisect_right(starts, word.start) - 1) for word in words]
+
+
 def shifts(
-    source: Sequence[Word], target: Sequence[Word], forward: Lexicon, backward: Lexicon
+    source: Sequence[Word],
+    target: Sequence[Word],
+    forward: Lexicon,
+    backward: Lexicon,
+    texts: tuple[str, str] | None = None,
 ) -> list[Shift]:
-    """Target verbs whose group's time differs from that of every source verb they translate."""
+    """Target verbs whose group's time differs from that of every source verb they translate.
+
+    With ``texts`` (the source and target texts the words were read from), only
+    the source verbs of the target sentence's counterparts count
+    (:func:`counterparts`).
+    """
     linked = links(source, target, forward, backward)
+    if texts is not None:
+        source_text, target_text = texts
+        matching = counterparts(source_text, target_text)
+        in_source = _sentence_of(source, source_text)
+        in_target = _sentence_of(target, target_text)
+        linked = [
+            {i for i in found if in_source[i] in matching[in_target[j]]} for j, found in enumerate(linked)
+        ]
     # Each source verb's time once: a word repeated through a long text links to every
     # occurrence, and recomputing per link would be quadratic.
-    times = [group_time(source, i) if _verb(source, i) else None for i in range(len(source))]
+    verbs = [_verb(source, i) for i in range(len(source))]
+    times = [group_time(source, i) if verbs[i] else None for i in range(len(source))]
     found = []
     for j, word in enumerate(target):
         if not linked[j] or not _verb(target, j):
@@ -149,6 +203,8 @@ def shifts(
         time = group_time(target, j)
         if time is None:
             continue
+        if any(verbs[i] and times[i] is None for i in linked[j]):
+            continue  # it may render a source verb of no time ("may I come in?" → "¿puedo entrar?")
         others = [(i, t) for i in linked[j] if (t := times[i]) is not None]
         if others and not any(_agree(time, other) for _, other in others):
             i, other = min(others)
