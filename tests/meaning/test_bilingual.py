@@ -65,3 +65,38 @@ def test_an_older_pair_whose_dictionary_is_an_argument_of_transfer_has_a_lexicon
         assert found is not None, (lang, other)
         words = found.words([f"{article} turismo lento"])[f"{article} turismo lento"]
         assert [found.translations(word) for word in words][1:] == [{"turismo"}, {"lento"}]
+
+
+def test_a_multiword_with_an_inflected_head_is_translated() -> None:
+    # The analyser writes the tail after the tags; the dictionary wants it before them.
+    forward = lexicon("es", "en")
+    if forward is None:
+        pytest.skip("needs Apertium's eng-spa pair")
+    found = forward.translate(["rueda<n><f><sg># de prensa", "llevar<vblex><ifi><p3><sg># a cabo", "#<sym>"])
+    assert found["rueda<n><f><sg># de prensa"] == {"press conference"}
+    assert found["llevar<vblex><ifi><p3><sg># a cabo"] == {"carry out"}
+    assert found["#<sym>"] == frozenset()
+    backward = lexicon("en", "es")
+    assert backward is not None
+    assert "participar" in backward.translate(["take<vblex><past># part"])["take<vblex><past># part"]
+
+
+@pytest.mark.skipif(lexicon("es", "ca") is None, reason="needs Apertium's spa-cat pair")
+def test_a_multiword_with_an_inflected_head_in_another_pair() -> None:
+    lex = lexicon("es", "ca")
+    assert lex is not None
+    text = "Llevaron a cabo el plan y la reunión tuvo lugar ayer."
+    multi = [r for w in lex.words([text])[text] for r in w.readings if "#" in r]
+    assert len(multi) == 2
+    found = lex.translate(multi)
+    assert {t for r in multi for t in found[r]} == {"dur a terme", "tenir lloc"}
+
+
+@pytest.mark.skipif(lexicon("fr", "es") is None, reason="needs Apertium's fr-es pair")
+def test_a_french_multiword_with_an_inflected_head_is_translated() -> None:
+    lex = lexicon("fr", "es")
+    assert lex is not None
+    text = "Ils ont mis en oeuvre le plan."
+    multi = [r for w in lex.words([text])[text] for r in w.readings if "#" in r]
+    assert multi
+    assert all(found == {"poner en marcha"} for found in lex.translate(multi).values())

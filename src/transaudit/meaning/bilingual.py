@@ -148,28 +148,49 @@ class Lexicon:
         return {t: self._words[t] for t in wanted}
 
     def translate(self, readings: Iterable[str]) -> dict[str, frozenset[str]]:
-        """Folded dictionary forms of every translation of each reading."""
+        """Folded dictionary forms of every translation of each reading.
+
+        A multiword whose head inflects ("rueda<n><f><sg># de prensa", "llevar<vblex><inf>#
+        a cabo") is looked up the way Apertium's own pipeline does after its pretransfer
+        step, with the invariable tail before the tags ("rueda# de prensa<n><f><sg>" →
+        "press conference"); the "#" of a translation is dropped ("carry out").
+        """
         wanted = list(dict.fromkeys(readings))
         for reading in wanted:
-            if _RESERVED.search(reading.split("<", 1)[0]):
+            moved = _pretransfer(reading)
+            form = moved.split("<", 1)[0].replace("#", "") if moved != reading else reading.split("<", 1)[0]
+            if _RESERVED.search(form):
                 self._translations[reading] = frozenset()  # a symbol ("$", "/"): nothing to translate
         todo = [r for r in wanted if r not in self._translations]
         if len(self._translations) + len(todo) > MEMO_LIMIT:
             self._translations = {r: t for r, t in self._translations.items() if r in wanted}
         if todo:
-            out = self._run(["-b", str(self._autobil)], [f"^{r}$" for r in todo])
+            out = self._run(["-b", str(self._autobil)], [f"^{_pretransfer(r)}$" for r in todo])
             for reading, line in zip(todo, out, strict=True):
                 found: set[str] = set()
                 for unit in _UNIT.findall(line):
                     for option in _split(unit)[1:]:
                         if option and option[0] not in "@*#":
-                            found.add(fold(option.split("<", 1)[0]))
+                            found.add(fold(" ".join(option.split("<", 1)[0].replace("#", " ").split())))
                 self._translations[reading] = frozenset(found - {""})
         return {r: self._translations[r] for r in wanted}
 
     def translations(self, word: Word) -> frozenset[str]:
         """Every translation the dictionary gives for any reading of the word."""
         return frozenset().union(*self.translate(word.readings).values()) if word.readings else frozenset()
+
+
+def _pretransfer(reading: str) -> str:
+    """A "#" multiword's tail moved before its tags, as Apertium's pretransfer step does.
+
+    The analyser writes "rueda<n><f><sg># de prensa"; the bilingual dictionary
+    knows "rueda# de prensa<n><f><sg>". Other readings are returned unchanged.
+    """
+    if "#" not in reading or "<" not in reading.split("#", 1)[0]:
+        return reading
+    head, tail = reading.split("#", 1)
+    lemma, tags = head.split("<", 1)
+    return f"{lemma}#{tail}<{tags}"
 
 
 def _exchange(process: subprocess.Popen[bytes], request: bytes) -> bytes:
