@@ -42,7 +42,7 @@ class TenseChanged(Check):
     scope = "article"
     #: Off by default: translators shift tense on purpose (a historical present for a
     #: past, "Hace 450 millones de años" for "took"): it flags about one professional
-    #: WMT24 reference paragraph in 25 (docs/evaluation.md, "Meaning").
+    #: WMT24 reference paragraph in 30 (docs/evaluation.md, "Meaning").
     default_enabled = False
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
