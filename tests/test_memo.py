@@ -24,7 +24,7 @@ def test_text_caches_are_the_large_ones_and_resources_stay() -> None:
     from transaudit.analysis import gazetteer
 
     caches = text_caches()
-    assert tokens._words_of.texts in caches and tokens._tokenize in caches
+    assert tokens._words_of in caches and tokens._tokenize in caches
     assert gazetteer.gazetteer not in caches  # the indexed resource, one per language
     assert all(cache.cache_parameters()["maxsize"] >= TEXT_CACHE_MIN for cache in caches)
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from transaudit.analysis.text import fold
-from transaudit.memo import text_cache
 
 #: A word and its offsets: (start, end, text).
 Token = tuple[int, int, str]
@@ -59,7 +58,7 @@ def words_of(text: str, elisions: tuple[str, ...] = ()) -> frozenset[str]:
     return _words_of(text, elisions)
 
 
-@text_cache(TEXT_CACHE)
+@lru_cache(maxsize=TEXT_CACHE)
 def _words_of(text: str, elisions: tuple[str, ...]) -> frozenset[str]:
     if not elisions:
         return frozenset(TOKEN_RE.findall(text))

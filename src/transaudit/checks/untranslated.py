@@ -426,9 +426,9 @@ def _lower_case_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _PLAIN_WORD_RE.findall(text) if w[0].islower())
 
 
-@lasting
-@lru_cache(maxsize=SOURCE_CACHE)
+@lru_cache(maxsize=4096)
 def _folded_set(text: str) -> frozenset[str]:
+    """Emptied with the article (a set of a paragraph's words is ~3 KB): rebuilt from the kept tuple."""
     return frozenset(_folded_words(text))
 
 

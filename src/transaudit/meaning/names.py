@@ -22,7 +22,6 @@ from transaudit.analysis.fuzzy import similar_token
 from transaudit.analysis.name_runs import NameRun, name_sequences
 from transaudit.analysis.name_spelling import transliteration
 from transaudit.analysis.text import WORD_RE, Token, fold
-from transaudit.memo import SOURCE_CACHE, lasting
 
 #: Closest-match ratio (0–100, rapidfuzz) from which an unequal word is the same
 #: name misspelled rather than another name: one letter in five may differ
@@ -132,13 +131,6 @@ def _words_and_parts(text: str, capitalized: list[Token] | None = None) -> list[
     return out
 
 
-@lasting
-@lru_cache(maxsize=SOURCE_CACHE)
-def _folded_parts(source: str) -> frozenset[str]:
-    """The source's folded words and hyphen parts, once per source (its translations share it)."""
-    return frozenset(fold(word) for word in _words_and_parts(source))
-
-
 @lru_cache(maxsize=4096)
 def mangled_names(source: str, target: str, source_lang: str, target_lang: str) -> tuple[Mangled, ...]:
     """Source name words whose closest target word is a near miss, with that word."""
@@ -155,7 +147,7 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
     folded_target = {fold(_bare_text(word)) for word in target_words}
     # Written with or without a hyphen ("WiFi" / "Wi-Fi", "Elzakzaki"): the same spelling.
     folded_target |= {k.replace("-", "") for k in folded_target}
-    source_folded = _folded_parts(source)
+    source_folded = {fold(word) for word in _words_and_parts(source)}
     # The target words a source word may be a near miss of; other source words kept as
     # they are, and short words, are not (folded once here, not once per source word).
     candidates = [
