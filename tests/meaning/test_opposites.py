@@ -39,11 +39,34 @@ def test_an_antonym_in_a_spanish_target_is_found_from_the_english_source() -> No
     ]
 
 
+def test_phrasal_words_of_a_sense_share_its_antonyms_and_scales_are_left_out() -> None:
+    table = antonyms()
+    # {rise, go up, move up, …} ↔ {descend, fall, go down, …}: "subir" is "go up" in Apertium
+    assert "fall" in table["go up"] and "rise" in table["go down"]
+    assert "increase" in table["fall"]  # "increase" lists "fall": symmetric
+    assert "lift" not in table.get("descend", frozenset())  # single synonyms stay lexical
+    # early / middle / late: three values of one scale, no opposites among them
+    assert "middle" not in table.get("late", frozenset()) and "middle" not in table
+
+
+def test_a_common_verb_of_many_senses_against_an_antonym_of_few() -> None:
+    # "fell" (32 WordNet senses) is taken at its word against "subió" ("go up", 7 senses)
+    es, en = "Los precios de la vivienda subieron en abril.", "House prices fell in April."
+    assert _pairs(es, en, "es", "en") == [("fell", "subieron", "go up")]
+    en, es = "Exports rose sharply in March.", "Las exportaciones bajaron mucho en marzo."
+    assert _pairs(en, es, "en", "es") == [("rose", "bajaron", "go down")]
+    en, es = "The number of tourists fell in winter.", "El número de turistas aumentó en invierno."
+    assert _pairs(en, es, "en", "es") == [("fell", "aumentó", "increase")]
+
+
 def test_another_pair_catalan() -> None:
     if not available("ca", "en"):
         pytest.skip("needs Apertium's eng-cat pair")
     assert _pairs("L'augment salarial va arribar tard.", "The wage decrease came late.", "ca", "en") == [
         ("decrease", "augment", "increase")
+    ]
+    assert _pairs("Els preus van pujar a l'abril.", "Prices fell in April.", "ca", "en") == [
+        ("fell", "pujar", "go up")
     ]
 
 
@@ -58,6 +81,13 @@ def test_another_pair_catalan() -> None:
         ("Los resultados no fueron malos.", "The results were good.", "es", "en"),
         # a light verb is not its meaning ("dar un paso" = "take a step")
         ("Dimos un gran paso hacia el mar.", "We took a big step towards the sea.", "es", "en"),
+        # faithful rises and falls, phrasal on the Spanish side
+        ("Los precios de la vivienda subieron en abril.", "House prices rose in April.", "es", "en"),
+        ("Exports fell sharply in March.", "Las exportaciones bajaron mucho en marzo.", "en", "es"),
+        # "acabar de" + infinitive is "have just", not "finish"
+        ("She has just started to paint again.", "Acaba de volver a pintar.", "en", "es"),
+        # "medio" is "average" here, not "middle" (early/middle/late are a scale)
+        ("Hubo un retraso medio de diez minutos.", "Trains were on average ten minutes late.", "es", "en"),
         # the antonym is also on the English side: a contrast, not a swap
         ("Hay tiendas grandes y pequeñas.", "There are large and small shops.", "es", "en"),
     ],

@@ -3,11 +3,14 @@
 WordNet 3.0 marks direct antonymy between word senses (pointer ``!``:
 increase/decrease, fast/slow, good/bad, love/hate) between two senses (synsets);
 a word is taken as the antonym of every word of the other sense ("ascend" ↔
-"descend", "fall", "go down": the sense is one, its words are synonyms). The data files are read
+"descend", "fall", "go down": the sense is one, its words are synonyms), and so is
+a phrasal word of its own sense ("go up" ↔ "fall"), except among three or more
+alternatives (:func:`_scales`). The data files are read
 directly: each antonym pointer names the other synset by its byte offset in the
 same file, so only the lines holding a pointer are parsed and their targets are
 read by offset (about 0.2 s once per process). The relation is made symmetric
-(WordNet states most pairs both ways, not all). Without the files the mapping
+(WordNet states most pairs both ways, not all; "increase" lists "fall", a word of
+the sense {decrease, diminish, lessen, fall}, so "fall" lists "increase"). Without the files the mapping
 is empty and the antonym check stays silent.
 """
 
@@ -49,10 +52,40 @@ def _pointing(raw: bytes) -> list[bytes]:
     return lines
 
 
+def _scales(pointers: dict[tuple[str, int], set[tuple[str, int]]]) -> set[tuple[str, int]]:
+    """Senses in a triangle of mutual antonyms: values of a scale or set, not opposites.
+
+    WordNet links each of three or more alternatives to the others ("early",
+    "middle", "late"; "past", "present", "future"; "positive", "negative",
+    "neutral"; "beginning", "middle", "end"): a sense antonymous to two senses that
+    are antonyms of each other is one of several values, and a translation that
+    gives the neighbouring value ("un retraso medio" → "… late") is not saying the
+    opposite. Such senses are left out; plain two-way pairs are kept.
+    """
+    out: set[tuple[str, int]] = set()
+    for sense, others in pointers.items():
+        for b in others:
+            if others & pointers.get(b, set()):
+                out.add(sense)
+    return out
+
+
 @lru_cache(maxsize=1)
 def antonyms() -> dict[str, frozenset[str]]:
-    """Each English word to its WordNet antonyms (empty without the database)."""
-    pairs: defaultdict[str, set[str]] = defaultdict(set)
+    """Each English word to its WordNet antonyms (empty without the database).
+
+    Antonymy is recorded between one word of each sense ("rise" ↔ "fall"); the
+    word's antonym gets the other sense's words, its synonyms there ("fall" ↔
+    "rise", "go up", "arise"), and the phrasal words of either sense get the
+    antonyms of their sense's word: Apertium renders many verbs by the phrasal
+    synonym WordNet lists in the same sense ("subir" → "go up", "bajar" → "go
+    down"), where a particle says what the single word says. Single words of the
+    same sense stay out ("lift" is not the opposite of "fall": lexical antonymy is
+    between words, not senses). Three-way scales are left out (:func:`_scales`).
+    """
+    senses: dict[tuple[str, int], list[str]] = {}
+    links: list[tuple[tuple[str, int], tuple[str, int], int, int]] = []
+    pointers: defaultdict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
     for part in _PARTS:
         try:
             raw = (folder() / f"data.{part}").read_bytes()
@@ -60,18 +93,33 @@ def antonyms() -> dict[str, frozenset[str]]:
             continue
         for line in _pointing(raw):
             words, fields, at = _words(line)
+            here = (part, int(fields[0]))
+            senses[here] = words
             for i in range(int(fields[at])):
                 symbol, offset, _, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
                 if symbol != b"!":
                     continue
                 start = int(offset)
-                other, _, _ = _words(raw[start : raw.index(b"\n", start)])
-                source, target = int(numbers[:2], 16), int(numbers[2:], 16)
-                a, b = words[source - 1], other[target - 1]
-                # The word's antonym and that antonym's synonyms in the same sense
-                # ("ascend" ↔ "descend", "fall", "go down"), both ways.
-                pairs[a].update(other)
-                pairs[b].update(words)
+                there = (part, start)
+                if there not in senses:
+                    senses[there], _, _ = _words(raw[start : raw.index(b"\n", start)])
+                pointers[here].add(there)
+                pointers[there].add(here)
+                links.append((here, there, int(numbers[:2], 16), int(numbers[2:], 16)))
+    scales = _scales(pointers)
+    pairs: defaultdict[str, set[str]] = defaultdict(set)
+    for here, there, source, target in links:
+        if here in scales or there in scales:
+            continue
+        words, other = senses[here], senses[there]
+        a, b = words[source - 1], other[target - 1]
+        for word in [a, *(w for w in words if " " in w)]:
+            pairs[word].update(other)
+        for word in [b, *(w for w in other if " " in w)]:
+            pairs[word].update(words)
+    for word, found in list(pairs.items()):  # symmetric: "increase" → "fall" gives "fall" → "increase"
+        for other_word in found:
+            pairs[other_word].add(word)
     return {word: frozenset(found) for word, found in pairs.items()}
 
 

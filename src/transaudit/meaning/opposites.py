@@ -18,8 +18,13 @@ An English word *e* is swapped for its opposite when
   "en"/"on"/"off" swap in ordinary paraphrase), nor only a common verb (Zipf ≥ 5)
   of many senses (WordNet: :data:`LIGHT_VERB_SENSES`; light verbs and idioms,
   "dar un paso" for "take a step"; the other side's verb is judged by the
-  English antonym it translates to: "perdió" as "lose"), nor a negation cue
+  English antonym it translates to: "perdió" as "lose") facing an antonym of
+  many senses too (an English light verb against an antonym of few senses is
+  taken at its word: "fell" against "subió", "go up", 7 senses, or "aumentó",
+  "increase", 2; against "dio", "give", 44, it is an idiom), nor a negation cue
   ("never" / "nunca" against "ever": polarity is TA510's);
+* neither word is an auxiliary of aspect, a verb governing an infinitive through a
+  preposition ("acaba de volver" = "has just come back");
 * *x* does not translate some other word of the English side (it is as
   unexplained as *e*), and the two sit at about the same place in their texts
   (:data:`SAME_PLACE`).
@@ -46,8 +51,9 @@ COMMON_ZIPF = 6.0
 #: "come"/"go" in such phrases are not antonym swaps.
 COMMON_VERB_ZIPF = 5.0
 #: WordNet senses from which a common verb is one idioms and light-verb phrases borrow:
-#: "give" 44, "take" 42, "go" 30, "come" 21, "fall" 32, "rise" 17, "start" 14 are out;
-#: verbs that say one thing, "increase" 2, "win" 4, "lose" 11, "finish" 6, stay in.
+#: "give" 44, "take" 42, "go" 30, "come" 21, "fall" 32, "rise" 17, "start" 14 are out
+#: against each other; verbs that say one thing, "increase" 2, "win" 4, "lose" 11,
+#: "finish" 6, "go up" 7, stay in, and hold a light verb facing them to its word.
 LIGHT_VERB_SENSES = 12
 #: Words before a word within which a negation cue turns an antonym into litotes.
 NEGATION_WINDOW = 3
@@ -91,10 +97,15 @@ def _negated(text: str, words: Sequence[Word], index: int, lang: str) -> bool:
     return any(start <= cue.start < end for cue in negations(text, lang))
 
 
+def _joined(words: frozenset[str]) -> frozenset[str]:
+    """Phrasal translations as WordNet spells them: Apertium's "go# up" is "go up"."""
+    return frozenset(" ".join(w.replace("#", " ").split()) for w in words)
+
+
 def _content_meanings(word: Word, lex: Lexicon) -> frozenset[str]:
     """Translations of the word's content readings only ("para" the preposition is not "stop")."""
     readings = [r for r in word.readings if _tag(r) in CONTENT_TAGS or "<ord>" in r]
-    return frozenset().union(*lex.translate(readings).values()) if readings else frozenset()
+    return _joined(frozenset().union(*lex.translate(readings).values())) if readings else frozenset()
 
 
 def _rare_enough(word: Word, lang: str) -> bool:
@@ -164,6 +175,19 @@ def _wordnet_verb(word: Word) -> Word:
     return word
 
 
+def _periphrasis(words: Sequence[Word], index: int) -> bool:
+    """The verb governs an infinitive through a preposition: an auxiliary of aspect.
+
+    "Acaba de volver" is "has just come back", "vuelve a llamar" "calls again":
+    such a verb says when or how often, which languages say in their own ways,
+    not what it means alone ("acabar" is "finish", not the opposite of "start").
+    """
+    if index + 2 >= len(words) or not _only_verb(words[index]):
+        return False
+    after, then = words[index + 1], words[index + 2]
+    return any(_tag(r) == "pr" for r in after.readings) and any("<vblex><inf>" in r for r in then.readings)
+
+
 def _place(word: Word, text: str) -> float:
     return word.start / max(1, len(text))
 
@@ -179,8 +203,8 @@ def find(
     said: dict[str, list[int]] = {}
     everything: set[str] = set()
     for i, word in enumerate(other_words):
-        everything |= other_lex.translations(word)
-        if not word.content or not _rare_enough(word, other_lang):
+        everything |= _joined(other_lex.translations(word))
+        if not word.content or not _rare_enough(word, other_lang) or _periphrasis(other_words, i):
             continue
         meanings = _content_meanings(word, other_lex)
         if meanings & english_lemmas:
@@ -194,13 +218,14 @@ def find(
     for i, word in enumerate(en_words):
         if not word.content or not word.readings or word.lemmas & everything:
             continue
-        if not _rare_enough(word, ENGLISH):
+        if not _rare_enough(word, ENGLISH) or _periphrasis(en_words, i):
             continue
         common_verb = _common_verb(word, ENGLISH)
-        if common_verb and _light(word.lemmas):
-            continue
         opposite = sorted(a for lemma in word.lemmas for a in table.get(lemma, ()) if a in said)
         opposite = [a for a in opposite if a not in english_lemmas]
+        if common_verb and _light(word.lemmas):
+            # A light verb is taken at its word only against an antonym of few senses.
+            opposite = [a for a in opposite if not _light({a})]
         if not opposite or _negated(english, en_words, i, ENGLISH):
             continue
         here = _place(word, english)
