@@ -9,8 +9,7 @@ alternatives (:func:`_scales`). The data files are read
 directly: each antonym pointer names the other synset by its byte offset in the
 same file, so only the lines holding a pointer are parsed and their targets are
 read by offset (about 0.2 s once per process). The relation is made symmetric
-(WordNet states most pairs both ways, not all; "increase" lists "fall", a word of
-the sense {decrease, diminish, lessen, fall}, so "fall" lists "increase"). Without the files the mapping
+(WordNet states most pairs both ways, not all). Without the files the mapping
 is empty and the antonym check stays silent.
 """
 
@@ -117,9 +116,6 @@ def antonyms() -> dict[str, frozenset[str]]:
             pairs[word].update(other)
         for word in [b, *(w for w in other if " " in w)]:
             pairs[word].update(words)
-    for word, found in list(pairs.items()):  # symmetric: "increase" → "fall" gives "fall" → "increase"
-        for other_word in found:
-            pairs[other_word].add(word)
     return {word: frozenset(found) for word, found in pairs.items()}
 
 

@@ -18,10 +18,11 @@ An English word *e* is swapped for its opposite when
   "en"/"on"/"off" swap in ordinary paraphrase), nor only a common verb (Zipf ≥ 5)
   of many senses (WordNet: :data:`LIGHT_VERB_SENSES`; light verbs and idioms,
   "dar un paso" for "take a step"; the other side's verb is judged by the
-  English antonym it translates to: "perdió" as "lose") facing an antonym of
-  many senses too (an English light verb against an antonym of few senses is
-  taken at its word: "fell" against "subió", "go up", 7 senses, or "aumentó",
-  "increase", 2; against "dio", "give", 44, it is an idiom), nor a negation cue
+  English antonym it translates to: "perdió" as "lose") facing a word that is
+  idiom-prone too (an English light verb against a word that also translates to
+  a verb of few senses is taken at its word: "fell" against "subió", "go up", 7
+  senses, or "aumentó", "increase", 2; against "dio", only "give", 44, it is an
+  idiom), nor a negation cue
   ("never" / "nunca" against "ever": polarity is TA510's);
 * neither word is an auxiliary of aspect, a verb governing an infinitive through a
   preposition ("acaba de volver" = "has just come back");
@@ -52,7 +53,7 @@ COMMON_ZIPF = 6.0
 COMMON_VERB_ZIPF = 5.0
 #: WordNet senses from which a common verb is one idioms and light-verb phrases borrow:
 #: "give" 44, "take" 42, "go" 30, "come" 21, "fall" 32, "rise" 17, "start" 14 are out
-#: against each other; verbs that say one thing, "increase" 2, "win" 4, "lose" 11,
+#: against such verbs; verbs that say one thing, "increase" 2, "win" 4, "lose" 11,
 #: "finish" 6, "go up" 7, stay in, and hold a light verb facing them to its word.
 LIGHT_VERB_SENSES = 12
 #: Words before a word within which a negation cue turns an antonym into litotes.
@@ -132,6 +133,16 @@ def _light(verbs: frozenset[str] | set[str]) -> bool:
     return any(senses.get(verb, 0) >= LIGHT_VERB_SENSES for verb in verbs)
 
 
+def _specific(meanings: frozenset[str]) -> bool:
+    """Some translation is a verb of few WordNet senses: the word says one thing.
+
+    "aumentó" is "rise" (17 senses) but also "increase" (2); "subió" is "go up"
+    (7); "dio" is only "give" (44), a verb idioms borrow.
+    """
+    senses = verb_senses()
+    return any(0 < senses.get(meaning, 0) < LIGHT_VERB_SENSES for meaning in meanings)
+
+
 def _verb_for_verb(english: Word, other: Word, english_common: bool, other_lang: str) -> bool:
     """A common verb is swapped only for a word that is only a verb ("won" → "perdió").
 
@@ -201,6 +212,7 @@ def find(
     other_words = other_lex.words([other])[other]
     english_lemmas = set().union(*(w.lemmas for w in en_words)) if en_words else set()
     said: dict[str, list[int]] = {}
+    specific: dict[int, bool] = {}
     everything: set[str] = set()
     for i, word in enumerate(other_words):
         everything |= _joined(other_lex.translations(word))
@@ -210,6 +222,7 @@ def find(
         if meanings & english_lemmas:
             continue  # the word translates something the English side has
         common_verb = _common_verb(word, other_lang)
+        specific[i] = _specific(meanings)
         for meaning in meanings:
             if common_verb and _light({meaning}):
                 continue  # "dieron un paso": "dar" as "give" is a light verb
@@ -223,9 +236,10 @@ def find(
         common_verb = _common_verb(word, ENGLISH)
         opposite = sorted(a for lemma in word.lemmas for a in table.get(lemma, ()) if a in said)
         opposite = [a for a in opposite if a not in english_lemmas]
-        if common_verb and _light(word.lemmas):
-            # A light verb is taken at its word only against an antonym of few senses.
-            opposite = [a for a in opposite if not _light({a})]
+        light = common_verb and _light(word.lemmas)
+        if light:
+            # A light verb is taken at its word only against a verb that says one thing.
+            opposite = [a for a in opposite if any(specific[j] for j in said[a])]
         if not opposite or _negated(english, en_words, i, ENGLISH):
             continue
         here = _place(word, english)
@@ -234,6 +248,7 @@ def find(
             for j in said[opposite[0]]
             if (abs(_place(other_words[j], other) - here) <= SAME_PLACE or abs(j - i) <= NEAR_WORDS)
             and _verb_for_verb(word, other_words[j], common_verb, other_lang)
+            and (specific[j] or not light)
         ]
         if not near or _negated(other, other_words, near[0], other_lang):
             continue
