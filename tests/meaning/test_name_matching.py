@@ -58,3 +58,16 @@ def test_a_near_miss_that_is_a_common_word_is_still_mangled() -> None:
         "en",
     )
     assert [(m.source.text, m.target.text) for m in found] == [("Dream", "Dreamy")]
+
+
+def test_demonyms_and_place_adjectives_are_not_names() -> None:
+    from transaudit.meaning.bilingual import lexicon
+    from transaudit.meaning.names import proper_adjective
+
+    assert proper_adjective("Polish", "en", "es")  # the gazetteer's demonym of Poland
+    if lexicon("en", "es") is not None:  # Apertium's analyser files these as adjectives
+        assert proper_adjective("Asturian", "en", "es")
+        assert proper_adjective("Andalusians", "en", "es")  # plural noun of an adjective
+        assert proper_adjective("Canarian", "en", "fr")  # no eng-fra pair: another English analyser
+    for name in ("Kenneth", "Novak", "Tesla"):  # proper noun, unknown, common noun only
+        assert not proper_adjective(name, "en", "es"), name

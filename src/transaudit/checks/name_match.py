@@ -59,7 +59,11 @@ class NameReplaced(Check):
     in the target, and exactly one target name has none in the source.
 
     A capitalized word the dictionary accepts in lower case ("World",
-    "Monde") is a title word, not a name.
+    "Monde") is a title word, not a name. A demonym or a place's adjective
+    ("Galician", "Andalusians": the gazetteer's demonyms, or an adjective and
+    never a proper noun to Apertium's analyser of the language) describes, it
+    does not name: "La Xunta exigió…" → "The Galician government demanded…"
+    explains the institution's name.
 
     Bad: source "según el economista Kowalczyk" → target "according to the
     economist Kenneth".

@@ -16,12 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from transaudit.analysis.frequencies import zipf
 from transaudit.analysis.fuzzy import similar_token
 from transaudit.analysis.name_runs import NameRun, name_sequences
 from transaudit.analysis.name_spelling import transliteration
 from transaudit.analysis.text import WORD_RE, Token, fold
+
+if TYPE_CHECKING:
+    from transaudit.meaning.bilingual import Lexicon
 
 #: Closest-match ratio (0–100, rapidfuzz) from which an unequal word is the same
 #: name misspelled rather than another name: one letter in five may differ
@@ -188,13 +192,77 @@ def swapped_name(
     """
     lost = [n for n in name_sequences(source, source_lang) if not _kept(n, target)]
     lost = [n for n in lost if not _common_word(n.text, source_lang)]
-    if len(lost) != 1 or len(lost[0].words) != 1:
+    if not lost:
         return None
     new = [n for n in name_sequences(target, target_lang) if not _kept(n, source)]
     new = [n for n in new if not _common_word(n.text, target_lang)]
+    if not new:
+        return None
+    lost = [n for n in lost if not _describes(n, source_lang, target_lang)]
+    if len(lost) != 1 or len(lost[0].words) != 1:
+        return None
+    new = [n for n in new if not _describes(n, target_lang, source_lang)]
     if len(new) != 1 or len(new[0].words) != 1:
         return None
     return lost[0], new[0]
+
+
+def _describes(run: NameRun, lang: str, other: str) -> bool:
+    """A one-word run that is a proper adjective (a demonym), which describes rather than names."""
+    return len(run.words) == 1 and proper_adjective(run.text, lang, other)
+
+
+@lru_cache(maxsize=4096)
+def proper_adjective(word: str, lang: str, other: str = "") -> bool:
+    """A demonym or a place's adjective ("Galician", "Andalusians", "Polish"), not a name.
+
+    Languages that capitalize these (English) make them look like names, yet
+    "the Galician government" for "la Xunta" explains the name, it does not
+    swap it for another. The word is one when the language's gazetteer lists it
+    as a country's demonym, or when Apertium's analyser of the language (the
+    audited pair's, else the first installed pair's) files the word, or the
+    dictionary form of its noun reading ("Galicians" → "Galician"), as an
+    adjective (``galician<adj>``) and never as a proper noun (``Kenneth<np>``).
+    Unknown words ("Novak", "Xunta") and names that are also adjectives stay
+    names; without Apertium only the gazetteer answers.
+    """
+    from transaudit.analysis.gazetteer import gazetteer
+
+    if _bare_text(word).casefold() in gazetteer(lang).demonym_words:
+        return True
+    analyser = _analyser(lang, other)
+    if analyser is None:
+        return False
+    readings = _readings(analyser, word)
+    if any("<np>" in r for r in readings):
+        return False
+    if any("<adj>" in r for r in readings):
+        return True
+    lemmas = {r.split("<", 1)[0] for r in readings if "<n>" in r} - {word}
+    return any(
+        any("<adj>" in r for r in found) and not any("<np>" in r for r in found)
+        for found in (_readings(analyser, lemma) for lemma in lemmas)
+    )
+
+
+def _readings(analyser: Lexicon, word: str) -> list[str]:
+    return [r for w in analyser.words([word])[word] for r in w.readings]
+
+
+#: Languages whose Apertium pairs may hold a language's analyser when the audited pair
+#: has none, tried in this order.
+_ANALYSER_PARTNERS = ("en", "es", "ca", "fr", "pt", "it", "gl", "ro")
+
+
+def _analyser(lang: str, other: str) -> Lexicon | None:
+    from transaudit.meaning.bilingual import lexicon
+
+    for partner in (other, *_ANALYSER_PARTNERS):
+        if partner and partner != lang:
+            found = lexicon(lang, partner)
+            if found is not None:
+                return found
+    return None
 
 
 def _kept(run: NameRun, other: str) -> bool:
