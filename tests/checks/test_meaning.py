@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from transaudit.checks.meaning import outliers, score, thresholds
-from transaudit.model import Segment
+from transaudit.checks import get_check
+from transaudit.checks.base import CheckContext
+from transaudit.checks.meaning import LONGEST, outliers, score, thresholds
+from transaudit.meaning import similarity
+from transaudit.model import Article, Segment
 
 
 def scored(target: float, back: float | None = None) -> Segment:
@@ -51,3 +54,25 @@ def test_a_uniformly_low_article_has_no_outlier() -> None:
 
 def test_a_short_article_leaves_the_absolute_threshold_alone() -> None:
     assert outliers([0.9, 0.3], -2.0, 5) == [True, True]
+
+
+def _article_scored(segments: list[Segment]) -> Article:
+    """An article whose cosines are given (as ``similarity.annotate`` leaves them)."""
+    article = Article("long", "es", "en", segments)
+    setattr(article, similarity._MARK, "")
+    return article
+
+
+@pytest.mark.parametrize(("code", "value"), [("TA501", 0.55), ("TA502", 0.2)])
+def test_segments_over_the_length_bound_are_not_judged(code: str, value: float) -> None:
+    sentence_es = "Los vecinos del barrio pidieron más autobuses nocturnos al ayuntamiento. "
+    sentence_en = "Residents of the district asked the council for more night buses. "
+    short = Segment("p1", sentence_es, sentence_en)
+    repeat = LONGEST // len(sentence_es) + 1
+    long = Segment("p2", sentence_es * repeat, sentence_en * repeat)
+    assert len(long.source) > LONGEST >= len(short.source)
+    for segment in (short, long):
+        segment.similarity = {"target": value, "back_translation": value}
+    check = get_check(code)()
+    found = list(check.check_article(_article_scored([short, long]), CheckContext("es", "en", {})))
+    assert [f.segment for f in found] == ["p1"]

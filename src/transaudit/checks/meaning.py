@@ -36,6 +36,7 @@ from transaudit.analysis.frequencies import zipf
 from transaudit.analysis.text import word_count
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
+from transaudit.checks.coverage import LONGEST as COVERAGE_LONGEST
 from transaudit.meaning import encoder, similarity
 from transaudit.meaning.bilingual import Word
 from transaudit.meaning.coverage import FUNCTION_ZIPF
@@ -48,6 +49,13 @@ FAMILY = "similarity"
 MIN_SPREAD = 0.02
 #: MAD × 1.4826 estimates the standard deviation of a normal cloud.
 MAD_SCALE = 1.4826
+#: Characters on either side beyond which a segment is not judged, as TA522/TA523
+#: (:data:`transaudit.checks.coverage.LONGEST`): the thresholds were set on paragraphs of
+#: at most about 1,100 characters (Bio-MQM, WMT24), and one vector for a text of 800
+#: words or more averages away any local change, so its cosine says nothing the
+#: checks were calibrated for, and a span over most of such a paragraph points at
+#: nothing a reviewer could check.
+LONGEST = COVERAGE_LONGEST
 
 
 def thresholds(source_lang: str, target_lang: str) -> dict[str, Any]:
@@ -122,6 +130,11 @@ def outliers(values: list[float], below: float, min_segments: int) -> list[bool]
     return [(v - middle) / spread <= below for v in values]
 
 
+def _judged(segment: Segment) -> bool:
+    """Neither side longer than :data:`LONGEST`."""
+    return len(segment.source) <= LONGEST and len(segment.target) <= LONGEST
+
+
 def _trimmed(text: str) -> tuple[int, int]:
     start = len(text) - len(text.lstrip())
     return start, len(text.rstrip())
@@ -179,7 +192,8 @@ class MisalignedSegment(_MeaningCheck):
     references the mean alone flagged 5 paragraphs in 478, both views 2): a
     segment shifted by the aligner or the MT system,
     a hallucinated sentence, or an empty stand-in. A heading of a word or two is
-    judged only when the other side is a whole sentence.
+    judged only when the other side is a whole sentence; a segment with a side
+    over 5,000 characters (:data:`LONGEST`) is not judged.
 
     Bad: source "Conclusiones." → target "In this regard, it is important to note
     that there is a lack of progress in this area."
@@ -196,6 +210,8 @@ class MisalignedSegment(_MeaningCheck):
         floor, min_words = float(limits["misaligned"]), int(limits["min_words"])
         similarity.annotate(article, {"no-cache": ctx.no_cache, "cache-dir": ctx.cache_dir})
         for segment in article.segments:
+            if not _judged(segment):
+                continue
             found = views(segment, ctx.source_lang, ctx.target_lang)
             if not found or max(found.values()) >= floor:
                 continue
@@ -229,7 +245,8 @@ class MeaningDiverges(_MeaningCheck):
     those; a mean below it with one view above is still TA501's). For a
     pair without its own calibration the segment must also stand out in its
     article (robust z-score at most ``relative``). Sources shorter than
-    ``min_words`` are skipped: headings score low whatever their translation.
+    ``min_words`` are skipped: headings score low whatever their translation;
+    so are segments with a side over 5,000 characters (:data:`LONGEST`).
     The span covers the target words no source word translates (Apertium's
     dictionaries), where the meaning moved; the whole segment without them.
     The encoder sees gross changes (a wrong term, a dropped clause, another
@@ -248,7 +265,9 @@ class MeaningDiverges(_MeaningCheck):
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
         limits, calibrated = _limits(ctx)
         floor, min_words = float(limits["misaligned"]), int(limits["min_words"])
-        scored = [(s, v, b) for s, v, b in _scored(article, ctx) if word_count(s.source) >= min_words]
+        scored = [
+            (s, v, b) for s, v, b in _scored(article, ctx) if word_count(s.source) >= min_words and _judged(s)
+        ]
         standing = [True] * len(scored)
         if not calibrated and "relative" in limits:
             values = [v for _, v, _ in scored]
