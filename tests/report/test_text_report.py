@@ -5,7 +5,7 @@ from __future__ import annotations
 from report_samples import build_result, find
 
 from transaudit.model import Segment
-from transaudit.report.text_report import render_text
+from transaudit.report.text_report import CONTINUED, WIDTH, render_text
 
 
 def test_summary_lines(sample_result):
@@ -38,3 +38,18 @@ def test_control_characters_cannot_reach_the_terminal():
     text = render_text(result)
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text and "\r" not in text
     assert "\\x1b" in text and text.count("\n") == len(text.splitlines())
+
+
+def test_the_report_file_gives_a_long_message_whole_and_wrapped():
+    words = " ".join(f"word{n}" for n in range(60))  # about 420 characters
+    seg = Segment("p1", "Fuente.", "Target text here.")
+    result = build_result([seg], [find(seg, "TA101", "target", "text", message=f"start {words} end")])
+    whole = render_text(result)
+    issue_lines = whole.splitlines()[2:]
+    assert all(len(line) <= WIDTH for line in issue_lines)
+    assert "…" not in whole and "start" in issue_lines[0] and issue_lines[-1].endswith("end")
+    assert all(line.startswith(CONTINUED) for line in issue_lines[1:])
+    assert " ".join(line.strip() for line in issue_lines).endswith(f"start {words} end")
+    # the terminal summary keeps one shortened line per issue
+    summary = render_text(result, top=3).splitlines()
+    assert len(summary) == 3 and summary[2].endswith("…")

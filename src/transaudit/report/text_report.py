@@ -2,10 +2,16 @@
 
 Article text goes to a terminal, so control characters (escape sequences
 could recolour or rewrite the screen) are shown as ``\\xNN`` escapes and long
-excerpts are shortened.
+excerpts are shortened. The report file (every issue) gives each message,
+waiver reason, notice and reason a check did not run whole, wrapped at
+:data:`WIDTH` columns with its continuation lines indented; the terminal
+summary of a batch (its worst few issues) keeps each to one shortened line.
 """
 
 from __future__ import annotations
+
+import sys
+import textwrap
 
 from transaudit.compare import summary_line
 from transaudit.model import MOST_SERIOUS_FIRST, SEVERITY_RANK
@@ -21,6 +27,28 @@ def clean(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: Columns a line of the report file is wrapped at.
+WIDTH = 100
+#: Indent of a wrapped line's continuation: under the text after the severity column.
+CONTINUED = " " * 11
+
+
+def _line(prefix: str, text: str, limit: int, whole: bool) -> str:
+    """``prefix`` + text: shortened to ``limit`` characters, or whole and wrapped at :data:`WIDTH`."""
+    if not whole:
+        return prefix + clean(text, limit)
+    text = clean(text, sys.maxsize)  # escaped, never shortened
+    wrapped = textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=prefix,
+        subsequent_indent=CONTINUED,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join(wrapped) if wrapped else prefix.rstrip()
+
+
 def render_text(result: ArticleResult, top: int | None = None, label: str | None = None) -> str:
     """``id  src→tgt  quality Q (MQM score S, threshold T)  PASS|FAIL``, counts, issues worst first.
 
@@ -29,6 +57,7 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
     replaces the article id on the first line (the batch's "story (story-2)"
     for two articles that share an id, as in the index).
     """
+    whole = top is None
     article = result.article
     counts = result.counts_by_severity()
     verdict = "PASS" if result.passed else "FAIL"
@@ -47,7 +76,7 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
     for _, issue in worst:
         excerpt = f" “{clean(issue.text, 50)}”" if issue.text else ""
         where = f"{issue.code} {clean(issue.segment, 20)}{excerpt}"
-        lines.append(f"  {issue.severity.value:<8} {where}: {clean(issue.message, 90)}")
+        lines.append(_line(f"  {issue.severity.value:<8} {where}: ", issue.message, 90, whole))
     if top is not None and len(result.issues) > top:
         lines.append(f"  … and {len(result.issues) - top} more")
     if result.waived:
@@ -57,16 +86,16 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
             for item in result.waived:
                 issue, waiver = item.issue, item.waiver
                 who = f" ({clean(waiver.who, 30)})" if waiver.who else ""
-                lines.append(f"  waived   {issue.code} {clean(issue.segment, 20)} “{clean(issue.text, 50)}”: "
-                             f"{clean(waiver.reason, 90)}{who}")
+                prefix = f"  waived   {issue.code} {clean(issue.segment, 20)} “{clean(issue.text, 50)}”: "
+                lines.append(_line(prefix, waiver.reason, 90, whole) + who)
     if result.comparison:
         lines.append(f"  {clean(summary_line(result.comparison), 120)}")
     if result.errors:
         lines.append(f"  {len(result.errors)} check error(s): "
                      + ", ".join(sorted({clean(str(e.get('check', '?')), 20) for e in result.errors})))
     for notice in result.notices:
-        lines.append(f"  note: {clean(notice, 120)}")
+        lines.append(_line("  note: ", notice, 120, whole))
     for skipped in result.not_run:
-        lines.append(f"  not run: {clean(skipped['check'], 10)} {clean(skipped['name'], 30)}: "
-                     f"{clean(skipped['reason'], 100)}")
+        prefix = f"  not run: {clean(skipped['check'], 10)} {clean(skipped['name'], 30)}: "
+        lines.append(_line(prefix, skipped["reason"], 100, whole))
     return "\n".join(lines) + "\n"
