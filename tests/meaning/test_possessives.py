@@ -44,3 +44,16 @@ def test_a_target_language_without_marked_possessives_is_silent() -> None:
 
 def test_off_by_default() -> None:
     assert "TA514" not in {c.code for c in Engine(Settings.from_keys(backend="none")).checks}
+
+
+def test_italian_suo_and_sua_leave_the_possessor_open() -> None:
+    source = "I suoi libri e la sua scrivania."
+    assert _mixed(source, "His books and her desk.", "it", "en") == [("His", "her")]
+    assert _mixed(source, "Her books and her desk.", "it", "en") == []
+
+
+def test_german_marks_the_possessor_as_a_target_and_leaves_nothing_open_as_a_source() -> None:
+    assert _mixed("Sus libros y su mesa.", "Seine Bücher und ihr Tisch.", "es", "de") == [("Seine", "ihr")]
+    assert _mixed("Sus libros y su mesa.", "Ihre Bücher und ihr Tisch.", "es", "de") == []
+    assert "open" not in data.load("possessives", "de")
+    assert _mixed("Seine Bücher und ihr Tisch.", "His books and her desk.", "de", "en") == []

@@ -18,8 +18,9 @@ class PossessiveMismatch(Check):
 
     A source sentence with two or more possessives that do not say who owns
     (Spanish "su/sus", French "son/sa/ses", Portuguese "seu/sua", Catalan
-    "seu/seva": ``data/possessives``) whose translation mixes possessives of
-    different kinds ("his" and "her", "their" and "its"): the translation
+    "seu/seva", Italian "suo/sua": ``data/possessives``) whose translation mixes
+    possessives of different kinds ("his" and "her", "their" and "its"; German
+    "sein" and "ihr"): the translation
     guessed the possessor at each one. Two different possessors in one
     sentence are legitimate and would be flagged too (the reason it is off by
     default); :mod:`transaudit.meaning.possessives` gives the rule.

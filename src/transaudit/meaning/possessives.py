@@ -1,8 +1,9 @@
 """Possessives whose possessor the source leaves open and the translation guesses inconsistently.
 
-Spanish "su/sus" (French "son/sa/ses", Portuguese "seu/sua", Catalan "seu/seva")
-says nothing of who owns: him, her, it, them or the formal "you". English must
-choose: "his", "her", "its", "their", "your". A machine translation that does
+Spanish "su/sus" (French "son/sa/ses", Portuguese "seu/sua", Catalan "seu/seva",
+Italian "suo/sua") says nothing of who owns: him, her, it, them or the formal
+"you". English must choose: "his", "her", "its", "their", "your"; German too:
+"sein" (masculine or neuter) or "ihr" (feminine or plural). A machine translation that does
 not follow the referent chooses again at each possessive, and one sentence ends
 up with "his personal lives in her Spain" or "their writings … its position"
 for one and the same possessor.
