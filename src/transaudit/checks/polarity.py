@@ -24,7 +24,9 @@ class NegationMismatch(Check):
     ("unable", "impossible"), and is left alone; so is a negation the target
     adds where the source means one without a cue ("unable", "lack of",
     "chemo-naïve": the ``lexical`` table of the source language), and a source
-    negation the target renders the same way ("no planeados" → "unplanned").
+    negation the target renders the same way ("no planeados" → "unplanned") or
+    with a negative implicative verb ("no haya aprobado" → "failing to
+    approve": ``lexical.implicative``, :func:`~transaudit.meaning.polarity.implicative_negations`).
 
     Bad: source "El gobierno no aprobó la ley." → target "The government
     approved the law."

@@ -40,7 +40,7 @@ SIMILARITY = {"diverges": NUMBER, "diverges_mean": NUMBER, "misaligned": NUMBER,
               "relative": NUMBER, "min_segments": int}  # fmt: skip
 NEGATION = {
     "words": WORDS, "suffixes": WORDS, "not_negation": WORDS,
-    "lexical": {"prefixes": WORDS, "suffixes": WORDS, "words": WORDS},
+    "lexical": {"prefixes": WORDS, "suffixes": WORDS, "words": WORDS, "implicative": WORDS},
 }  # fmt: skip
 NUMBERS = {
     "decimal": WORDS, "group": WORDS, "three_digits": Each(str), "words": Each(NUMBER),

@@ -38,6 +38,35 @@ def _lexical(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...
     return listed, tuple(spec.get("prefixes", [])), tuple(spec.get("suffixes", []))
 
 
+@cache
+def _implicative(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The language's negative implicative phrases (``lexical.implicative``), folded, as word runs."""
+    spec = data.load(FAMILY, lang).get("lexical", {})
+    return tuple(tuple(fold(phrase).split()) for phrase in spec.get("implicative", []))
+
+
+def implicative_negations(text: str, lang: str) -> tuple[Token, ...]:
+    """Negative implicative verbs with their complement's marker ("failing to", "se negó a").
+
+    A negative implicative verb (Karttunen 1971, "Implicative verbs", *Language*
+    47: "John failed to lock the door" entails that he did not lock it) negates
+    its complement without a cue: "criticó que no haya aprobado" → "criticised
+    it for failing to approve". Listed per language with the word that opens
+    the complement (English "to", Spanish "de"/"a"), so "fail" alone (a failed
+    exam) is not one. The first word of each is returned.
+    """
+    phrases = _implicative(lang)
+    if not phrases:
+        return ()
+    tokens = words(text)
+    folded = [fold(token.text) for token in tokens]
+    found = []
+    for i, token in enumerate(tokens):
+        if any(tuple(folded[i : i + len(phrase)]) == phrase for phrase in phrases):
+            found.append(token)
+    return tuple(found)
+
+
 def _common(word: str, lang: str) -> bool:
     """A common word of the language (wordfreq Zipf ≥ 3)."""
     return len(word) >= 3 and zipf(word, lang) >= 3.0
@@ -60,6 +89,8 @@ def lexical_negations(text: str, lang: str, affixes_only: bool = False) -> tuple
 
     ``affixes_only``: only words negated by an affix ("unplanned", "non-experimental"),
     not the listed verbs and nouns ("reject", "lack"), which negate a different thing.
+    Either way the negative implicative phrases count (:func:`implicative_negations`:
+    "failing to approve" negates the approving itself).
     """
     listed, prefixes, suffixes = _lexical(lang)
     if affixes_only:
@@ -89,6 +120,9 @@ def lexical_negations(text: str, lang: str, affixes_only: bool = False) -> tuple
             ):
                 found.append(token)
                 break
+    implied = implicative_negations(text, lang)
+    if implied:
+        found = sorted({t.start: t for t in (*found, *implied)}.values(), key=lambda t: t.start)
     return tuple(found)
 
 
