@@ -188,3 +188,126 @@ def test_a_worker_without_the_apertium_pair_is_named_before_any_audit(tmp_path: 
         finally:
             worker.terminate()
             worker.wait(timeout=30)
+
+
+def fleet(settings: Settings, *modes: tuple[str, ...]) -> distributed._Fleet:
+    """Workers that list these Apertium modes (what ``apertium -l`` says on each)."""
+    from transaudit import __version__
+
+    workers = [distributed.Capabilities(f"tcp://w{n}:1", __version__, m) for n, m in enumerate(modes)]
+    return distributed._Fleet(workers, settings)
+
+
+def test_the_capability_check_asks_for_every_step_of_a_pivot_route() -> None:
+    """fr→en has no direct Apertium pair: fr-es then spa-eng (via es), as a local run does."""
+    from transaudit.model import Article
+
+    route = ("fr-es", "spa-eng", "eng-spa")
+    french = Article(id="a", source_lang="en", target_lang="fr", segments=[])
+    spanish = Article(id="b", source_lang="es", target_lang="en", segments=[])
+    for backend in ("auto", "apertium"):
+        fleet(Settings.from_keys(backend=backend), route, route).require(french)  # both steps on both
+    with pytest.raises(ClusterError) as caught:
+        fleet(Settings.from_keys(backend="auto"), route, ("fr-es", "eng-spa")).require(french)
+    assert str(caught.value) == (
+        "back-translation fr→en (fr-es + spa-eng via es): no mode spa-eng for step es→en on worker(s) "
+        "tcp://w1:1 (install apertium-eng-spa there); or use --backend none"
+    )
+    fleet(Settings.from_keys(backend="auto"), route, ("fr-es", "eng-spa")).require(spanish)  # en→es alike
+    with pytest.raises(ClusterError) as caught:  # asked for Apertium, and no worker has the first step
+        fleet(Settings.from_keys(backend="apertium"), ("spa-eng",), ("spa-eng",)).require(french)
+    assert str(caught.value) == (
+        "back-translation fr→en: no mode for step fr→es on worker(s) tcp://w0:1, tcp://w1:1 "
+        "(install apertium-fr-es there); or use --backend none"
+    )
+    fleet(Settings.from_keys(backend="none"), route, ()).require(french)  # no Apertium involved
+
+
+PIVOT_ARTICLES = {
+    "bridge": ("The mayor opened the new bridge in Lyon on Friday.",
+               "Le maire a inauguré le nouveau pont à Lyon vendredi."),
+    "budget": ("The city will spend twenty million euros on the project.",
+               "La ville dépensera vingt millions d'euros pour le projet."),
+    "train": ("The first train leaves the station at eight in the morning.",
+              "Le premier train quitte la gare à huit heures du matin."),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.apertium
+def test_a_pivot_route_back_translates_on_the_cluster_as_locally(cluster, tmp_path: Path) -> None:
+    """fr→en goes fr-es then spa-eng on the workers too (chunk prefetch included): same reports."""
+    if not Path("/usr/bin/apertium").exists():
+        pytest.skip("needs Debian's apertium")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (english, french) in PIVOT_ARTICLES.items():
+        (folder / f"{name}.en-fr.tsv").write_text(f"source\ttarget\n{english}\t{french}\n", encoding="utf-8")
+    paths = list(discover([folder]))
+    settings = Settings.from_keys(backend="apertium", no_cache=True, timestamp="2026-01-01T00:00:00Z")
+    local, remote = tmp_path / "local", tmp_path / "remote"
+    local.mkdir()
+    remote.mkdir()
+    here = run_batch(paths, settings, LANGS, local, ("json", "html"), jobs=1)
+    there = run_on_cluster(paths, settings, LANGS, remote, ("json", "html"), cluster.scheduler_address)
+    assert [o.ok for o in there.outcomes] == [True] * 3, [o.error for o in there.outcomes]
+    assert [o.text for o in there.outcomes] == [o.text for o in here.outcomes]
+    report = json.loads((remote / "bridge.json").read_text())
+    assert report["backtranslation"]["via"] == "es", report["backtranslation"]
+    from distributed import Client
+
+    from transaudit.input.readers import read_articles
+
+    articles = [article for path in paths for article in read_articles(path, LANGS)]
+    with Client(cluster.scheduler_address, set_as_default=False) as client:  # the chunk's prefetch
+        made = client.submit(distributed._prefetch, articles, settings, pure=False).result()
+    assert made is not None and sorted(scope.direction for scope in made) == ["es→en", "fr→es"]
+    assert all(len(found) == 3 for found in made.values())
+    assert sorted(p.name for p in remote.iterdir()) == sorted(p.name for p in local.iterdir())
+    for made in local.iterdir():
+        assert (remote / made.name).read_bytes() == made.read_bytes(), made.name
+
+
+@pytest.mark.slow
+@pytest.mark.apertium
+def test_a_worker_missing_one_step_of_a_pivot_route_is_named_with_that_step(tmp_path: Path) -> None:
+    """A worker whose Apertium lists every mode but spa-eng: fr→en would differ there."""
+    from distributed import LocalCluster
+
+    modes = Path("/usr/share/apertium/modes")
+    if not (modes / "spa-eng.mode").exists() or not (modes / "fr-es.mode").exists():
+        pytest.skip("needs Debian's apertium-fr-es and apertium-eng-spa")
+    partial = tmp_path / "apertium"
+    (partial / "modes").mkdir(parents=True)
+    for mode in modes.glob("*.mode"):
+        if mode.name != "spa-eng.mode":
+            (partial / "modes" / mode.name).symlink_to(mode)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    english, french = PIVOT_ARTICLES["bridge"]
+    (folder / "bridge.en-fr.tsv").write_text(f"source\ttarget\n{english}\t{french}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    lacking = {**os.environ, "APERTIUM_DATADIR": str(partial)}
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      host="127.0.0.1") as local:
+        worker = subprocess.Popen(
+            [str(Path(sys.executable).parent / "dask"), "worker", local.scheduler_address,
+             "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1", "--name", "partial"],
+            env=lacking, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while len(local.scheduler_info["workers"]) < 2 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            [address] = [a for a, w in local.scheduler_info["workers"].items() if w.get("name") == "partial"]
+            result = CliRunner().invoke(main, ["check", str(folder), "--out", str(out), "--no-cache",
+                                               "--scheduler", local.scheduler_address])
+            assert result.exit_code == 2, result.output
+            assert result.output.strip().splitlines() == [
+                f"transaudit: back-translation fr→en (fr-es + spa-eng via es): no mode spa-eng for step "
+                f"es→en on worker(s) {address} (install apertium-eng-spa there); or use --backend none"
+            ]
+            assert not out.exists() or list(out.iterdir()) == []
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)

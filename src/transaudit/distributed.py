@@ -26,8 +26,10 @@ keeps the reports already written and writes the index from them.
 Before auditing an article of a new language direction, the client compares
 what each worker would do with it (:func:`worker_capabilities`): every
 worker must run the same transaudit version and, when back-translation is
-on, resolve the direction to the same Apertium mode (or all to none), else
-the batch stops with one line naming the workers and what to install.
+on, resolve the direction to the same Apertium route (every step of a route
+through a pivot, fr-es + spa-eng for fr→en, as a local run picks it; or all to
+none), else the batch stops with one line naming each missing step's mode, the
+workers lacking it and the package to install.
 Back-translations are cached per worker (``cache-dir`` on the worker's
 machine, default ``~/.cache/transaudit``); README "Running on a Dask
 cluster" shows how to give every worker the same warm cache file.
@@ -54,6 +56,7 @@ from transaudit.report.index_report import IndexEntry
 from transaudit.settings import Settings
 
 if TYPE_CHECKING:
+    from transaudit.backtranslation.apertium import Route
     from transaudit.backtranslation.run import Prefetched
 
 #: A chunk closes once it holds this many segments …
@@ -121,17 +124,98 @@ def worker_capabilities() -> dict[str, Any]:
     }
 
 
-def _resolve(direction: tuple[str, str], modes: Sequence[str], settings: Settings) -> str:
-    """What a worker with these Apertium modes does with one direction (a short label)."""
-    from transaudit.backtranslation.apertium import mode_for
+def _route(direction: tuple[str, str], modes: Sequence[str], settings: Settings) -> Route | None:
+    """The Apertium route a worker with these modes takes for one direction (what
+    :func:`~transaudit.backtranslation.run.choose_backend` would pick there): every
+    step of a route through a pivot, so a worker lacking any step differs; an empty
+    route when Apertium is not involved; None when the worker has no route."""
+    from transaudit.backtranslation.apertium import Route, route_for
 
     options = settings.backtranslation
     choice = (options.backend or "auto").strip().lower()
     if choice in ("none", "transformers") or (choice == "auto" and options.model):
-        return "same"  # no Apertium involved (transformers is checked once for the fleet)
+        return Route(())  # no Apertium involved (transformers is checked once for the fleet)
     if options.apertium_mode:
-        return options.apertium_mode if options.apertium_mode in modes else "none"
-    return mode_for(direction[0], direction[1], modes) or "none"
+        return Route((options.apertium_mode,)) if options.apertium_mode in modes else None
+    return route_for(direction[0], direction[1], modes)
+
+
+def _label(route: Route | None) -> str:
+    if route is None:
+        return "none"
+    via = f" via {route.via}" if route.via else ""
+    return " + ".join(route.modes) + via
+
+
+def _steps(direction: tuple[str, str], route: Route) -> list[tuple[str, str, str]]:
+    """A route's steps as (from, to, mode): fr→es fr-es, es→en spa-eng."""
+    languages = [direction[0], *([route.via] if route.via else []), direction[1]]
+    return [(a, b, mode) for a, b, mode in zip(languages[:-1], languages[1:], route.modes, strict=True)]
+
+
+def _debian_steps(direction: tuple[str, str]) -> list[tuple[str, str]] | None:
+    """The steps of the route Debian's Apertium pairs offer (direct first, else
+    through the first pivot with a package for each step), or None."""
+    from transaudit.backtranslation.apertium import PIVOTS
+    from transaudit.backtranslation.run import _apertium_package
+
+    source, target = direction
+    if _apertium_package(source, target):
+        return [direction]
+    bare = source.split("-")[0].lower(), target.split("-")[0].lower()
+    for pivot in PIVOTS:
+        if pivot in bare:
+            continue
+        steps = [(source, pivot), (pivot, target)]
+        if all(_apertium_package(a, b) for a, b in steps):
+            return steps
+    return None
+
+
+def _missing(
+    direction: tuple[str, str], routes: dict[str, Route | None], capabilities: Sequence[Capabilities],
+    settings: Settings,
+) -> str:
+    """One line naming, for each step of the route the fleet needs, the workers that
+    lack its mode and the package to install there."""
+    from transaudit.backtranslation.apertium import mode_for
+    from transaudit.backtranslation.run import _apertium_package
+
+    modes = {c.address: c.apertium_modes for c in capabilities}
+    found = [route for route in routes.values() if route is not None]
+    # The route the others use (the most common one), else the one Debian offers.
+    wanted = max(sorted(set(found), key=_label), key=found.count) if found else None
+    head = f"back-translation {direction[0]}→{direction[1]}"
+    problems: list[str] = []
+    lacking: set[str] = set()
+    if wanted is not None:
+        head += f" ({_label(wanted)})"
+        for a, b, mode in _steps(direction, wanted):
+            without = sorted(address for address, route in routes.items()
+                             if route != wanted and mode not in modes[address])
+            if without:
+                lacking.update(without)
+                package = _apertium_package(a, b) or "an Apertium pair for it"
+                problems.append(f"no mode {mode} for step {a}→{b} on worker(s) {', '.join(without)} "
+                                f"(install {package} there)")
+    else:
+        steps = _debian_steps(direction)
+        if settings.backtranslation.apertium_mode:
+            mode = settings.backtranslation.apertium_mode
+            problems.append(f"no mode {mode} on worker(s) {', '.join(sorted(routes))}")
+        elif steps is None:
+            problems.append("Apertium has no pair for it on any worker, nor in Debian")
+        for a, b in steps or []:
+            without = sorted(address for address in routes if mode_for(a, b, modes[address]) is None)
+            if without:
+                package = _apertium_package(a, b) or "an Apertium pair for it"
+                problems.append(f"no mode for step {a}→{b} on worker(s) {', '.join(without)} "
+                                f"(install {package} there)")
+    others = sorted(address for address, route in routes.items()
+                    if route != wanted and address not in lacking)
+    if wanted is not None and others:  # they have every step, yet would take another route
+        problems.append("worker(s) " + ", ".join(f"{a} would use {_label(routes[a])}" for a in others))
+    return f"{head}: {'; '.join(problems)}; or use --backend none"
 
 
 class _Fleet:
@@ -161,22 +245,11 @@ class _Fleet:
         direction = (article.target_lang, article.source_lang)
         if direction in self.checked:
             return
-        resolved = {
-            c.address: _resolve(direction, c.apertium_modes, self.settings) for c in self.capabilities
-        }
-        kinds = set(resolved.values())
+        routes = {c.address: _route(direction, c.apertium_modes, self.settings) for c in self.capabilities}
+        kinds = set(routes.values())
         explicit = (self.settings.backtranslation.backend or "auto").strip().lower() == "apertium"
-        if len(kinds) > 1 or (explicit and kinds == {"none"}):
-            from transaudit.backtranslation.run import _apertium_package
-
-            package = _apertium_package(*direction) or "an Apertium pair for it"
-            lacking = sorted(address for address, mode in resolved.items() if mode == "none")
-            others = sorted({mode for mode in kinds if mode != "none"})
-            detail = f" (others use {', '.join(others)})" if others else ""
-            raise ClusterError(
-                f"back-translation {direction[0]}→{direction[1]}: no Apertium mode on worker(s) "
-                f"{', '.join(lacking) or '?'}{detail}: install {package} there, or use --backend none"
-            )
+        if len(kinds) > 1 or (explicit and kinds == {None}):
+            raise ClusterError(_missing(direction, routes, self.capabilities, self.settings))
         self.checked.add(direction)
 
 
