@@ -314,7 +314,11 @@ _ENGINES: dict[str, Any] = {}
 
 def _prefetch(articles: list[Article], settings: Settings) -> Prefetched | None:
     """The chunk's back-translations in one Apertium call per route step, or None (each
-    article then calls the engine itself, as a failure here must not cost any audit)."""
+    article then calls the engine itself, as a failure here must not cost any audit).
+
+    A failure is logged as a warning on the worker with its traceback: the reports
+    stay right, but a prefetch that always fails would otherwise show only as slowness.
+    """
     if len(articles) < 2 or settings.backtranslation.backend == "none":
         return None
     from transaudit.backtranslation.run import prefetch
@@ -322,6 +326,9 @@ def _prefetch(articles: list[Article], settings: Settings) -> Prefetched | None:
     try:
         return prefetch(articles, settings)
     except Exception:
+        logging.getLogger(__name__).warning(
+            "chunk prefetch failed; each article calls Apertium itself", exc_info=True
+        )
         return None
 
 

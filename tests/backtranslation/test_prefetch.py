@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -122,10 +123,12 @@ def test_a_route_through_a_pivot(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(calls) == 2
 
 
-def test_the_cluster_chunk_prefetches_only_when_it_can_help() -> None:
+def test_the_cluster_chunk_prefetches_only_when_it_can_help(caplog: pytest.LogCaptureFixture) -> None:
     articles = _articles()
     assert _prefetch(articles[:1], Settings.from_keys(backend="apertium", no_cache=True)) is None
     assert _prefetch(articles, Settings.from_keys(backend="none")) is None
     broken = [*articles, "not an article"]
     settings = Settings.from_keys(backend="apertium", no_cache=True)
-    assert _prefetch(broken, settings) is None  # type: ignore[arg-type]
+    with caplog.at_level(logging.WARNING, logger="transaudit.distributed"):
+        assert _prefetch(broken, settings) is None  # type: ignore[arg-type]
+    assert "chunk prefetch failed" in caplog.text  # a broken prefetch is not silent
