@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transaudit.analysis.text import fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
+from transaudit.meaning.name_counterparts import replaced_names, respelled
 from transaudit.meaning.names import mangled_names, swapped_name
 from transaudit.model import Category, Segment, Severity
 
@@ -51,7 +53,7 @@ class MangledName(Check):
 
 @register
 class NameReplaced(Check):
-    """A one-word name of the source replaced by another one-word name in the translation.
+    """A name of the source replaced by another name in the translation.
 
     The swap TA303 leaves out: TA303 judges a lost and a new name when one of
     them has two words or more. Here exactly one source name (a capitalized
@@ -65,8 +67,21 @@ class NameReplaced(Check):
     does not name: "La Xunta exigió…" → "The Galician government demanded…"
     explains the institution's name.
 
+    Word by word, with Apertium's analyser and dictionary where the pair has
+    them (:mod:`transaudit.meaning.name_counterparts`): a source name (a proper
+    noun or acronym to the analyser, or a capitalized word no resource knows)
+    with no counterpart in the target (the same spelling, a close one, a
+    dictionary translation, the same gazetteer place), or written fewer times
+    there, and a target name or run of title words with none in the source. This
+    finds a swap inside a longer name ("Robert Habeck" → "Ahmed Habeck"), a name
+    that is also a rare word ("Aristarco") and a company replaced by an
+    institution ("Agremex" → "the Labor State Government"). A respelled name
+    ("Meguiar" → "McGuire"), an acronym translated ("SLA" → "ANS") or spelled out
+    ("NSW" → "Nueva Gales del Sur") and a nickname the dictionary knows as a word
+    ("Stumpy" → "Muñoncito") are not replacements.
+
     Bad: source "según el economista Kowalczyk" → target "according to the
-    economist Kenneth".
+    economist Kenneth"; "impidió a Robert Habeck" → "prevented Ahmed Habeck".
     Good: "according to the economist Kowalczyk".
     """
 
@@ -78,14 +93,25 @@ class NameReplaced(Check):
     def check_segment(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
         if not (segment.source.strip() and segment.target.strip()):
             return
+        reported: list[tuple[int, int]] = []
         swap = swapped_name(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
-        if swap is None:
-            return
-        lost, new = swap
-        yield Finding(
+        if swap is not None and not respelled(fold(swap[0].text), fold(swap[1].text)):
+            lost, new = swap
+            reported.append((new.start, new.end))
+            yield self._finding(new.start, new.end, new.text, lost.text)
+        for found in replaced_names(segment.source, segment.target, ctx.source_lang, ctx.target_lang):
+            start, end = found.new.start, found.new.end
+            if any(s < end and start < e for s, e in reported):
+                continue
+            reported.append((start, end))
+            yield self._finding(start, end, found.new.text, found.lost.text)
+
+    @staticmethod
+    def _finding(start: int, end: int, new: str, lost: str) -> Finding:
+        return Finding(
             "target",
-            new.start,
-            new.end,
-            f"'{new.text}' is not in the source, which names '{lost.text}' here",
-            suggestion=lost.text,
+            start,
+            end,
+            f"'{new}' is not in the source, which names '{lost}' here",
+            suggestion=lost,
         )
