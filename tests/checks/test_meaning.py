@@ -22,6 +22,15 @@ def test_both_languages_known_to_the_encoder_use_the_mean_with_the_back_translat
     assert score(scored(0.6), "es", "en") == (0.6, "target")
 
 
+def test_a_failed_round_trip_leaves_the_direct_view_alone() -> None:
+    # "Veintids estudios fueron revisados": Apertium cannot read the word, the direct view is fine
+    assert score(scored(0.79, 0.43), "en", "es") == (0.79, "target")
+    # within the gap the two views are averaged as before
+    assert score(scored(0.79, 0.60), "en", "es") == pytest.approx((0.695, "mean"))
+    # a back-translation above the direct view is no failed round trip
+    assert score(scored(0.40, 0.80), "en", "es") == pytest.approx((0.6, "mean"))
+
+
 def test_a_target_language_the_encoder_does_not_know_is_judged_through_the_back_translation() -> None:
     assert score(scored(0.3, 0.9), "es", "ca") == (0.9, "back_translation")
     assert score(scored(0.3), "es", "ca") is None

@@ -44,6 +44,8 @@ BACKTRANSLATION = "backtranslation"
 #: Per-pair machine resources: Apertium's analysers and bilingual dictionaries both ways
 #: (TA522), and those with WordNet's English antonyms on an English side (TA511).
 APERTIUM_DICTIONARY, ANTONYMS = "apertium-dictionary", "antonyms"
+#: WordNet's English noun hierarchy with Apertium's dictionaries both ways, into English (TA516).
+SENSES = "wordnet-senses"
 #: The sentence encoder's training languages (TA501/TA502; :data:`transaudit.meaning.encoder.LANGUAGES`).
 SENTENCE_ENCODER = "sentence-encoder"
 #: Machine resources, as ``transaudit languages`` describes them.
@@ -53,6 +55,7 @@ RESOURCE_NAMES = {
     WORDFREQ: "wordfreq frequencies",
     APERTIUM_DICTIONARY: "Apertium bilingual dictionary",
     ANTONYMS: "English WordNet antonyms (wordnet-base) through an Apertium English dictionary",
+    SENSES: "English WordNet nouns (wordnet-base) for an English target, with Apertium dictionaries",
 }
 
 
@@ -166,6 +169,10 @@ class PairResources:
             from transaudit.meaning.opposites import available as antonyms_available
 
             return antonyms_available(self.source, self.target)
+        if name == SENSES:
+            from transaudit.meaning.substitution import available as senses_available
+
+            return senses_available(self.source, self.target)
         return data.exists(name, self.key)
 
     def part(self, build: Callable[[PairResources], T]) -> T:

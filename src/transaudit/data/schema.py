@@ -37,7 +37,7 @@ COVERAGE = {"addition": NUMBER, "omission": NUMBER, "min_words": int,
             "word_weight": NUMBER, "word_similarity": NUMBER, "sentence_gain": NUMBER}  # fmt: skip
 LENGTH = {"ratio": NUMBER, "spread": NUMBER}
 SIMILARITY = {"diverges": NUMBER, "diverges_mean": NUMBER, "misaligned": NUMBER, "min_words": int,
-              "relative": NUMBER, "min_segments": int}  # fmt: skip
+              "relative": NUMBER, "min_segments": int, "doubtful_mean": NUMBER}  # fmt: skip
 NEGATION = {
     "words": WORDS, "suffixes": WORDS, "not_negation": WORDS,
     "lexical": {"prefixes": WORDS, "suffixes": WORDS, "words": WORDS, "implicative": WORDS},

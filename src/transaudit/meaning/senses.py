@@ -1,0 +1,109 @@
+"""Whether two English nouns can name the same thing: WordNet's noun hierarchy.
+
+A bilingual dictionary gives one or two translations of a word ("destierro" →
+"banishment"); a good translation often uses another word of the same meaning
+("exile"), so a word missing from the dictionary's answer is no error by itself.
+WordNet 3.0 (Debian ``wordnet-base``, the files TA511 already reads) says which
+English nouns share a sense or sit next to each other in its hierarchy:
+"exile" (the act of expelling a person from their native land) is a kind of
+"banishment"; "fire", "death", "heritage" are nowhere near "banishment" or
+"homeland". Two nouns are *related* (:func:`related`) when a sense of one is
+within :data:`STEPS` hypernym/hyponym links of a sense of the other (shared
+sense: 0 steps; "exile" ⊂ "banishment": 1; "tool" and "instrument", both kinds of
+"implement": 2). Beyond two steps WordNet joins almost anything through its
+upper levels ("entity", "abstraction"), so a wider reach would call every pair
+related.
+
+Only the index and the lines of the synsets asked for are read (by byte offset,
+as :mod:`transaudit.meaning.antonyms` does). Without the files every question is
+answered "unknown" (None) and the callers stay silent.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transaudit.meaning.antonyms import folder
+
+#: Hypernym/hyponym links (WordNet pointers ``@``, ``@i``, ``~``, ``~i``) between two
+#: nouns' nearest senses at most: a shared sense, a kind of the other, or two kinds of
+#: one thing (sisters).
+STEPS = 2
+_HIERARCHY = frozenset({"@", "@i", "~", "~i"})
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[int, ...]]:
+    """Each noun (lower case, spaces for underscores) to its synsets' byte offsets."""
+    out: dict[str, tuple[int, ...]] = {}
+    try:
+        raw = (folder() / "index.noun").read_text(encoding="latin-1")
+    except OSError:
+        return out
+    for line in raw.splitlines():
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split()
+        count = int(fields[2])
+        pointers = int(fields[3])
+        offsets = fields[4 + pointers + 2 :]
+        out[fields[0].replace("_", " ")] = tuple(int(o) for o in offsets[:count])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _data() -> bytes:
+    try:
+        return (folder() / "data.noun").read_bytes()
+    except OSError:
+        return b""
+
+
+@lru_cache(maxsize=65536)
+def _neighbours(offset: int) -> tuple[int, ...]:
+    """The synsets one hypernym/hyponym link away from the synset at ``offset``."""
+    raw = _data()
+    end = raw.find(b"\n", offset)
+    fields = raw[offset : end if end >= 0 else len(raw)].split(b" ")
+    if len(fields) < 4:
+        return ()
+    at = 4 + 2 * int(fields[3], 16)
+    count = int(fields[at])
+    out = []
+    for i in range(count):
+        symbol, target, pos = fields[at + 1 + 4 * i : at + 4 + 4 * i]
+        if symbol.decode() in _HIERARCHY and pos == b"n":
+            out.append(int(target))
+    return tuple(out)
+
+
+def _reach(offsets: tuple[int, ...], steps: int) -> set[int]:
+    seen = set(offsets)
+    frontier = set(offsets)
+    for _ in range(steps):
+        frontier = {n for o in frontier for n in _neighbours(o)} - seen
+        seen |= frontier
+    return seen
+
+
+def installed() -> bool:
+    """WordNet's noun files are there."""
+    return bool(_index())
+
+
+def known(noun: str) -> bool:
+    """WordNet lists the noun (a lemma, lower case)."""
+    return noun.casefold() in _index()
+
+
+def related(one: str, other: str) -> bool | None:
+    """Whether two nouns (lemmas) share a sense or near ones; None if WordNet lacks either."""
+    index = _index()
+    a, b = index.get(one.casefold()), index.get(other.casefold())
+    if not a or not b:
+        return None
+    if set(a) & set(b):
+        return True
+    # Meet in the middle: STEPS links in all, split between the two sides.
+    half = STEPS // 2
+    return bool(_reach(a, half) & _reach(b, STEPS - half))

@@ -1,0 +1,234 @@
+"""A noun translated by a noun of another meaning: "destierro" → "fire", "patria" → "heritage".
+
+The commonest Major error in Bio-MQM es→en is a mistranslated term: the system
+picked a word of another sense. Both words are ordinary vocabulary, so no spelling
+or coinage check sees it, and one word barely moves a sentence vector (TA501).
+Two resources together do:
+
+* Apertium's bilingual dictionaries (:func:`transaudit.meaning.insertions.links`)
+  link each target word to the source words it can translate. A target noun with
+  no link, standing where a source noun with no link stands (between the same
+  translated neighbours, give or take :data:`~transaudit.meaning.insertions.REORDER`
+  words), is one word put for another;
+* WordNet (:mod:`transaudit.meaning.senses`) then says whether the two can mean the
+  same: the English target word, with every sense WordNet gives it, against the
+  source noun's English translations in the dictionary. A
+  synonym the dictionary lacks ("destierro" → "exile", where Apertium gives
+  "banishment") is a near sense and passes; "fire", "death", "heritage" are far
+  from "banishment" and "homeland" and are reported.
+
+The target must be English (WordNet's language), so that the word the reader sees is
+looked up with all its senses. Into another language the target word would reach
+WordNet only through the one or two translations Apertium's dictionary gives it
+("ojo" → "eye", never the "fish-eye" of "objetivo ojo de pez"), and a professional
+translation's idioms then look like wrong senses: on the WMT24 en→es tune reference
+that direction flagged 19 of 478 paragraphs, none of them wrong. What is not
+evidence, each with its reason:
+
+* a word Apertium or WordNet does not know (a term of art, a coinage: TA513's);
+  every English word of the comparison must be in WordNet and every candidate
+  must be judged, or nothing is said;
+* a capitalized word inside a sentence (a name or title: TA303, TA530), a number's
+  unit, a compound's modifier noun (the other language may fuse the compound);
+* a source noun some noun of the target can mean, anywhere in the segment
+  (reordered, or a synonym the dictionary lacks), and a target noun that can mean
+  any noun of the source;
+* a stretch where the source has no unlinked noun (an insertion: TA522's).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transaudit.meaning import senses
+from transaudit.meaning.bilingual import Lexicon, Word, _tag
+from transaudit.meaning.insertions import (
+    REORDER,
+    SHORTEST,
+    _after_number,
+    _agree,
+    _content,
+    _keys,
+    _modifier_noun,
+    _name_part,
+    _parts,
+    lexicons,
+    links,
+)
+
+ENGLISH = "en"
+#: Letters a translation and a word must share at their start to be taken as one word derived
+#: from the other ("organizaci-" aside, six keeps "patrimonio" away from "patria").
+DERIVED = 6
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A target noun that renders none of the source nouns left untranslated beside it."""
+
+    target: Word
+    source: tuple[Word, ...]
+
+
+def available(source_lang: str, target_lang: str) -> bool:
+    """An English target, WordNet's nouns installed, Apertium's dictionaries both ways."""
+    if target_lang.split("-")[0] != ENGLISH or source_lang.split("-")[0] == ENGLISH:
+        return False
+    if not senses.installed():
+        return False
+    return lexicons(source_lang, target_lang) is not None
+
+
+def _noun(words: Sequence[Word], i: int) -> bool:
+    """A noun: every reading one, or a noun reading after a determiner or adjective ("the fire").
+
+    A word that is also a verb ("wish", "fire") is read as the noun only where a
+    noun phrase shows it; WordNet's noun senses are what is compared.
+    """
+    word = words[i]
+    if not word.readings or not _content(word) or not any(_tag(r) == "n" for r in word.readings):
+        return False
+    if all(_tag(r) == "n" for r in word.readings):
+        return True
+    before = words[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and bool(before.readings)
+        and all(_tag(r) in ("det", "adj") for r in before.readings)
+    )
+
+
+def _modifier(words: Sequence[Word], i: int) -> bool:
+    """A compound's modifier noun (:func:`~transaudit.meaning.insertions._modifier_noun`), also
+    before a word Apertium does not know: such a word is most often a term, a noun ("bile duct",
+    whose "duct" the analyser lacks, is "conducto biliar": "bile" has no noun of its own)."""
+    if _modifier_noun(words, i):
+        return True
+    following = words[i + 1] if i + 1 < len(words) else None
+    return (
+        following is not None
+        and following.start <= words[i].end + 1
+        and not following.readings
+        and following.text.isalpha()
+    )
+
+
+def _renders(one: Word, other: Word, one_lexicon: Lexicon, other_lexicon: Lexicon) -> bool:
+    """A strict link: a shared form, one's translation the other's form, or a cognate spelling.
+
+    :func:`~transaudit.meaning.insertions.links` also lets a translation agree with
+    the other word on its first five letters, which joins "heritage" (→
+    "patrimonio") to "patria"; here only the two words' own spellings may agree so.
+    """
+    own, theirs = _keys(one), _keys(other)
+    if own & theirs or _agree(own, theirs):
+        return True
+    return _derived(_parts(one_lexicon.translations(one)), theirs) or _derived(
+        _parts(other_lexicon.translations(other)), own
+    )
+
+
+def _derived(one: set[str], other: set[str]) -> bool:
+    """A shared form, one opening the other ("similarity"/"similar"), or six letters in common.
+
+    Five shared letters, enough between two words' own spellings (cognates), join
+    unrelated words through a translation: "heritage" → "patrimonio" and "patria".
+    """
+    for a in one:
+        for b in other:
+            short, long = sorted((a, b), key=len)
+            if short == long or (len(short) >= SHORTEST and long.startswith(short)):
+                return True
+            if len(short) >= DERIVED and a[:DERIVED] == b[:DERIVED]:
+                return True
+    return False
+
+
+def _english(word: Word, lang: str, lexicon: Lexicon) -> frozenset[str]:
+    """The word's English dictionary forms: its own lemmas, or its dictionary translations."""
+    forms = word.lemmas if lang.split("-")[0] == ENGLISH else lexicon.translations(word)
+    return frozenset(f for f in forms if f)
+
+
+def _judge(one: frozenset[str], other: frozenset[str]) -> bool | None:
+    """True: some pair of forms is related; False: all judged and none is; None: unknown."""
+    if not one or not other:
+        return None
+    verdicts = [senses.related(a, b) for a in one for b in other]
+    if any(verdicts):
+        return True
+    return False if all(v is False for v in verdicts) else None
+
+
+def substitutions(
+    source: Sequence[Word],
+    target: Sequence[Word],
+    forward: Lexicon,
+    backward: Lexicon,
+    source_lang: str,
+    target_lang: str,
+    source_text: str,
+    target_text: str,
+) -> list[Substitution]:
+    """Target nouns that render no source noun of their stretch, where such a noun is left over."""
+    if target_lang.split("-")[0] != ENGLISH:
+        return []
+    linked = links(source, target, forward, backward)
+    anchors = [j for j, w in enumerate(target) if linked[j] and _content(w)]
+
+    def candidate(words: Sequence[Word], i: int, text: str) -> bool:
+        return (
+            _noun(words, i)
+            and not _name_part(words[i], text)
+            and not _after_number(words, i)
+            and not _modifier(words, i)
+        )
+
+    loose_target = [
+        j
+        for j in range(len(target))
+        if candidate(target, j, target_text)
+        and not any(_renders(target[j], s, backward, forward) for s in source)
+    ]
+    loose_source = [
+        i
+        for i in range(len(source))
+        if candidate(source, i, source_text)
+        and not any(_renders(source[i], t, forward, backward) for t in target)
+    ]
+    if not loose_target or not loose_source:
+        return []
+    # Every noun reading of either side, for "does anything there mean it?" (not only the loose ones).
+    nouns_t = {
+        j: _english(w, target_lang, backward)
+        for j, w in enumerate(target)
+        if any(_tag(r) == "n" for r in w.readings)
+    }
+    nouns_s = {
+        i: _english(w, source_lang, forward)
+        for i, w in enumerate(source)
+        if any(_tag(r) == "n" for r in w.readings)
+    }
+    # A source noun some target noun of the segment can mean is rendered (reordered, or said
+    # with a synonym the dictionary lacks: "exile" for "destierro").
+    unrendered = [i for i in loose_source if not any(_judge(e, nouns_s[i]) for e in nouns_t.values())]
+    found = []
+    for j in loose_target:
+        if any(_judge(nouns_t[j], e) for i, e in nouns_s.items()):
+            continue  # it can mean some source noun: a reordered or freer rendering
+        at = bisect.bisect_left(anchors, j)
+        left = anchors[at - 1] if at > 0 else None
+        right = anchors[at] if at < len(anchors) else None
+        if left is None and right is None:
+            continue
+        ends = [linked[k] for k in (left, right) if k is not None]
+        low = min(min(e) for e in ends) - REORDER if left is not None else 0
+        high = max(max(e) for e in ends) + REORDER if right is not None else len(source) - 1
+        if high - low > 4 * REORDER + 2:
+            continue  # the neighbours translate words far apart: no single stretch to compare
+        near = [i for i in unrendered if low <= i <= high]
+        if near and all(_judge(nouns_t[j], nouns_s[i]) is False for i in near):
+            found.append(Substitution(target[j], tuple(source[i] for i in near)))
+    return found
