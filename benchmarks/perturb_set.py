@@ -537,6 +537,11 @@ class Unit:
     english: str
     origin: str
 
+    @property
+    def domain(self) -> str:
+        """WMT24's domain (news, social, literary, speech), or "bio" for Bio-MQM."""
+        return self.id.split("-")[1] if self.origin == "wmt24" else "bio"
+
 
 def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
@@ -678,6 +683,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--units", type=int, default=300, help="units to sample per half (0: all; default 300)"
     )
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument(
+        "--domains",
+        default="",
+        help="keep only these domains, comma separated (news, social, literary, speech, bio); default all",
+    )
     args = parser.parse_args(argv)
     out = args.out.resolve()
     if out.is_relative_to(REPO):
@@ -698,6 +708,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, subprocess.CalledProcessError, json.JSONDecodeError, KeyError) as error:
         print(f"perturb_set: cannot read the pairs: {error}", file=sys.stderr)
         return 2
+    if args.domains:
+        keep = {d.strip() for d in args.domains.split(",") if d.strip()}
+        units = [u for u in units if u.domain in keep]
     units = sample(units, args.units, args.seed)
     rows = build(units, English(), args.seed, args.half)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -173,3 +173,37 @@ def test_refuses_to_write_into_the_repository(capsys):
     assert ps.main([str(ROOT / "synth.jsonl"), "--half", "tune"]) == 2
     assert "outside the repository" in capsys.readouterr().err
     assert not (ROOT / "synth.jsonl").exists()
+
+
+def _controls():
+    spec = importlib.util.spec_from_file_location(
+        "perturb_controls", ROOT / "benchmarks" / "perturb_controls.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_controls_lister_names_the_checks_behind_the_false_alarm_rate(tmp_path, capsys):
+    rows = [
+        {"id": f"t/{name}/u1", "perturbation": name, "applied": name != "control_unperturbed"}
+        | {"source": "El gato duerme en la casa.", "mt": "The cat sleeps in the house", "target": target}
+        for name, target in [
+            ("control_unperturbed", "The cat sleeps in the house"),
+            ("critical_id8_negation", "The cat does not sleep in the house"),
+        ]
+    ]
+    data = tmp_path / "set.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    issues = tmp_path / "issues.jsonl"
+    assert _controls().main([str(data), "--backend", "none", "--issues", str(issues)]) == 0
+    out = capsys.readouterr().out
+    assert "1/1 controls flagged" in out  # one distinct control, whatever the item count
+    assert "TA118" in out  # the source ends with '.', the control does not
+    assert {json.loads(line)["code"] for line in issues.read_text().splitlines()} == {"TA118"}
+
+
+def test_domains_of_units():
+    assert ps.Unit("wmt24-news-12.1", "a", "b", "wmt24").domain == "news"
+    assert ps.Unit("bio-es2en-x-doc1-2", "a", "b", "bio-mqm").domain == "bio"
