@@ -88,7 +88,7 @@ def _noun(words: Sequence[Word], i: int) -> bool:
     noun phrase shows it; WordNet's noun senses are what is compared.
     """
     word = words[i]
-    if not word.readings or not _content(word) or not any(_tag(r) == "n" for r in word.readings):
+    if not any(_tag(r) == "n" for r in word.readings) or not _content(word):
         return False
     if all(_tag(r) == "n" for r in word.readings):
         return True
@@ -115,19 +115,28 @@ def _modifier(words: Sequence[Word], i: int) -> bool:
     )
 
 
-def _renders(one: Word, other: Word, one_lexicon: Lexicon, other_lexicon: Lexicon) -> bool:
+@dataclass(frozen=True)
+class _Forms:
+    """A word's own forms (:func:`~transaudit.meaning.insertions._keys`) and its translations' forms."""
+
+    own: set[str]
+    meanings: set[str]
+
+
+def _forms(words: Sequence[Word], lexicon: Lexicon) -> list[_Forms]:
+    return [_Forms(_keys(w), _parts(lexicon.translations(w))) for w in words]
+
+
+def _renders(one: _Forms, other: _Forms) -> bool:
     """A strict link: a shared form, one's translation the other's form, or a cognate spelling.
 
     :func:`~transaudit.meaning.insertions.links` also lets a translation agree with
     the other word on its first five letters, which joins "heritage" (→
     "patrimonio") to "patria"; here only the two words' own spellings may agree so.
     """
-    own, theirs = _keys(one), _keys(other)
-    if own & theirs or _agree(own, theirs):
+    if one.own & other.own or _agree(one.own, other.own):
         return True
-    return _derived(_parts(one_lexicon.translations(one)), theirs) or _derived(
-        _parts(other_lexicon.translations(other)), own
-    )
+    return _derived(one.meanings, other.own) or _derived(other.meanings, one.own)
 
 
 def _derived(one: set[str], other: set[str]) -> bool:
@@ -135,15 +144,20 @@ def _derived(one: set[str], other: set[str]) -> bool:
 
     Five shared letters, enough between two words' own spellings (cognates), join
     unrelated words through a translation: "heritage" → "patrimonio" and "patria".
+    Each form's prefixes are looked up in the other set (no pairwise comparison).
     """
-    for a in one:
-        for b in other:
-            short, long = sorted((a, b), key=len)
-            if short == long or (len(short) >= SHORTEST and long.startswith(short)):
-                return True
-            if len(short) >= DERIVED and a[:DERIVED] == b[:DERIVED]:
-                return True
-    return False
+    if one & other:
+        return True
+    heads = {a[:DERIVED] for a in one if len(a) >= DERIVED}
+    for b in other:
+        if len(b) >= DERIVED and b[:DERIVED] in heads:
+            return True
+    return _opens(one, other) or _opens(other, one)
+
+
+def _opens(one: set[str], other: set[str]) -> bool:
+    """Some form of ``one`` (four letters or more) opens a longer form of ``other``."""
+    return any(b[:size] in one for b in other for size in range(SHORTEST, len(b)))
 
 
 def _english(word: Word, lang: str, lexicon: Lexicon) -> frozenset[str]:
@@ -175,8 +189,6 @@ def substitutions(
     """Target nouns that render no source noun of their stretch, where such a noun is left over."""
     if target_lang.split("-")[0] != ENGLISH:
         return []
-    linked = links(source, target, forward, backward)
-    anchors = [j for j, w in enumerate(target) if linked[j] and _content(w)]
 
     def candidate(words: Sequence[Word], i: int, text: str) -> bool:
         return (
@@ -186,20 +198,17 @@ def substitutions(
             and not _modifier(words, i)
         )
 
-    loose_target = [
-        j
-        for j in range(len(target))
-        if candidate(target, j, target_text)
-        and not any(_renders(target[j], s, backward, forward) for s in source)
-    ]
-    loose_source = [
-        i
-        for i in range(len(source))
-        if candidate(source, i, source_text)
-        and not any(_renders(source[i], t, forward, backward) for t in target)
-    ]
+    maybe_target = [j for j in range(len(target)) if candidate(target, j, target_text)]
+    maybe_source = [i for i in range(len(source)) if candidate(source, i, source_text)]
+    if not maybe_target or not maybe_source:
+        return []
+    forms_s, forms_t = _forms(source, forward), _forms(target, backward)
+    loose_target = [j for j in maybe_target if not any(_renders(forms_t[j], f) for f in forms_s)]
+    loose_source = [i for i in maybe_source if not any(_renders(forms_s[i], f) for f in forms_t)]
     if not loose_target or not loose_source:
         return []
+    linked = links(source, target, forward, backward)
+    anchors = [j for j, w in enumerate(target) if linked[j] and _content(w)]
     # Every noun reading of either side, for "does anything there mean it?" (not only the loose ones).
     nouns_t = {
         j: _english(w, target_lang, backward)
