@@ -4,7 +4,7 @@
    of TA140's work) over the 23 WMT24 en→es system outputs and the human
    reference (23,952 units), in this process; ``--neighbours edits|index|auto``
    forces one way of finding one-slip words (default ``auto``: the edits first,
-   the deletion index once 1,500 words have been searched).
+   the sorted word lists once 300 words have been searched).
 2. For each word TA140 flags in the human reference (``--half`` of the fixed
    split), the correction it proposes against enchant's first suggestion
    (Hunspell's ``suggest``, which TA140 does not use), with the time each takes

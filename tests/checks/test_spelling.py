@@ -78,3 +78,44 @@ def test_a_capitalised_word_is_judged_where_it_opens_a_sentence() -> None:
     assert not _starts_a_sentence_somewhere("Ya. SuperBefor vino.", "Befor")  # inside a longer word
     assert not _starts_a_sentence_somewhere("Ya. Beforx vino.", "Befor")  # a longer word
     assert _starts_a_sentence_somewhere("Befor todo.", "Befor")
+
+
+def test_the_judge_gives_the_verdict_of_its_tests_in_any_order() -> None:
+    """The neighbour search runs before the prefix and source-language tests (cheaper on
+    average); every test only rules a word out, so the verdict is the old order's."""
+    from transaudit.checks import spelling as ta140
+
+    speller = spelling.speller("es")
+    if speller is None or spelling.speller("en") is None:
+        return  # no Spanish or English dictionary here: nothing to compare
+    judge = ta140.TypoJudge("en", "es", speller)
+
+    def in_documented_order(word: str) -> str | None:
+        key = word.casefold()
+        if ta140._ELONGATED_RE.search(key):
+            return None
+        if word[0].isupper():
+            if word.isupper() or any(ch.isupper() for ch in word[1:]):
+                return None
+        elif any(ch.isupper() for ch in word):
+            return None
+        if judge._source_usual.get(key, 0.0) >= ta140.SOURCE_WORD_ZIPF or judge._english.get(key, 0.0) >= 4:
+            return None
+        if speller.check(word) or (word[0].isupper() and speller.check(key)):
+            return None
+        if spelling.prefixed(key, speller):
+            return None
+        english = spelling.speller("en")
+        if english is not None and (english.check(word) or english.check(key)):
+            return None
+        return ta140._correction(word, speller, judge.table, "es")
+
+    words = [
+        "becuase", "necesiad", "Necesiad", "hecer", "tarbajo", "importnte", "inxoidable", "paracen",
+        "destructuring", "cogestión", "reubicaciones", "streaming", "thier", "recieve", "Tooodo",
+        "angiotensin", "principito", "miríada", "tensionados", "eBay", "NASA", "iPhone", "trabajo",
+        "ecomonía", "goberno", "Goberno", "presidnete", "cuidad", "aeropuesto", "xyzzy", "Kowalczyk",
+    ]  # fmt: skip
+    for word in words:
+        assert judge._judge(word, word.casefold()) == in_documented_order(word), word
+    assert any(in_documented_order(word) is not None for word in words)  # some are slips
