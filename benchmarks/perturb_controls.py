@@ -22,7 +22,7 @@ from pathlib import Path
 
 from transaudit.cli.check import cli_settings
 from transaudit.engine import Engine
-from transaudit.errors import InputError
+from transaudit.errors import ConfigError, InputError
 from transaudit.evaluation.readers import read_demetr
 from transaudit.model import Article, Issue, Segment
 from transaudit.pipeline import find_issues
@@ -43,7 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     extend = tuple(c for c in args.extend_select.replace(",", " ").split() if c)
-    settings = resolve(None, *cli_settings(extend_select=extend, backend=args.backend))
+    try:
+        settings = resolve(None, *cli_settings(extend_select=extend, backend=args.backend))
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
     engine = Engine(settings)
     controls = {(i.source_lang, i.target_lang, i.source, i.mt): i.id for i in items}
     flagged: dict[str, set[str]] = defaultdict(set)

@@ -713,10 +713,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         units = [u for u in units if u.domain in keep]
     units = sample(units, args.units, args.seed)
     rows = build(units, English(), args.seed, args.half)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    partial = out.with_name(out.name + ".partial")
+    try:  # written whole, then renamed: never a half-written set
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        partial.replace(out)
+    except OSError as error:
+        print(f"{args.out}: cannot write: {error.strerror}", file=sys.stderr)
+        return 2
     applied = defaultdict(int)
     for row in rows:
         applied[row["perturbation"]] += bool(row["applied"])
