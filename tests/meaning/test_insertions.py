@@ -13,6 +13,7 @@ from transaudit.meaning.insertions import (
     _modifier_noun,
     far_from_source,
     lexicons,
+    links,
     omitted,
     unexplained,
 )
@@ -193,3 +194,59 @@ def test_a_modifier_is_not_compared_with_the_head_its_neighbour_translates() -> 
     alone = Inserted(word, 4.0, 0)
     assert far_from_source([near_head], [head, other], vectors, 0.6) == [near_head]
     assert far_from_source([alone], [head, other], vectors, 0.6) == []
+
+
+def test_a_synonym_the_dictionary_does_not_give_is_no_excuse_for_an_added_word() -> None:
+    # Apertium gives "eliminación" → "elimination"; WordNet knows a removal is one. With the
+    # source word explained, nothing is left to excuse "repeated" as its paraphrase.
+    source = "Adam expresó su frustración por las eliminaciones en una declaración del mes pasado."
+    faithful = "Adam expressed his frustration over the removals in a statement last month."
+    assert _unexplained(source, faithful) == []
+    assert _unexplained(
+        source, "Adam expressed his frustration over the repeated removals in a statement last month."
+    ) == ["repeated"]
+
+
+def test_wordnet_pairs_only_what_the_dictionary_left_alone_at_about_the_same_place() -> None:
+    found = lexicons("es", "en")
+    assert found is not None
+    forward, backward = found
+    source = "Un hombre llamado Aristarco dijo que la Tierra giraba alrededor del Sol."
+    target = "A man named Aristarchus said that the Earth revolved around the Sun."
+    s, t = forward.words([source])[source], backward.words([target])[target]
+    plain = links(s, t, forward, backward)
+    linked = links(s, t, forward, backward, paraphrases=True)
+    at = {w.text: j for j, w in enumerate(t)}
+    by_text = {w.text: i for i, w in enumerate(s)}
+    # "llamar" → "call", a synonym of "name"; "girar" → "spin", a kind of "revolve".
+    assert not plain[at["named"]] and linked[at["named"]] == {by_text["llamado"]}
+    assert not plain[at["revolved"]] and linked[at["revolved"]] == {by_text["giraba"]}
+    # Words the dictionary already pairs keep exactly their dictionary links.
+    for j, found_links in enumerate(plain):
+        if found_links:
+            assert linked[j] == found_links
+    # Far apart, the same words are not paired ("llamado" opens the source, "named" ends the target).
+    far = "Aristarchus said that the Earth revolved around the Sun, a man so named."
+    t2 = backward.words([far])[far]
+    linked_far = links(s, t2, forward, backward, paraphrases=True)
+    assert by_text["llamado"] not in linked_far[[w.text for w in t2].index("named")]
+
+
+def test_a_loose_word_at_the_same_place_excuses_a_paraphrase_the_neighbours_miss() -> None:
+    # "fotografiamos" translates both "photograph" and "picture" (far to the right), so its
+    # counterparts do not place the loose "cell" and "charger"; they stand where "pila" and
+    # "cargador" do, and that is the paraphrase ("cell" → "pila", not Apertium's "célula").
+    source = "We did not photograph the cell or the charger, but here is a picture of the box."
+    target = "No fotografiamos la pila ni el cargador, pero aquí hay una foto de la caja."
+    assert _unexplained(source, target, "en", "es") == []
+
+
+def test_an_adjective_before_a_noun_is_no_compound_modifier() -> None:
+    # "train drivers" is a compound ("maquinistas"); "constant noise" an adjective that was added.
+    source = "Los vecinos se quejaron del ruido de las obras durante la noche."
+    assert _unexplained(
+        source, "Residents complained about the constant noise from the construction work during the night."
+    ) == ["constant"]
+    assert _unexplained(
+        source, "Residents complained about the noise from the construction work during the night."
+    ) == []

@@ -174,6 +174,8 @@ class _LoneWord(_CoverageCheck):
     needs_similarity = True
     #: The side whose words are examined ("target": added words; "source": dropped ones).
     side: Side = "target"
+    #: The calibration key of the least sentence gain for this side (``sentence_gain`` if absent).
+    gain_key = "sentence_gain"
     #: The search of :mod:`transaudit.meaning.insertions` for that side (``unexplained``
     #: or ``omitted``: the same arguments, the examined side's language and text last).
     find: Callable[..., list[Inserted]]
@@ -240,7 +242,7 @@ class _LoneWord(_CoverageCheck):
             gains = _gains(units, self.side, settings)
         except encoder.EncoderUnavailable:
             return
-        least = float(limits.get("sentence_gain", 0.0))
+        least = float(limits.get(self.gain_key, limits.get("sentence_gain", 0.0)))
         for (segment, words), gain in zip(units, gains, strict=True):
             if gain < least:
                 continue
@@ -273,6 +275,7 @@ class WordAdded(_LoneWord):
     category = Category.ADDITION
     severity = Severity.MINOR
     side: Side = "target"
+    gain_key = "added_gain"
 
     find = staticmethod(unexplained)
     one_word = "{words} translates no word of the source: possibly added"

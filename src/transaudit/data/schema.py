@@ -34,7 +34,8 @@ class Each:
 BOILERPLATE = {"lines": WORDS, "patterns": WORDS, "truncation_words": WORDS, "labels": WORDS}
 CAPITALIZATION = {"abbreviations": WORDS, "lowercase_words": WORDS, "particles": WORDS}
 COVERAGE = {"addition": NUMBER, "omission": NUMBER, "min_words": int,
-            "word_weight": NUMBER, "word_similarity": NUMBER, "sentence_gain": NUMBER}  # fmt: skip
+            "word_weight": NUMBER, "word_similarity": NUMBER, "sentence_gain": NUMBER,
+            "added_gain": NUMBER}  # fmt: skip
 LENGTH = {"ratio": NUMBER, "spread": NUMBER}
 SIMILARITY = {"diverges": NUMBER, "diverges_mean": NUMBER, "misaligned": NUMBER, "min_words": int,
               "relative": NUMBER, "min_segments": int, "doubtful_mean": NUMBER}  # fmt: skip
