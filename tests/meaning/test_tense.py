@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 from transaudit.meaning.bilingual import lexicon
-from transaudit.meaning.tense import CONDITIONAL, FUTURE, PAST, PERFECT, PRESENT, counterparts, group_time
+from transaudit.meaning.insertions import lexicons
+from transaudit.meaning.tense import (
+    CONDITIONAL,
+    FUTURE,
+    PAST,
+    PERFECT,
+    PRESENT,
+    PRESENT_PROGRESSIVE,
+    counterparts,
+    group_time,
+    shifts,
+)
 
 pytestmark = pytest.mark.skipif(lexicon("es", "en") is None, reason="needs Apertium's eng-spa pair")
 
@@ -27,7 +38,10 @@ def _time(text: str, word: str, lang: str) -> str | None:
         ("He would say it.", "say", CONDITIONAL),
         ("He has also said it.", "said", PERFECT),
         ("He had said it.", "said", PAST),
-        ("He is saying it.", "saying", PRESENT),
+        ("He is saying it.", "saying", PRESENT_PROGRESSIVE),
+        ("The second is a little more complicated.", "complicated", None),  # after a degree word
+        ("It was very complicated.", "complicated", None),
+        ("Something I might add later.", "add", None),  # the modal opens the group, not "is"
         ("We see it.", "see", None),  # the base form is also the infinitive
         ("He can say it.", "say", None),  # a modal of mood, not of time
     ],
@@ -65,3 +79,19 @@ def test_sentences_pair_by_order_or_by_place() -> None:
     ]
     split = counterparts("Abrió en mayo y hoy abre a las nueve.", "It opened in May. Today it opens at nine.")
     assert split == [frozenset({0}), frozenset({0})]
+
+
+def _shifts(source: str, target: str) -> list[tuple[str, str, str]]:
+    found = lexicons("es", "en")
+    assert found is not None
+    forward, backward = found
+    words = forward.words([source])[source], backward.words([target])[target]
+    return [(s.target.text, s.target_time, s.source_time) for s in shifts(*words, forward, backward)]
+
+
+def test_the_present_progressive_speaks_of_an_arranged_future_too() -> None:
+    assert _shifts("El presidente abrirá el puente.", "The president is opening the bridge.") == []
+    assert _shifts("El presidente abre el puente.", "The president is opening the bridge.") == []
+    assert _shifts("El presidente abrió el puente.", "The president is opening the bridge.") == [
+        ("opening", PRESENT_PROGRESSIVE, PAST)
+    ]

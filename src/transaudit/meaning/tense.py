@@ -33,6 +33,9 @@ from transaudit.meaning.bilingual import Lexicon, Word, _tag
 from transaudit.meaning.insertions import _grammar, links
 
 PRESENT, PAST, FUTURE, CONDITIONAL, PERFECT = "present", "past", "future", "conditional", "perfect"
+#: The present progressive ("is coming", "está llegando"): the present, or a future already
+#: arranged ("the decorator is coming in a month" for "vendrá"; Quirk et al. 1985, 4.29).
+PRESENT_PROGRESSIVE = "present (progressive)"
 #: Apertium's indicative tense tags (Romance languages and English) and the time they speak of.
 TENSES = {
     "pri": PRESENT,
@@ -98,12 +101,16 @@ def group_time(words: Sequence[Word], index: int) -> str | None:
         word = words[at]
         if _auxiliary(word, words[first]):
             first, skipped = at, 0
+            if any(_tag(r) == "vaux" for r in word.readings):
+                break  # a modal opens its group ("something I might add": not "is … add")
         elif skipped < BETWEEN and any(_tag(r) in ("adv", "prn") for r in word.readings):
             skipped += 1
         else:
             break
         at -= 1
     head = words[first]
+    if first == index and _participle_adjective(words, index):
+        return None
     if first == index:
         if (
             any("<pp>" in r or "<ger>" in r or "<inf>" in r for r in head.readings)
@@ -118,10 +125,31 @@ def group_time(words: Sequence[Word], index: int) -> str | None:
     time = _own_time(head)
     if any(_tag(r) == "vbhaver" for r in head.readings) and time == PRESENT:
         return PERFECT
+    if time == PRESENT and _progressive(head, words[index]):
+        return PRESENT_PROGRESSIVE
     return time
 
 
+def _progressive(head: Word, verb: Word) -> bool:
+    """"be"/"estar" and a gerund: the progressive, which also speaks of an arranged future."""
+    gerund = any("<ger>" in r or "<pprs>" in r for r in verb.readings)
+    return gerund and any(r.split("<", 1)[0].lower() in PROGRESSIVE for r in head.readings)
+
+
+def _participle_adjective(words: Sequence[Word], index: int) -> bool:
+    """A form that is both a past and a past participle ("complicated"), right after a
+    pre-adverb of degree ("very", "more", "so", "quite": Apertium's ``preadv``): a
+    participle used as an adjective ("a little more complicated"), which has no time.
+    A finite verb never follows a degree word."""
+    tags = [_tags(r) for r in words[index].readings]
+    if not (any("past" in t for t in tags) and any("pp" in t for t in tags)) or index == 0:
+        return False
+    return any(_tag(r) == "preadv" for r in words[index - 1].readings)
+
+
 def _agree(one: str, other: str) -> bool:
+    if PRESENT_PROGRESSIVE in (one, other):  # the present, or an arranged future
+        return {one, other} <= {PRESENT_PROGRESSIVE, PRESENT, FUTURE, PERFECT}
     return one == other or (PERFECT in (one, other) and {one, other} <= {PERFECT, PAST, PRESENT})
 
 
