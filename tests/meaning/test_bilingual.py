@@ -100,3 +100,14 @@ def test_a_french_multiword_with_an_inflected_head_is_translated() -> None:
     multi = [r for w in lex.words([text])[text] for r in w.readings if "#" in r]
     assert multi
     assert all(found == {"poner en marcha"} for found in lex.translate(multi).values())
+
+
+def test_words_not_kept_when_asked_and_long_requests_still_answered() -> None:
+    lex = lexicon("es", "en")
+    assert lex is not None
+    text = "Un texto que nadie más analiza: Kowalczyk llegó."
+    found = lex.words([text], keep=False)[text]
+    assert [w.text for w in found][:3] == ["Un", "texto", "que"]
+    assert text not in lex._words  # a default check's analyses do not grow the memo
+    long_text = " ".join(["El aumento de precios."] * 400)  # over INLINE_REQUEST: written by a thread
+    assert len(lex.words([long_text], keep=False)[long_text]) == 5 * 400

@@ -39,6 +39,9 @@ _AUTOBIL = re.compile(r"'([^']+\.autobil\.bin)'")
 #: ("first", "last": determiners tagged ``<ord>``) carry content too.
 CONTENT_TAGS = frozenset({"n", "vblex", "adj", "adv"})
 _TIMEOUT = 120
+#: Requests shorter than this (bytes) are written without a thread: below POSIX's
+#: PIPE_BUF (4096), a write into an empty pipe never blocks.
+INLINE_REQUEST = 4000
 #: The long-lived lt-proc processes started by this process (closed at exit).
 _LIVE: list[subprocess.Popen[bytes]] = []
 #: Texts and readings kept per lexicon; past this the memo starts afresh (a batch of
@@ -135,17 +138,25 @@ class Lexicon:
         _LIVE.append(process)
         return process
 
-    def words(self, texts: Iterable[str]) -> dict[str, tuple[Word, ...]]:
-        """The words of each text with their analyses (one analyser process for the new ones)."""
+    def words(self, texts: Iterable[str], keep: bool = True) -> dict[str, tuple[Word, ...]]:
+        """The words of each text with their analyses (one analyser process for the new ones).
+
+        With ``keep=False`` new analyses are returned without being memoised: a default
+        check that analyses a few texts of every article must not grow the memo (up to
+        :data:`MEMO_LIMIT` texts, hundreds of MiB on long paragraphs).
+        """
         wanted = list(dict.fromkeys(texts))
         todo = [t for t in wanted if t not in self._words]
-        if len(self._words) + len(todo) > MEMO_LIMIT:
+        if keep and len(self._words) + len(todo) > MEMO_LIMIT:
             self._words = {t: w for t, w in self._words.items() if t in wanted}
+        fresh: dict[str, tuple[Word, ...]] = {}
         if todo:
             lines = [_RESERVED.sub(r"\\\1", " ".join(t.split())) for t in todo]
             for text, line in zip(todo, self._run(["-w", str(self._automorf)], lines), strict=True):
-                self._words[text] = _locate(text, line)
-        return {t: self._words[t] for t in wanted}
+                fresh[text] = _locate(text, line)
+            if keep:
+                self._words.update(fresh)
+        return {t: fresh[t] if t in fresh else self._words[t] for t in wanted}
 
     def translate(self, readings: Iterable[str]) -> dict[str, frozenset[str]]:
         """Folded dictionary forms of every translation of each reading.
@@ -196,9 +207,13 @@ def _pretransfer(reading: str) -> str:
 def _exchange(process: subprocess.Popen[bytes], request: bytes) -> bytes:
     """Send one NUL-terminated request and read the reply up to its NUL.
 
-    The request is written from a thread: a long one would otherwise fill the
-    pipe both ways (lt-proc blocks writing its output while we block writing
-    our input).
+    A long request is written from a thread: it would otherwise fill the pipe
+    both ways (lt-proc blocks writing its output while we block writing our
+    input). A short one (:data:`INLINE_REQUEST`) is written directly: the
+    previous reply was read to its end, so lt-proc has consumed all it was sent
+    and the pipe is empty, and a write that fits in an empty pipe (64 KiB on
+    Linux, 4 KiB at least by POSIX's PIPE_BUF) never blocks. Starting a thread
+    cost more than the look-up itself for one segment.
     """
     assert process.stdin is not None and process.stdout is not None
     stdin, stdout = process.stdin, process.stdout
@@ -210,8 +225,12 @@ def _exchange(process: subprocess.Popen[bytes], request: bytes) -> bytes:
         except OSError:
             pass
 
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
+    writer: threading.Thread | None = None
+    if len(request) < INLINE_REQUEST:
+        write()
+    else:
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
     chunks: list[bytes] = []
     while True:
         ready, _, _ = select.select([stdout], [], [], _TIMEOUT)
@@ -220,12 +239,14 @@ def _exchange(process: subprocess.Popen[bytes], request: bytes) -> bytes:
             raise OSError("lt-proc did not answer")
         chunk = os.read(stdout.fileno(), 1 << 16)  # what is there, without waiting for more
         if not chunk:
-            writer.join(_TIMEOUT)
+            if writer is not None:
+                writer.join(_TIMEOUT)
             raise OSError("lt-proc ended")
         chunks.append(chunk)
         if chunk.endswith(b"\0"):
             break
-    writer.join(_TIMEOUT)
+    if writer is not None:
+        writer.join(_TIMEOUT)
     return b"".join(chunks)[:-1]
 
 
