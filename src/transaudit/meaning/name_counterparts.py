@@ -334,22 +334,22 @@ def _present(unit: Unit, forms: frozenset[str], other: _Side, places: set[tuple[
     return all(similar_token(part, other.text) or other.cognate(part) for part in parts)
 
 
-@lru_cache(maxsize=1024)
 def replaced_names(source: str, target: str, source_lang: str, target_lang: str) -> tuple[Replacement, ...]:
     """Target names with no counterpart in the source standing where a source name lost its own.
 
     Empty unless a source name has fewer counterparts in the target than
     occurrences in the source, *and* a target name or title run has no
     counterpart in the source, once respellings and translated or spelled-out
-    acronyms are paired off (:func:`_unrespelled`: "EPA" / "Agencia de
-    Protección Ambiental" is spelled out, "NASA" / "Regional Strategy Office" is
-    not). Without an analyser and a bilingual dictionary for the pair nothing is
-    judged.
+    acronyms are paired off (:func:`_unrespelled`). A lost acronym is replaced
+    only by a name, never by a run of title words, which may describe it ("CEO" →
+    "Director Ejecutivo" in WMT24 system outputs; so "NASA" → "Regional Strategy
+    Office" is missed). Without an analyser and a bilingual dictionary for the
+    pair nothing is judged.
     """
     lost, new = unmatched_names(source, target, source_lang, target_lang, need_lost=True)
     found: list[Replacement] = []
     for unit in _merged(new, target):
-        candidates = list(lost)
+        candidates = [u for u in lost if not u.acronym or unit.kind == "name"]
         if candidates:
             place = unit.start / len(target)
             nearest = min(candidates, key=lambda u: abs(u.start / len(source) - place))
