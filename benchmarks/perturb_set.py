@@ -669,6 +669,25 @@ def sample(units: list[Unit], limit: int, seed: int) -> list[Unit]:
     return [u for i, u in enumerate(units) if i in chosen]
 
 
+DOMAINS = ("news", "social", "literary", "speech", "bio")
+
+
+def unit_count(text: str) -> int:
+    """A count of units: 0 or more (argparse turns the ValueError into one line, exit 2)."""
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
+def domain_list(text: str) -> set[str]:
+    """Known domain names, comma separated (a typo would silently build an empty set)."""
+    names = {d.strip() for d in text.split(",") if d.strip()}
+    if not names or names - set(DOMAINS):
+        raise ValueError(text)
+    return names
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -680,12 +699,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--bio", type=Path, help="Bio-MQM es2en JSONL: add the error-free segments of its tune half"
     )
     parser.add_argument(
-        "--units", type=int, default=300, help="units to sample per half (0: all; default 300)"
+        "--units", type=unit_count, default=300, help="units to sample per half (0: all; default 300)"
     )
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument(
         "--domains",
-        default="",
+        type=domain_list,
         help="keep only these domains, comma separated (news, social, literary, speech, bio); default all",
     )
     args = parser.parse_args(argv)
@@ -709,8 +728,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"perturb_set: cannot read the pairs: {error}", file=sys.stderr)
         return 2
     if args.domains:
-        keep = {d.strip() for d in args.domains.split(",") if d.strip()}
-        units = [u for u in units if u.domain in keep]
+        units = [u for u in units if u.domain in args.domains]
     units = sample(units, args.units, args.seed)
     rows = build(units, English(), args.seed, args.half)
     partial = out.with_name(out.name + ".partial")

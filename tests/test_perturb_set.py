@@ -207,3 +207,11 @@ def test_controls_lister_names_the_checks_behind_the_false_alarm_rate(tmp_path, 
 def test_domains_of_units():
     assert ps.Unit("wmt24-news-12.1", "a", "b", "wmt24").domain == "news"
     assert ps.Unit("bio-es2en-x-doc1-2", "a", "b", "bio-mqm").domain == "bio"
+
+
+@pytest.mark.parametrize("args", [["--units", "-1"], ["--domains", "newz"]])
+def test_bad_options_are_one_line_and_exit_2(args, capsys):
+    with pytest.raises(SystemExit) as stop:
+        ps.main(["/tmp/never-written.jsonl", "--half", "tune", *args])
+    assert stop.value.code == 2
+    assert "invalid" in capsys.readouterr().err
