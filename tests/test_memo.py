@@ -8,9 +8,11 @@ import pytest
 
 from transaudit.analysis import tokens
 from transaudit.memo import (
+    BATCH_GC_THRESHOLD,
     SOURCE_CACHE,
     TEXT_CACHE_MIN,
     WORD_CACHE,
+    batch_collector,
     clear_text_caches,
     is_lasting,
     lasting,
@@ -124,6 +126,18 @@ def test_what_the_first_article_loaded_is_settled_out_of_the_collectors_way() ->
 
     clear_text_caches()
     assert gc.get_freeze_count() > 0  # frozen once per process, after the first article
+
+
+def test_a_batch_raises_the_young_collection_threshold_and_restores_it() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with batch_collector():
+        assert gc.get_threshold() == (max(before[0], BATCH_GC_THRESHOLD), *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyError), batch_collector():
+        raise KeyError("an article failed")
+    assert gc.get_threshold() == before
 
 
 def test_a_text_cache_answers_the_articles_sources_from_its_lasting_twin() -> None:

@@ -26,7 +26,7 @@ from transaudit.engine import Engine
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path, safe_filename, write_group
 from transaudit.input.readers import Languages, _name_languages, read_articles
-from transaudit.memo import clear_text_caches
+from transaudit.memo import batch_collector, clear_text_caches, tune_collector
 from transaudit.model import Article
 from transaudit.pipeline import audit_article
 from transaudit.report.index_report import IndexEntry, render_index, summary_csv, summary_json
@@ -184,6 +184,7 @@ def _init_worker(
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         if parent_pid is not None:
             _die_with_parent(parent_pid)
+        tune_collector()  # a worker process only audits (memo.py)
     _WORKER.update(settings=settings, langs=langs, out=Path(out), formats=formats, engine=Engine(settings))
 
 
@@ -259,9 +260,10 @@ def run_batch(
     if jobs <= 1 or len(paths) <= 1:
         _init_worker(settings, langs, str(out), formats)
         try:
-            for index, (path, name) in enumerate(zip(paths, names, strict=False)):
-                outcomes[index] = _audit_one(str(path), name)
-                on_done(outcomes[index])
+            with batch_collector():
+                for index, (path, name) in enumerate(zip(paths, names, strict=False)):
+                    outcomes[index] = _audit_one(str(path), name)
+                    on_done(outcomes[index])
         except KeyboardInterrupt as error:
             interruption = error
     else:

@@ -528,6 +528,15 @@ def _figures(lang: LanguageResources, text: str) -> list[Mention]:
     return locale(lang).figures(text)
 
 
+@lasting
+@lru_cache(maxsize=SOURCE_CACHE)
+def _names_numbers(lang: LanguageResources, text: str) -> bool:
+    """Whether a source text has a reportable number word or month (:meth:`Locale.may_report`),
+    cached: one source is compared with many translations, most of them without figures, and
+    only a yes or no is kept (the words are read again in the rare segment that goes on)."""
+    return locale(lang).may_report(text)[1]
+
+
 def _all_matched(source: list[Mention], target: list[Mention]) -> bool:
     """Does every reportable figure on each side match one on the other?"""
     return all(any(_matches(s, t) for t in target) for s in source if s.reportable) and all(
@@ -590,12 +599,12 @@ def compare(
     tgt_figures = tgt_locale.figures(target)
     if not src_figures and not tgt_figures:
         # Reports then need number words (or months) on both sides.
-        _, src_words, src_folded = src_locale.may_report(source)
-        if not src_words:
+        if not _names_numbers(source_lang, source):
             return NOTHING
         _, tgt_words, tgt_folded = tgt_locale.may_report(target)
         if not tgt_words:
             return NOTHING
+        src_folded = src_locale.may_report(source)[2]
     elif _all_matched(src_figures, tgt_figures) and not (
         src_locale.has_month(source) and tgt_locale.has_month(target)
     ):

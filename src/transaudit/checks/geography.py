@@ -410,9 +410,11 @@ class EntityChanged(Check):
                 category=Category.OMISSION,
             )
         if not missing and not extra_reported:
-            source_words = tokens.words_of(segment.source)
-            for m in extra:
-                if m.kind == gz.COUNTRY and m.text.split()[-1] not in source_words:
+            # The source's words only for a country the target adds (most segments have none).
+            added = [m for m in extra if m.kind == gz.COUNTRY]
+            source_words = tokens.words_of(segment.source) if added else frozenset()
+            for m in added:
+                if m.text.split()[-1] not in source_words:
                     if _expands_acronym(segment.target, m.start, m.end, segment.source):
                         continue  # "la Agencia … de Estados Unidos (EPA)" for the source's "EPA"
                     yield Finding(

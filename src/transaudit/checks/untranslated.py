@@ -241,6 +241,12 @@ class Analysis:
 
 
 _EMPTY = Analysis()
+def _found(sentences: list[tuple[int, int]]) -> Analysis:
+    """The analysis of a segment where no word was flagged: the shared empty one when no
+    sentence was either (most segments; the checks only read it)."""
+    return Analysis(sentences=sentences) if sentences else _EMPTY
+
+
 #: Letters-only words, for the cheap set-based pre-filters. Apostrophes, hyphens
 #: and the middle dot join letters into one word (the dot is Unicode's MidLetter,
 #: UAX #29: Catalan "col·laboració" is one word, not "col" and "laboració").
@@ -285,7 +291,7 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
         if any(w.casefold() in src_only for w in foreign) or len(unknown) >= 3:
             return Analysis(identical=True)
 
-    result = Analysis()
+    sentences: list[tuple[int, int]] = []
     # Sentences: a cheap vocabulary share first, langdetect only if it is high;
     # a target wholly in the source language costs one call, not one a sentence.
     # Sentences need word frequencies of both languages (the pre-filter and the
@@ -300,7 +306,7 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
             chosen = [
                 (s, e) for s, e in spans if _source_share(target[s:e], src_only, shared) >= PREFILTER_SHARE
             ]
-            result.sentences.extend(_merge(target, chosen))
+            sentences.extend(_merge(target, chosen))
         elif whole is None or hits * 2 >= MIN_SENTENCE_WORDS:
             chosen = [
                 (s, e)
@@ -308,7 +314,7 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
                 if (s, e) != (0, len(target))
                 and _source_language(target[s:e], src_only, source_lang, target_lang)
             ]
-            result.sentences.extend(_merge(target, chosen))
+            sentences.extend(_merge(target, chosen))
 
     # Words copied from the source: lower-case there, or capitalised only to
     # start a sentence; a word capitalised inside a source sentence is a name.
@@ -318,11 +324,11 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
         if w not in tgt_vocab or foreign_in_target_data(w, source_lang, target_lang)
     }
     if not candidates:
-        return result
+        return _found(sentences)
     strength = {w: leftover_strength(w, source_lang, target_lang) for w in candidates if _wordlike(w)}
     strength = {w: v for w, v in strength.items() if v > 0}
     if not strength:
-        return result  # (before the source's cases are read: most segments stop here)
+        return _found(sentences)  # (before the source's cases are read: most segments stop here)
     src_lower, names = _source_cases(source)
     # A name of the source copied as it is stays unless it is a word the target
     # language hardly knows and the source language uses a thousand times more
@@ -336,7 +342,7 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
         )
     }
     if not strength:
-        return result
+        return _found(sentences)
     masked = _masked(target)
     tokens = [(m.start(), m.end(), m.group()) for m in _PLAIN_WORD_RE.finditer(target)]
     place_names: list[tuple[int, int]] | None = None
@@ -362,12 +368,10 @@ def analyse(source: str, target: str, source_lang: str, target_lang: str) -> Ana
             _next_to_name(tokens, index, names) or _inside_title(tokens, index)
         ):
             continue  # inside a name or title: "Lord of the Rings", "Banco de España"
-        if any(s <= start < e for s, e in result.sentences):
+        if any(s <= start < e for s, e in sentences):
             continue
         flagged.append(index)
-    result.runs = _runs(target, tokens, flagged, src_only)
-    result.strength = strength
-    return result
+    return Analysis(False, sentences, _runs(target, tokens, flagged, src_only), strength)
 
 
 #: A figure, then optional space: a word right after it is a unit or a symbol.
