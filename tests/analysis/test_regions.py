@@ -24,3 +24,14 @@ def test_memberships_of_the_seed_countries() -> None:
     assert groups["central_asia"].fits("TJ") and not groups["balkans"].fits("KG")
     assert groups["sultanate"].fits("OM") and groups["gulf"].fits("KW")
     assert not groups["republic"].fits("SA") and groups["republic"].fits("IR")
+
+
+def test_a_region_is_named_as_a_proper_noun_and_a_type_by_its_noun() -> None:
+    """Messages say "Central America is …", "grand duchy is …" (not "central america")."""
+    from transaudit.analysis.place_labels import group_label
+
+    table = regions.groups()
+    assert table["central_america"].name == "Central America"
+    assert table["horn_of_africa"].name == "Horn of Africa"
+    assert table["grand_duchy"].name == "grand duchy" and table["republic"].name == "republic"
+    assert group_label(("central_america",), "en").startswith("Central America is Belize")

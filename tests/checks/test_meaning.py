@@ -85,3 +85,20 @@ def test_segments_over_the_length_bound_are_not_judged(code: str, value: float) 
     check = get_check(code)()
     found = list(check.check_article(_article_scored([short, long]), CheckContext("es", "en", {})))
     assert [f.segment for f in found] == ["p1"]
+
+
+def test_the_evidence_words_take_compounds_names_and_idioms_as_rendered() -> None:
+    """TA501's span: "sudamericano" gives "South American", "en gran medida" gives "heavily".
+
+    An unknown source compound holding a target word's translation renders it, a
+    capitalised run is one name, and a multiword unit pairs with the only unlinked
+    target word read solely as its part of speech; a word nothing renders stays.
+    """
+    from transaudit.checks.meaning import moved_words
+
+    segment = Segment(
+        "p1",
+        "El gigante sudamericano depende en gran medida de la soja.",
+        "The South American giant depends heavily on purple soybeans.",
+    )
+    assert [w.text for w in moved_words(segment, "es", "en")] == ["purple"]

@@ -122,3 +122,12 @@ def test_data_injected_through_the_context_reaches_the_check() -> None:
     given = LanguageResources("fr", {"boilerplate": {"lines": ["abonnez-vous au bulletin"]}})
     run = Engine(Settings.from_keys(select="TA223", backend="none"), resources={"fr": given}).run(article)
     assert [(i.code, i.text) for i in run.issues] == [("TA223", "Abonnez-vous au bulletin")]
+
+
+def test_the_wrong_sense_check_says_a_non_english_target_is_the_reason() -> None:
+    """TA516 compares English senses: on en→es the reason is the target, not a missing package."""
+    article = Article("s", "en", "es", [Segment("p1", "a", "b")])
+    run = Engine(Settings.from_keys(select="TA516", backend="none")).run(article)
+    reason = {n.check: n.reason for n in run.not_run}["TA516"]
+    assert reason.startswith("the target (es) is not English")
+    assert "wordnet-base" not in reason

@@ -21,3 +21,26 @@ def test_cues_with_offsets_and_fixed_phrases() -> None:
 def test_lexical_negation_needs_a_common_stem() -> None:
     assert [t.text for t in lexical_negations("They were unable to vote.", "en")] == ["unable"]
     assert lexical_negations("An important vote.", "en") == ()
+
+
+def test_the_negative_preposition_is_not_a_clause_negation() -> None:
+    from transaudit.meaning.polarity import clausal
+
+    cues = negations("Viajó sin billete y no pagó.", "es")
+    assert [t.text for t in clausal(cues, "es")] == ["no"]
+    assert clausal(negations("He left without a word.", "en"), "en") == ()
+
+
+def test_a_dropped_negation_is_marked_on_the_target_verb_too() -> None:
+    """The editor who does not read the source sees the verb that lost its negation."""
+    from transaudit.engine import Engine
+    from transaudit.model import Article, Segment
+    from transaudit.settings import Settings
+
+    target = "The fleet is old and the fare will change during the trial."
+    source = "La flota es vieja y el pasaje no cambiará durante la prueba."
+    article = Article("p", "es", "en", [Segment("p1", source, target)])
+    run = Engine(Settings.from_keys(select="TA510", backend="none")).run(article)
+    [issue] = run.issues
+    assert issue.text == "no" and issue.counterpart_text == "change"
+    assert target[issue.counterpart[0]:issue.counterpart[1]] == "change"

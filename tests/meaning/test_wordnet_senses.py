@@ -29,3 +29,12 @@ def test_a_word_wordnet_does_not_list_is_unknown() -> None:
 
 def test_case_does_not_matter() -> None:
     assert senses.related("Exile", "BANISHMENT")
+
+
+def test_a_definition_that_names_the_other_noun_relates_the_two() -> None:
+    """"plug": an electrical device … inserted in a socket (Spanish "enchufe" is both)."""
+    from transaudit.meaning import senses
+
+    assert senses.related("socket", "plug") is True
+    assert senses.related("plug", "socket") is True
+    assert senses.related("fire", "banishment") is False

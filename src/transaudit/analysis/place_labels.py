@@ -18,7 +18,7 @@ def group_label(gids: Sequence[str], lang: str) -> str:
             labels.append(f"it names {gaz.name(gid[1:])}")
         elif gid in table:
             group = table[gid]
-            text = f"{gid.replace('_', ' ')} is {describe_countries(group.members, lang)} ({group.source})"
+            text = f"{group.name} is {describe_countries(group.members, lang)} ({group.source})"
             if group.accepted:
                 text += (
                     f", also {describe_countries(group.accepted, lang)} ({group.accepted_source or 'usage'})"

@@ -25,6 +25,15 @@ class Group:
     accepted: frozenset[str]
     source: str
     accepted_source: str = ""
+    #: How a message names the group: the data's ``name`` (type nouns: "grand duchy"), else the
+    #: id as the proper noun of a region ("central_america" → "Central America"; "of" stays lower).
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        if self.label:
+            return self.label
+        return " ".join(w if w == "of" else w.capitalize() for w in self.id.split("_"))
 
     def fits(self, country: str) -> bool:
         return country in self.members or country in self.accepted
@@ -52,6 +61,7 @@ def groups() -> dict[str, Group]:
             frozenset(spec.get("accepted", [])),
             spec.get("source", ""),
             spec.get("accepted_source", ""),
+            spec.get("name", ""),
         )
     for gid, spec in raw.items():
         if "all_except" not in spec:
@@ -59,7 +69,9 @@ def groups() -> dict[str, Group]:
         excluded: set[str] = set()
         for other in spec["all_except"]:
             excluded |= result[other].members | result[other].accepted
-        result[gid] = Group(gid, every - excluded, frozenset(), spec.get("source", ""))
+        result[gid] = Group(
+            gid, every - excluded, frozenset(), spec.get("source", ""), label=spec.get("name", "")
+        )
     return result
 
 

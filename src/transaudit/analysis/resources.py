@@ -175,6 +175,18 @@ class PairResources:
             return senses_available(self.source, self.target)
         return data.exists(name, self.key)
 
+    def why_not(self, name: str) -> str | None:
+        """The specific reason a machine resource is missing for this pair, when one is known.
+
+        "no wordnet-senses for en-es" would read as a missing package when the
+        reason is the pair itself (TA516 compares English senses: an English target).
+        """
+        if name == SENSES and name not in self._given:
+            from transaudit.meaning.substitution import missing
+
+            return missing(self.source, self.target)
+        return None
+
     def part(self, build: Callable[[PairResources], T]) -> T:
         return self._parts.get(build, self)
 

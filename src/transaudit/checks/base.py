@@ -249,7 +249,8 @@ def need_status(
             elif need.optional:
                 found.append(NeedStatus(need, True, f"without {where} for {lang}"))
             else:
-                found.append(NeedStatus(need, False, f"no {where} for {lang}"))
+                why = pair.why_not(need.family) if need.pair else None
+                found.append(NeedStatus(need, False, why or f"no {where} for {lang}"))
     return found
 
 

@@ -43,6 +43,22 @@ class Resolution:
         return not self.candidates or bool(self.candidates & self.descriptor.fits)
 
 
+#: Opening and closing quotation marks (straight double quotes alternate).
+_OPENING, _CLOSING = "“«„‘", "”»’"
+
+
+def _quoted(text: str, mention: gz.Mention) -> bool:
+    """The mention stands inside a quotation (“…”, «…», "…") of its paragraph.
+
+    A country named in someone's words ("«No vamos a depender de Perú»") is not
+    what the narration's next description refers back to: the article's own
+    subject is. Only the previous paragraph's mentions are carried over this way.
+    """
+    before = text[: mention.start]
+    depth = sum(before.count(ch) for ch in _OPENING) - sum(before.count(ch) for ch in _CLOSING)
+    return depth > 0 or before.count('"') % 2 == 1
+
+
 def _sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     for index, (start, end) in enumerate(spans):
         if start <= offset < end or offset < start:
@@ -63,8 +79,9 @@ def _resolve(segments: tuple[tuple[str, str], ...], lang: str, window: int) -> t
     from strong mentions in the same sentence before the description and the
     ``window`` sentences before it; weak mentions (a country only locating a
     place, "Dushanbe, the capital of Tajikistan") count only when there is no
-    strong one; with no mention nearby, the previous paragraph and the
-    article's topic (its most named country) are used.
+    strong one; with no mention nearby, the previous paragraph (outside its
+    quotations: :func:`_quoted`) and the article's topic (its most named
+    country) are used.
     """
     gaz = gz.gazetteer(lang)
     if not gaz.available:
@@ -110,7 +127,8 @@ def _resolve(segments: tuple[tuple[str, str], ...], lang: str, window: int) -> t
             else:
                 candidates = {m.country for m in nearby}
                 if not candidates and index:
-                    candidates = {m.country for m in scanned[index - 1][2] if m.strong}
+                    previous = scanned[index - 1]
+                    candidates = {m.country for m in previous[2] if m.strong and not _quoted(previous[1], m)}
                 if topic:
                     candidates.add(topic)
             if not candidates:

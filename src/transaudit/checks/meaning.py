@@ -27,18 +27,18 @@ Without the encoder package both checks are silent and the audit says why.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from transaudit import data
 from transaudit.analysis import resources
 from transaudit.analysis.frequencies import zipf
-from transaudit.analysis.text import word_count
+from transaudit.analysis.text import fold, word_count
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.checks.coverage import LONGEST as COVERAGE_LONGEST
 from transaudit.meaning import encoder, similarity
-from transaudit.meaning.bilingual import Word
+from transaudit.meaning.bilingual import Lexicon, Word
 from transaudit.meaning.coverage import FUNCTION_ZIPF
 from transaudit.meaning.insertions import lexicons, links
 from transaudit.model import Article, Category, Segment, Severity
@@ -166,7 +166,7 @@ def moved_words(segment: Segment, source_lang: str, target_lang: str) -> list[Wo
     forward, backward = found
     source = forward.words([segment.source])[segment.source]
     target = backward.words([segment.target])[segment.target]
-    linked = links(source, target, forward, backward)
+    linked = _evidence_links(source, target, links(source, target, forward, backward), backward)
     moved = []
     for word, link in zip(target, linked, strict=True):
         if link or not word.content or any(ch.isdigit() for ch in word.text):
@@ -175,6 +175,61 @@ def moved_words(segment: Segment, source_lang: str, target_lang: str) -> list[Wo
             continue
         moved.append(word)
     return moved
+
+
+#: Letters a dictionary form must have to be found inside an unknown compound ("americano").
+COMPOUND_PART = 5
+
+
+def _pos(word: Word) -> set[str]:
+    return {r.split("<", 2)[1].split(">", 1)[0] for r in word.readings if "<" in r}
+
+
+def _evidence_links(
+    source: Sequence[Word], target: Sequence[Word], linked: list[set[int]], backward: Lexicon
+) -> list[set[int]]:
+    """The dictionary's links, with three renderings a dictionary cannot see.
+
+    - A source word Apertium does not know that contains a target word's
+      translation ("sudamericano" ⊃ "americano" ← "American") is a compound
+      that word renders.
+    - A capitalised run inside a sentence ("South American", "New Zealand") is
+      one name: linked as a whole when one of its words is.
+    - A source multiword unit the dictionary reads as one ("en gran medida",
+      adverb) and no target word renders pairs with the only unlinked target
+      word read only as that part of speech ("heavily", not "on": also a
+      preposition): idioms are rendered freely.
+    """
+    out = [set(found) for found in linked]
+    unknown = [
+        (i, fold(w.text)) for i, w in enumerate(source) if not w.readings and len(w.text) > COMPOUND_PART
+    ]
+    for j, word in enumerate(target):
+        if out[j] or not unknown:
+            continue
+        forms = {f for f in backward.translations(word) if len(f) >= COMPOUND_PART and " " not in f}
+        out[j].update(i for i, text in unknown if any(f in text and f != text for f in forms))
+    j = 0
+    while j < len(target):
+        end = j
+        while end < len(target) and target[end].text[:1].isupper() and target[end].text.isalpha():
+            end += 1
+        if j == 0 or target[j - 1].text in ".!?:":
+            j += 1  # a sentence's first capital says nothing ("The South American …")
+        if end - j > 1:
+            shared = set().union(*out[j:end])
+            for k in range(j, end):
+                out[k] |= shared
+        j = max(end, j + 1)
+    used = set().union(*out) if out else set()
+    for i, word in enumerate(source):
+        if " " not in word.text or i in used:
+            continue
+        kinds = _pos(word)
+        free = [j for j, w in enumerate(target) if not out[j] and w.readings and _pos(w) <= kinds]
+        if len(free) == 1:
+            out[free[0]].add(i)
+    return out
 
 
 class _MeaningCheck(Check):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transaudit.analysis.text import Token
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
-from transaudit.meaning.polarity import lexical_negations, negations, supported
+from transaudit.meaning.polarity import clausal, lexical_negations, negated_verb, negations, supported
 from transaudit.model import Category, Segment, Severity
 
 
@@ -27,6 +28,13 @@ class NegationMismatch(Check):
     negation the target renders the same way ("no planeados" → "unplanned") or
     with a negative implicative verb ("no haya aprobado" → "failing to
     approve": ``lexical.implicative``, :func:`~transaudit.meaning.polarity.implicative_negations`).
+    Both sides negating is not enough when only the source negates a clause:
+    the negative preposition ("sin", "without": ``prepositions``) negates a
+    phrase, so "sin recargar … no cambiará" → "without recharging … will
+    change" is flagged, unless the target has more such prepositions than the
+    source ("no pagó" → "without paying"). The report marks the target word
+    Apertium's dictionaries link to the verb after the dropped cue ("change"),
+    for an editor who does not read the source.
 
     Bad: source "El gobierno no aprobó la ley." → target "The government
     approved the law."
@@ -54,23 +62,17 @@ class NegationMismatch(Check):
             return
         source = negations(segment.source, ctx.source_lang)
         target = negations(segment.target, ctx.target_lang)
-        if bool(source) == bool(target):
-            return
         back = segment.back_translation
+        if bool(source) == bool(target):
+            if source and target:
+                yield from self._clause_dropped(segment, ctx, source, target)
+            return
         if back and back.strip() and bool(negations(back, ctx.source_lang)) != bool(target):
             return  # the back-translation disagrees with the target: the cue list missed a form
         if source:
             if lexical_negations(segment.target, ctx.target_lang, affixes_only=True):
                 return  # "embarazos no planeados" → "unplanned pregnancies"
-            cue = source[0]
-            yield Finding(
-                "source",
-                cue.start,
-                cue.end,
-                f"the source negates ('{cue.text}') but the translation has no negation: "
-                "the meaning may be reversed",
-                category=Category.MISTRANSLATION,
-            )
+            yield self._dropped(segment, ctx, source[0], "the translation has no negation")
             return
         if lexical_negations(segment.source, ctx.source_lang):
             return  # "unable", "lack of", "chemo-naïve": the target's cue renders it
@@ -81,4 +83,40 @@ class NegationMismatch(Check):
             cue.end,
             f"the translation negates ('{cue.text}') but the source has no negation: "
             "the meaning may be reversed",
+        )
+
+    def _clause_dropped(
+        self, segment: Segment, ctx: CheckContext, source: tuple[Token, ...], target: tuple[Token, ...]
+    ) -> Iterator[Finding]:
+        """Both negate, but only the source negates a clause ("sin … no cambiará" → "without … will change").
+
+        A clause negation of the source is answered by one in the target, or by a
+        negative preposition the target has more of than the source ("no pagó" →
+        "without paying"). The back-translation must agree (no clause negation
+        either), and an affix negation ("unchanged") renders it.
+        """
+        wanted = clausal(source, ctx.source_lang)
+        if not wanted or clausal(target, ctx.target_lang):
+            return
+        extra = (len(target) - len(clausal(target, ctx.target_lang))) - (len(source) - len(wanted))
+        if extra > 0:
+            return
+        back = segment.back_translation
+        if back and back.strip() and clausal(negations(back, ctx.source_lang), ctx.source_lang):
+            return
+        if lexical_negations(segment.target, ctx.target_lang, affixes_only=True):
+            return
+        yield self._dropped(segment, ctx, wanted[0], "the translation negates no clause")
+
+    def _dropped(self, segment: Segment, ctx: CheckContext, cue: Token, what: str) -> Finding:
+        """The source cue, with the target verb it belonged to when the dictionaries find it."""
+        where = negated_verb(segment.source, segment.target, cue, ctx.source_lang, ctx.target_lang)
+        verb = f"; '{segment.target[where[0]:where[1]]}' stands unnegated" if where else ""
+        return Finding(
+            "source",
+            cue.start,
+            cue.end,
+            f"the source negates ('{cue.text}') but {what}{verb}: the meaning may be reversed",
+            category=Category.MISTRANSLATION,
+            counterpart=where,
         )

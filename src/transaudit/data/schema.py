@@ -40,7 +40,7 @@ LENGTH = {"ratio": NUMBER, "spread": NUMBER}
 SIMILARITY = {"diverges": NUMBER, "diverges_mean": NUMBER, "misaligned": NUMBER, "min_words": int,
               "relative": NUMBER, "min_segments": int, "doubtful_mean": NUMBER}  # fmt: skip
 NEGATION = {
-    "words": WORDS, "suffixes": WORDS, "not_negation": WORDS,
+    "words": WORDS, "suffixes": WORDS, "not_negation": WORDS, "prepositions": WORDS,
     "lexical": {"prefixes": WORDS, "suffixes": WORDS, "words": WORDS, "implicative": WORDS},
 }  # fmt: skip
 NUMBERS = {
@@ -78,7 +78,7 @@ GAZETTEER = {
 }  # fmt: skip
 GAZETTEER_ISO = {"countries": NAMES, "descriptors": NAMES}
 GAZETTEER_WORLD = {
-    "groups": Each({"members": WORDS, "accepted": WORDS, "source": str, "accepted_source": str,
+    "groups": Each({"members": WORDS, "accepted": WORDS, "source": str, "accepted_source": str, "name": str,
                     "all_except": WORDS}),
     "cities": Each({"country": str, "capital": bool}),
     "metonyms": Each(str),

@@ -32,6 +32,63 @@ def supported(lang: str) -> bool:
 
 
 @cache
+def _prepositions(lang: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in data.load(FAMILY, lang).get("prepositions", []))
+
+
+def clausal(cues: tuple[Token, ...], lang: str) -> tuple[Token, ...]:
+    """The cues that negate a clause: all but the negative preposition ("sin", "without").
+
+    A preposition negates the noun or infinitive after it ("280 km sin recargar"),
+    not the clause's verb; so "sin recargar … no cambiará" → "without recharging …
+    will change" keeps a cue on both sides yet loses the clause's negation.
+    """
+    listed = _prepositions(lang)
+    return tuple(cue for cue in cues if fold(cue.text) not in listed)
+
+
+#: Apertium tags of verbs (lexical, "ser", "haber", modal, auxiliary).
+VERB_TAGS = ("<vblex>", "<vbser>", "<vbhaver>", "<vbmod>", "<vaux>")
+#: How many words after a cue its verb may stand ("no se lo ha dicho": three clitics/auxiliaries).
+VERB_WINDOW = 4
+
+
+def _verb(readings: tuple[str, ...]) -> bool:
+    return any(tag in reading for reading in readings for tag in VERB_TAGS)
+
+
+def negated_verb(
+    source: str, target: str, cue: Token, source_lang: str, target_lang: str
+) -> tuple[int, int] | None:
+    """Where in the target the verb a dropped source negation belonged to stands, if found.
+
+    The first verb within :data:`VERB_WINDOW` words after the cue ("no cambiará"),
+    and the target word Apertium's dictionaries link to it ("will change" → "change").
+    None without the dictionaries or without a single link: the report then marks
+    the source cue only.
+    """
+    from transaudit.meaning.insertions import lexicons
+    from transaudit.meaning.insertions import links as linked_to
+
+    found = lexicons(source_lang, target_lang)
+    if found is None:
+        return None
+    forward, backward = found
+    source_words = forward.words([source])[source]
+    target_words = backward.words([target])[target]
+    after = [i for i, word in enumerate(source_words) if word.start >= cue.end][:VERB_WINDOW]
+    verb = next((i for i in after if _verb(source_words[i].readings)), None)
+    if verb is None:
+        return None
+    every = linked_to(source_words, target_words, forward, backward)
+    linked = [j for j, found in enumerate(every) if verb in found]
+    if len(linked) != 1:
+        return None
+    word = target_words[linked[0]]
+    return word.start, word.end
+
+
+@cache
 def _lexical(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     spec = data.load(FAMILY, lang).get("lexical", {})
     listed = frozenset(fold(word) for word in spec.get("words", []))

@@ -22,6 +22,7 @@ answered "unknown" (None) and the callers stay silent.
 from __future__ import annotations
 
 import mmap
+import re
 from functools import lru_cache
 
 from transaudit.meaning.antonyms import folder
@@ -119,4 +120,29 @@ def related(one: str, other: str) -> bool | None:
         return True
     # Meet in the middle: STEPS links in all, split between the two sides.
     half = STEPS // 2
-    return bool(_reach(a, half) & _reach(b, STEPS - half))
+    if _reach(a, half) & _reach(b, STEPS - half):
+        return True
+    return _defines(a, other) or _defines(b, one)
+
+
+def _gloss_words(offset: int) -> frozenset[str]:
+    raw = _data()
+    end = raw.find(b"\n", offset)
+    line = bytes(raw[offset : end if end >= 0 else len(raw)]).decode("latin-1")
+    gloss = line.split(" | ", 1)[1] if " | " in line else ""
+    return frozenset(re.findall(r"[a-z]+", gloss.split(";")[0].casefold()))
+
+
+def _defines(offsets: tuple[int, ...], noun: str) -> bool:
+    """A sense's definition names the other noun: WordNet defines a thing by its counterpart.
+
+    The hierarchy keeps things that work together apart ("plug": an electrical
+    device … inserted in a *socket*; "socket" is a receptacle), and a language
+    may name both with one word (Spanish "enchufe"). The definition proper
+    (before the examples after ";") naming the other noun, singular or plural,
+    relates the two. Single words only: a multiword noun is not searched.
+    """
+    word = noun.casefold()
+    if " " in word:
+        return False
+    return any(word in found or f"{word}s" in found for found in map(_gloss_words, offsets))

@@ -74,11 +74,25 @@ class Substitution:
 
 def available(source_lang: str, target_lang: str) -> bool:
     """An English target, WordNet's nouns installed, Apertium's dictionaries both ways."""
-    if target_lang.split("-")[0] != ENGLISH or source_lang.split("-")[0] == ENGLISH:
-        return False
+    return missing(source_lang, target_lang) is None
+
+
+def missing(source_lang: str, target_lang: str) -> str | None:
+    """Why TA516 cannot run for this pair, in the reader's terms; None when it can.
+
+    The first reason that holds: the language of the pair comes before the
+    installation, so an en→es article is told its target is not English rather
+    than that a package seems to be missing.
+    """
+    if target_lang.split("-")[0] != ENGLISH:
+        return f"the target ({target_lang}) is not English: word senses are compared in English WordNet"
+    if source_lang.split("-")[0] == ENGLISH:
+        return "the source is English too"
     if not senses.installed():
-        return False
-    return lexicons(source_lang, target_lang) is not None
+        return "English WordNet nouns (wordnet-base) are not installed"
+    if lexicons(source_lang, target_lang) is None:
+        return f"no Apertium dictionaries for {source_lang}-{target_lang} both ways"
+    return None
 
 
 def _noun(words: Sequence[Word], i: int) -> bool:
