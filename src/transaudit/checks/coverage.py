@@ -26,6 +26,7 @@ from transaudit.meaning.insertions import (
     Inserted,
     far_from_source,
     lexicons,
+    links,
     omitted,
     unexplained,
 )
@@ -42,6 +43,29 @@ def _limits(ctx: CheckContext) -> dict[str, Any]:
 def _usable(segment: Segment, min_words: int) -> bool:
     back = segment.back_translation
     return bool(back and back.strip() and segment.source.strip()) and word_count(segment.source) >= min_words
+
+
+def _rendered(segment: Segment, ctx: CheckContext) -> frozenset[int]:
+    """Offsets of source words Apertium's dictionaries link to a word of the target itself.
+
+    Asked only when the back-translation carries a target word Apertium could
+    not translate (copied through: "salmonicultores" for "salmon farmers";
+    :func:`~transaudit.meaning.coverage.copied`): the round trip is then known
+    to have lost words the translation has, and the rest of it drifts with it
+    ("algas" → "seaweeds" for "algae"). A source word the dictionary finds in
+    the target (by translation, or by spelling for the unknown word) is then
+    not omitted, and counts as a word that came back: it breaks a run. Without
+    an unknown word the back-translation is all the evidence, as before. Empty
+    without the pair's dictionaries.
+    """
+    found = lexicons(ctx.source_lang, ctx.target_lang)
+    if found is None:
+        return frozenset()
+    forward, backward = found
+    source = forward.words([segment.source])[segment.source]
+    target = backward.words([segment.target])[segment.target]
+    linked = set().union(*links(source, target, forward, backward)) if target else set()
+    return frozenset(source[i].start for i in linked)
 
 
 class _CoverageCheck(Check):
@@ -76,10 +100,17 @@ class ContentOmitted(_CoverageCheck):
         limits = _limits(ctx)
         if not _usable(segment, int(limits["min_words"])):
             return
-        missing, _ = moved_words(segment.source, segment.back_translation or "", ctx.source_lang)
+        back = segment.back_translation or ""
+        missing, added = moved_words(segment.source, back, ctx.source_lang)
         total, run = heaviest_run(segment.source, missing, ctx.source_lang)
         if total < float(limits["omission"]) or not run:
             return
+        rendered = _rendered(segment, ctx) if copied(added, segment.target, back) else frozenset()
+        if rendered:
+            missing = tuple(m for m in missing if m.token.start not in rendered)
+            total, run = heaviest_run(segment.source, missing, ctx.source_lang)
+            if total < float(limits["omission"]) or not run:
+                return
         listed = ", ".join(f"'{m.token.text}'" for m in run)
         yield Finding(
             "source",
