@@ -16,7 +16,9 @@ is empty and the antonym check stays silent.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,22 +53,227 @@ def _pointing(raw: bytes) -> list[bytes]:
     return lines
 
 
-def _scales(pointers: dict[tuple[str, int], set[tuple[str, int]]]) -> set[tuple[str, int]]:
-    """Senses in a triangle of mutual antonyms: values of a scale or set, not opposites.
+def _named(gloss: str, words: list[str]) -> bool:
+    """The gloss names one of these words (or a form of it: "earlier" for "early")."""
+    tokens = re.findall(r"[a-z]+", gloss.lower())
+    for word in words:
+        if " " in word or not word.isalpha():
+            continue
+        stem = word[: max(4, len(word) - 2)]
+        if any(token.startswith(stem) for token in tokens):
+            return True
+    return False
+
+
+def _scales(
+    pointers: dict[tuple[str, int], set[tuple[str, int]]],
+    senses: dict[tuple[str, int], list[str]],
+    glosses: dict[tuple[str, int], str],
+) -> set[tuple[str, int]]:
+    """Senses in a triangle of mutual antonyms that are not its two poles.
 
     WordNet links each of three or more alternatives to the others ("early",
-    "middle", "late"; "past", "present", "future"; "positive", "negative",
-    "neutral"; "beginning", "middle", "end"): a sense antonymous to two senses that
-    are antonyms of each other is one of several values, and a translation that
-    gives the neighbouring value ("un retraso medio" → "… late") is not saying the
-    opposite. Such senses are left out; plain two-way pairs are kept.
+    "middle", "late"; "past", "present", "future"; "solid", "liquid", "gaseous"):
+    a translation that gives the neighbouring value ("un retraso medio" → "… late")
+    is not saying the opposite, so such senses are left out. When the gloss of
+    one of the three names both others, it is the middle of a scale whose ends
+    are the other two ("middle": "between the beginning and the end"; "between
+    an earlier and a later period"), and those ends are opposites: only the
+    middle is left out, "beginning" ↔ "end" and "early" ↔ "late" stay. Sets of
+    alternatives without a middle (seasons, states of matter) stay out whole.
     """
     out: set[tuple[str, int]] = set()
     for sense, others in pointers.items():
         for b in others:
-            if others & pointers.get(b, set()):
-                out.add(sense)
+            for c in others & pointers.get(b, set()):
+                trio = (sense, b, c)
+                middle = [
+                    m
+                    for m in trio
+                    if all(_named(glosses.get(m, ""), senses.get(o, [])) for o in trio if o != m)
+                ]
+                out.update(middle if len(middle) == 1 else trio)
     return out
+
+
+def _line(raw: bytes, offset: int) -> bytes:
+    return raw[offset : raw.index(b"\n", offset)]
+
+
+def _gloss(line: bytes) -> str:
+    return line.split(b"| ", 1)[1].decode("latin-1") if b"| " in line else ""
+
+
+@dataclass(frozen=True)
+class Adjectives:
+    """WordNet's adjective clusters: each head sense with its satellites (similar-to senses).
+
+    An adjective sense is either a head, with direct antonyms, or a satellite
+    similar to a head ("huge", "vast" ~ "large"). ``clusters`` maps each word to
+    the heads of the clusters it belongs to, ``heads`` each head to its words.
+    """
+
+    clusters: dict[str, frozenset[int]]
+    heads: dict[int, tuple[str, ...]]
+    satellites: dict[int, tuple[tuple[tuple[str, ...], int], ...]]
+    #: Glosses that are a negation ("not existing"), by the words of their senses.
+    negative: dict[str, tuple[str, ...]]
+    #: Heads WordNet's "see also" links to other heads ("masculine" → "male").
+    also: dict[int, frozenset[int]]
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> Adjectives:
+    """The adjective clusters of ``data.adj`` (empty without the database)."""
+    clusters: defaultdict[str, set[int]] = defaultdict(set)
+    heads: dict[int, tuple[str, ...]] = {}
+    satellites: defaultdict[int, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    negative: defaultdict[str, list[str]] = defaultdict(list)
+    also: defaultdict[int, set[int]] = defaultdict(set)
+    try:
+        raw = (folder() / "data.adj").read_bytes()
+    except OSError:
+        return Adjectives({}, {}, {}, {}, {})
+    for line in raw.split(b"\n"):
+        if not line[:1].isdigit():
+            continue
+        words, fields, at = _words(line)
+        offset = int(fields[0])
+        gloss = _gloss(line).split(";", 1)[0]
+        if _NEGATIVE_GLOSS.search(gloss):
+            for word in words:
+                negative[word].append(gloss)
+        if fields[2] == b"a":
+            heads[offset] = tuple(words)
+            for word in words:
+                clusters[word].add(offset)
+            for i in range(int(fields[at])):
+                symbol, target, part = fields[at + 1 + 4 * i : at + 4 + 4 * i]
+                if symbol == b"^" and part == b"a":
+                    also[offset].add(int(target))
+            continue
+        for i in range(int(fields[at])):
+            symbol, target = fields[at + 1 + 4 * i : at + 3 + 4 * i]
+            if symbol == b"&":
+                head = int(target)
+                satellites[head].append((tuple(words), offset))
+                for word in words:
+                    clusters[word].add(head)
+    return Adjectives(
+        {w: frozenset(h) for w, h in clusters.items()},
+        heads,
+        {h: tuple(s) for h, s in satellites.items()},
+        {w: tuple(g) for w, g in negative.items()},
+        {h: frozenset(o) for h, o in also.items()},
+    )
+
+
+#: Negative prefixes of English adjectives (Quirk et al. 1985, App. I.21; Marchand
+#: 1969): "un-" and "non-", "dis-", and "in-" with its assimilated forms, "im-"
+#: before b/m/p, "il-" before l, "ir-" before r ("impossible", "illegal", "irregular").
+_NEGATIVE_PREFIXES = ("un", "non-", "non", "dis", "in", "im", "il", "ir")
+#: Which letters each assimilated form of "in-" stands before.
+_ASSIMILATED = {"im": "bmp", "il": "l", "ir": "r"}
+#: WordNet glosses a negative derivative by a negation ("nonexistent": "not
+#: existing"; "unkind": "lacking kindness"; "illegal", "prohibited by law", is not
+#: glossed so, but "illegal" ↔ "legal" is a direct antonym already).
+_NEGATIVE_GLOSS = re.compile(r"\b(?:not|lacking|without|no|never)\b")
+#: Shortest base a negative prefix is taken off from ("ir" + "e" is no word).
+_MIN_BASE = 4
+
+
+@lru_cache(maxsize=4)
+def _index(part: str) -> bytes:
+    try:
+        return (folder() / f"index.{part}").read_bytes()
+    except OSError:
+        return b""
+
+
+def _in_index(word: str, part: str) -> bool:
+    """WordNet lists the word in this part of speech.
+
+    The index files are sorted by lemma, one line each, so the word is found by
+    bisecting the file's bytes (as WordNet's own ``bin_search`` does), without a
+    table of its 150,000 lemmas in memory.
+    """
+    raw = _index(part)
+    key = word.replace(" ", "_").encode("latin-1", errors="replace")
+    low, high = 0, len(raw)
+    while low < high:
+        middle = (low + high) // 2
+        start = raw.rfind(b"\n", 0, middle) + 1
+        end = raw.find(b" ", start)
+        lemma = raw[start:end] if end >= 0 else raw[start:]
+        if lemma == key:
+            return True
+        if lemma < key or raw[start : start + 2] == b"  ":
+            low = raw.find(b"\n", middle) + 1 if raw.find(b"\n", middle) >= 0 else high
+        else:
+            high = start
+    return False
+
+
+def part_of_speech(word: str) -> str:
+    """The first of adjective, noun, verb, adverb that WordNet lists the word as ("" if none)."""
+    for part in ("adj", "noun", "verb", "adv"):
+        if _in_index(word, part):
+            return part
+    return ""
+
+
+def _base_after(word: str, prefix: str) -> str:
+    """What is left of the word after this negative prefix, or "" if it cannot be one."""
+    if not word.startswith(prefix):
+        return ""
+    base = word[len(prefix) :]
+    if len(base) < _MIN_BASE or not base[0].isalpha():
+        return ""
+    if prefix == "in" and base[0] in "bmplr":
+        return ""
+    if prefix in _ASSIMILATED and base[0] not in _ASSIMILATED[prefix]:
+        return ""
+    return base
+
+
+def negated(word: str) -> frozenset[str]:
+    """Adjectives a negative affix makes this English word the opposite of.
+
+    "unviable" is "viable" negated, and "viable" is a satellite of "possible", so
+    "unviable" says the opposite of "possible" too; "careless" of "careful" (the
+    suffixes "-less" and "-ful"). The base must be a WordNet adjective, and the word
+    either not in WordNet (it is checked against a dictionary by the caller) or an
+    adjective with a sense WordNet glosses as a negation of the base ("nonexistent":
+    "not existing"; "unkind": "lacking kindness"), in a cluster of its own:
+    "intense" is no negated "tense", "invaluable" (similar to "valuable") no
+    opposite of it, "inside" none of "side", "indifferent" ("having no particular
+    interest") none of "different". A word WordNet lacks also opposes the heads of
+    its base's clusters ("unviable": "possible"); one it has, only its base. A
+    WordNet noun or verb is no negated adjective ("infancy", "insure").
+    """
+    table = adjectives()
+    word = word.lower()
+    bases = [b for prefix in _NEGATIVE_PREFIXES if (b := _base_after(word, prefix))]
+    if word.endswith("less"):
+        bases.append(word[:-4] + "ful")
+    elif word.endswith("ful"):
+        bases.append(word[:-3] + "less")
+    bases = [b for b in bases if b in table.clusters]
+    if not bases or _in_index(word, "noun") or _in_index(word, "verb"):
+        return frozenset()  # "insure" is a verb, "infancy" a noun: no negated "sure", "fancy"
+    found: set[str] = set()
+    own = table.clusters.get(word)
+    for base in bases:
+        heads = table.clusters[base]
+        if own is not None:
+            if own & heads or not any(_named(g, [base]) for g in table.negative.get(word, ())):
+                continue
+            found.add(base)
+            continue
+        found.add(base)
+        for head in heads:
+            found.update(table.heads.get(head, ()))
+    return frozenset(found - {word})
 
 
 @lru_cache(maxsize=1)
@@ -80,9 +287,13 @@ def antonyms() -> dict[str, frozenset[str]]:
     synonym WordNet lists in the same sense ("subir" → "go up", "bajar" → "go
     down"), where a particle says what the single word says. Single words of the
     same sense stay out ("lift" is not the opposite of "fall": lexical antonymy is
-    between words, not senses). Three-way scales are left out (:func:`_scales`).
+    between words, not senses). Three-way scales are left out but for their
+    poles (:func:`_scales`).
+
+    Adjectives also have indirect antonyms (:func:`indirect`).
     """
     senses: dict[tuple[str, int], list[str]] = {}
+    glosses: dict[tuple[str, int], str] = {}
     links: list[tuple[tuple[str, int], tuple[str, int], int, int]] = []
     pointers: defaultdict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
     for part in _PARTS:
@@ -93,7 +304,7 @@ def antonyms() -> dict[str, frozenset[str]]:
         for line in _pointing(raw):
             words, fields, at = _words(line)
             here = (part, int(fields[0]))
-            senses[here] = words
+            senses[here], glosses[here] = words, _gloss(line)
             for i in range(int(fields[at])):
                 symbol, offset, _, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
                 if symbol != b"!":
@@ -101,11 +312,13 @@ def antonyms() -> dict[str, frozenset[str]]:
                 start = int(offset)
                 there = (part, start)
                 if there not in senses:
-                    senses[there], _, _ = _words(raw[start : raw.index(b"\n", start)])
+                    other = _line(raw, start)
+                    senses[there], _, _ = _words(other)
+                    glosses[there] = _gloss(other)
                 pointers[here].add(there)
                 pointers[there].add(here)
                 links.append((here, there, int(numbers[:2], 16), int(numbers[2:], 16)))
-    scales = _scales(pointers)
+    scales = _scales(pointers, senses, glosses)
     pairs: defaultdict[str, set[str]] = defaultdict(set)
     for here, there, source, target in links:
         if here in scales or there in scales:
@@ -117,6 +330,154 @@ def antonyms() -> dict[str, frozenset[str]]:
         for word in [b, *(w for w in other if " " in w)]:
             pairs[word].update(words)
     return {word: frozenset(found) for word, found in pairs.items()}
+
+
+def _direct_adjectives() -> list[tuple[int, str, int, str]]:
+    """Direct antonym links between adjective heads: (head, its word, other head, its word)."""
+    try:
+        raw = (folder() / "data.adj").read_bytes()
+    except OSError:
+        return []
+    out = []
+    for line in _pointing(raw):
+        words, fields, at = _words(line)
+        if fields[2] != b"a":
+            continue
+        for i in range(int(fields[at])):
+            symbol, offset, _, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            if symbol != b"!":
+                continue
+            other, _, _ = _words(_line(raw, int(offset)))
+            source, target = int(numbers[:2], 16), int(numbers[2:], 16)
+            out.append((int(fields[0]), words[source - 1], int(offset), other[target - 1]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def indirect() -> dict[str, frozenset[str]]:
+    """WordNet's indirect antonyms of adjectives: a satellite and its head's antonym.
+
+    A satellite of a head ("pretty" ~ "beautiful", "prior" ~ "antecedent") is
+    opposed to the head's antonym ("ugly", "subsequent"), and that antonym to the
+    satellite. This is how WordNet presents antonymy among adjectives (Gross &
+    Miller 1990: "huge (vs. small)", through "large"). Two satellites are not
+    opposed (one step of similarity at most), and a satellite counts only in a
+    sense the sense-tagged corpus saw ("full" is a satellite of "high" only for a
+    sound's depth). Pairs among the three values of a scale are left out as in
+    :func:`antonyms`.
+    """
+    clusters, tagged, table = adjectives(), _tagged("adj"), antonyms()
+    pairs: defaultdict[str, set[str]] = defaultdict(set)
+    for head, word, other, antonym in _direct_adjectives():
+        if antonym not in table.get(word, ()):
+            continue  # a scale's neighbouring values
+        for near, far in ((head, antonym), (other, word)):
+            for satellite, offset in clusters.satellites.get(near, ()):
+                for member in satellite:
+                    if offset in tagged.get(member, ()):
+                        pairs[member].add(far)
+                        pairs[far].add(member)
+    return {word: frozenset(found) for word, found in pairs.items()}
+
+
+def _first(word: str, tagged: dict[str, tuple[int, ...]]) -> int:
+    senses = tagged.get(word, ())
+    return senses[0] if senses else -1
+
+
+def _tagged(part: str) -> dict[str, tuple[int, ...]]:
+    """Each word's senses of this part of speech seen in WordNet's sense-tagged corpus, commonest first.
+
+    The index lists a word's senses commonest first and says how many of them
+    the semantic concordance tagged at least once; the others are rare readings
+    ("full" of a sound, "game" for lame).
+    """
+    try:
+        raw = (folder() / f"index.{part}").read_text(encoding="latin-1")
+    except OSError:
+        return {}
+    out: dict[str, tuple[int, ...]] = {}
+    for line in raw.splitlines():
+        if not line or line[0].isspace():
+            continue
+        fields = line.split()
+        pointers = int(fields[3])
+        tagged = int(fields[5 + pointers])
+        if tagged:
+            out[fields[0].replace("_", " ")] = tuple(int(o) for o in fields[6 + pointers :][:tagged])
+    return out
+
+
+@lru_cache(maxsize=1)
+def troponyms() -> dict[str, frozenset[str]]:
+    """Verbs opposed through their hypernym: a troponym and its hypernym's antonym.
+
+    WordNet organises verbs by troponymy ("hate" is a manner of "dislike"), and a
+    troponym inherits its hypernym's opposition ("dislike" ↔ "like", so "hate" ↔
+    "like"), as a satellite adjective inherits its head's. One step only, and
+    only in the troponym's commonest sense (the first that WordNet's index lists
+    and its sense-tagged corpus saw), and the antonym in a sense that corpus saw:
+    common verbs have many senses ("leave" 14, "take" 42), and a rare one's
+    hypernym says nothing of the word in use. The troponym, its hypernym and the
+    hypernym's antonym must belong to one semantic field (WordNet's lexicographer
+    file: "hate", "dislike" and "like" are all verbs of emotion); "change" ↔ "stay"
+    would otherwise oppose "stay" to "collapse", a verb of motion.
+    """
+    try:
+        raw = (folder() / "data.verb").read_bytes()
+    except OSError:
+        return {}
+    tagged = _tagged("verb")
+    opposed: dict[int, list[str]] = {}
+    field: dict[int, bytes] = {}
+    for line in _pointing(raw):
+        words, fields, at = _words(line)
+        for i in range(int(fields[at])):
+            symbol, offset, _, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            if symbol == b"!":
+                line_there = _line(raw, int(offset))
+                other, there, _ = _words(line_there)
+                far = other[int(numbers[2:], 16) - 1]
+                if int(offset) in tagged.get(far, ()) and there[1] == fields[1]:
+                    opposed.setdefault(int(fields[0]), []).append(far)
+                    field[int(fields[0])] = fields[1]
+    pairs: defaultdict[str, set[str]] = defaultdict(set)
+    for line in raw.split(b"\n"):
+        if not line[:1].isdigit() or b" @ " not in line:
+            continue
+        words, fields, at = _words(line)
+        offset = int(fields[0])
+        for i in range(int(fields[at])):
+            symbol, target = fields[at + 1 + 4 * i : at + 3 + 4 * i]
+            if symbol != b"@" or int(target) not in opposed or field[int(target)] != fields[1]:
+                continue
+            for word in words:
+                if _first(word, tagged) == offset:
+                    for far in opposed[int(target)]:
+                        pairs[word].add(far)
+                        pairs[far].add(word)
+    return {word: frozenset(found) for word, found in pairs.items()}
+
+
+@lru_cache(maxsize=1)
+def common_clusters() -> dict[str, frozenset[int]]:
+    """Each adjective to the clusters (heads) of its senses the sense-tagged corpus saw.
+
+    Two adjectives in one such cluster say much the same ("real", "true"), and so
+    do two in clusters WordNet links by "see also" ("masculine" → "male"); rare
+    senses are left out, or "good" and "bad", with some twenty senses each, would
+    share one.
+    """
+    table, tagged = adjectives(), _tagged("adj")
+    heads = {offset: head for head, members in table.satellites.items() for _, offset in members}
+    out: dict[str, frozenset[int]] = {}
+    for word, offsets in tagged.items():
+        found = frozenset(heads.get(offset, offset) for offset in offsets) & table.heads.keys()
+        found |= frozenset(heads[o] for o in offsets if o in heads)
+        found |= frozenset(o for head in found for o in table.also.get(head, ()))
+        if found:
+            out[word] = found
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -40,7 +40,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transaudit.analysis.frequencies import zipf
-from transaudit.meaning.antonyms import antonyms, verb_senses
+from transaudit.meaning.antonyms import (
+    antonyms,
+    common_clusters,
+    indirect,
+    negated,
+    part_of_speech,
+    troponyms,
+    verb_senses,
+)
 from transaudit.meaning.bilingual import CONTENT_TAGS, Lexicon, Word, _tag, lexicon
 from transaudit.meaning.polarity import negations, supported
 
@@ -90,12 +98,30 @@ def available(source_lang: str, target_lang: str) -> bool:
     return lexicon(other, ENGLISH) is not None and lexicon(ENGLISH, other) is not None
 
 
-def _negated(text: str, words: Sequence[Word], index: int, lang: str) -> bool:
-    """A negation cue in the three words before this one (Apertium may join "ya no" in one unit)."""
-    if not supported(lang) or index == 0:
+#: English's approximate negators (Quirk et al. 1985, §10.61): "little", "few",
+#: "hardly", "barely", "scarcely", "seldom", "rarely" negate what follows almost as
+#: "not" does ("poco frecuente" is "infrequent", "apenas visible" "hardly visible"),
+#: unless an article makes them a quantity ("a little strange", "un poco": "a bit").
+#: Other languages' words count through the bilingual dictionary ("poco": "little").
+APPROXIMATE_NEGATORS = frozenset({"little", "few", "hardly", "barely", "scarcely", "seldom", "rarely"})
+
+
+def _negated(text: str, words: Sequence[Word], index: int, lang: str, lex: Lexicon) -> bool:
+    """A negation cue or an approximate negator in the three words before this one.
+
+    Apertium may join "ya no" in one unit, so a cue is looked for by offset.
+    """
+    if index == 0:
         return False
-    start, end = words[max(0, index - NEGATION_WINDOW)].start, words[index].start
-    return any(start <= cue.start < end for cue in negations(text, lang))
+    first = max(0, index - NEGATION_WINDOW)
+    start, end = words[first].start, words[index].start
+    if supported(lang) and any(start <= cue.start < end for cue in negations(text, lang)):
+        return True
+    for k in range(first, index):
+        meanings = words[k].lemmas if lang == ENGLISH else _joined(lex.translations(words[k]))
+        if meanings & APPROXIMATE_NEGATORS and not (k > 0 and "<det><ind>" in "".join(words[k - 1].readings)):
+            return True
+    return False
 
 
 def _joined(words: frozenset[str]) -> frozenset[str]:
@@ -203,57 +229,204 @@ def _place(word: Word, text: str) -> float:
     return word.start / max(1, len(text))
 
 
+def _opposed(lemma: str, meaning: str, table: dict[str, frozenset[str]], adjective: bool, verb: bool) -> int:
+    """WordNet's antonymy, inherited too between adjectives and between verbs, or a negative affix.
+
+    Direct antonyms ("increase" / "decrease"), a satellite adjective and its
+    head's antonym ("pretty" / "ugly"), a troponym and its hypernym's antonym
+    ("hate" / "like"), a negated adjective and its base ("unviable" / "possible").
+    Returns how direct the opposition is (1 direct, 2 by affix, 3 inherited), 0
+    if there is none: the most direct one is reported.
+    """
+    if meaning in table.get(lemma, ()):
+        return 1
+    if meaning in negated(lemma) or lemma in negated(meaning):
+        return 2
+    if adjective and meaning in indirect().get(lemma, ()):
+        return 3
+    return 3 if verb and meaning in troponyms().get(lemma, ()) else 0
+
+
+def _only(word: Word, tag: str) -> bool:
+    """Every content reading of the word is of this part of speech.
+
+    Inherited antonymy (a satellite's, a troponym's) is weaker evidence than a
+    direct antonym, so it is taken only from words that are nothing else: "pretty"
+    is also an adverb of degree (``preadv``: "pretty early"), "corto" also "I cut",
+    "frías" also "you fry".
+    """
+    content = [_tag(r) for r in word.readings if _tag(r) in CONTENT_TAGS or _tag(r) == "preadv"]
+    return bool(content) and all(t == tag for t in content)
+
+
+def _adjective(word: Word) -> bool:
+    return _only(word, "adj")
+
+
+def _verb(word: Word) -> bool:
+    return _only(word, "vblex")
+
+
+def _matched(
+    en_words: Sequence[Word],
+    english: str,
+    translations: dict[int, frozenset[str]],
+    other_words: Sequence[Word],
+    other: str,
+    other_lang: str,
+) -> tuple[set[int], set[int]]:
+    """Which words of each side translate each other, one to one, nearest first.
+
+    A word and its translation face each other one to one, and so do two adjectives
+    of one WordNet cluster ("male" and "masculina", "masculine"): of two "primer" in
+    "el primer tipo … por primera vez" one English "first" explains one, and the
+    other stays unexplained where the English has "last" ("the last type … first
+    launched"); of "the beginning of a chapter and the beginning of a new one",
+    one "beginning" is "comienzo", the other stands where "final" stood. A
+    multiword translation ("por primera vez": "for the first time") explains the
+    English words it is made of. Translations are paired first, nearest first, and
+    similar adjectives only then: a loose similarity ("bastante": "enough" ~ "good")
+    must not take the word a translation explains ("buen": "good"). Neither of two
+    similar adjectives may be among its language's commonest words (Zipf ≥ 6),
+    whose senses are too many to say what they mean here ("just like": "just" ~
+    "good"). Returns the English and the other side's explained words.
+    """
+    by_lemma: dict[str, list[int]] = {}
+    clusters = common_clusters()
+    by_cluster: dict[int, list[int]] = {}
+    for i, word in enumerate(en_words):
+        for lemma in word.lemmas:
+            by_lemma.setdefault(lemma, []).append(i)
+            if any(_tag(r) == "adj" for r in word.readings) and zipf(word.text, ENGLISH) < COMMON_ZIPF:
+                for head in clusters.get(lemma, ()):
+                    by_cluster.setdefault(head, []).append(i)
+    links: dict[tuple[int, int], int] = {}
+    for j, found in translations.items():
+        for meaning in found:
+            parts = meaning.split()
+            for part in {meaning, *parts}:
+                for i in by_lemma.get(part, ()):
+                    links[j, i] = 0
+        if zipf(other_words[j].text, other_lang) >= COMMON_ZIPF:
+            continue
+        for meaning in found:
+            for head in clusters.get(meaning, ()):
+                for i in by_cluster.get(head, ()):
+                    links.setdefault((j, i), 1)
+    candidates = sorted(
+        (strength, abs(_place(other_words[j], other) - _place(en_words[i], english)), j, i)
+        for (j, i), strength in links.items()
+    )
+    english_used: set[int] = set()
+    other_used: set[int] = set()
+    for _, _, j, i in candidates:
+        if i not in english_used and j not in other_used:
+            english_used.add(i)
+            other_used.add(j)
+    return english_used, other_used
+
+
+#: Apertium's tag for each WordNet part of speech.
+_TAGS = {"adj": "adj", "noun": "n", "verb": "vblex", "adv": "adv"}
+
+
+def _english_word(word: Word) -> Word:
+    """An English word as the check reads it, WordNet's words Apertium lacks included.
+
+    A word Apertium does not know is read as WordNet lists it ("instability",
+    "uneasy", "succumb": the commonest of adjective, noun, verb, adverb), else as
+    the verb its inflection gives (:func:`_wordnet_verb`), else, if it is a
+    dictionary word (wordfreq knows it) and a negative affix on a WordNet adjective
+    ("unviable"), as an adjective opposed to that one.
+    """
+    if word.readings:
+        return word
+    text = word.text.casefold()
+    part = part_of_speech(text) if text.isalpha() or "-" in text else ""
+    if part:
+        return Word(word.start, word.end, word.text, (f"{text}<{_TAGS[part]}>",))
+    word = _wordnet_verb(word)
+    if word.readings or zipf(word.text, ENGLISH) <= 0 or not negated(text):
+        return word
+    return Word(word.start, word.end, word.text, (f"{text}<adj>",))
+
+
 def find(
     english: str, other: str, english_lex: Lexicon, other_lex: Lexicon, other_lang: str
 ) -> tuple[Opposite, ...]:
     """English words whose antonym, not the word, is what the other text says."""
     table = antonyms()
-    en_words = [_wordnet_verb(w) for w in english_lex.words([english])[english]]
+    en_words = [_english_word(w) for w in english_lex.words([english])[english]]
     other_words = other_lex.words([other])[other]
-    english_lemmas = set().union(*(w.lemmas for w in en_words)) if en_words else set()
     said: dict[str, list[int]] = {}
     specific: dict[int, bool] = {}
-    everything: set[str] = set()
+    translations = {j: _joined(other_lex.translations(word)) for j, word in enumerate(other_words)}
+    english_explained, explained = _matched(en_words, english, translations, other_words, other, other_lang)
+    meanings: dict[int, frozenset[str]] = {}
+    adjective_said: set[str] = set()
+    verb_said: set[str] = set()
     for i, word in enumerate(other_words):
-        everything |= _joined(other_lex.translations(word))
         if not word.content or not _rare_enough(word, other_lang) or _periphrasis(other_words, i):
             continue
-        meanings = _content_meanings(word, other_lex)
-        if meanings & english_lemmas:
+        meanings[i] = _content_meanings(word, other_lex)
+        if i not in explained:
+            if _adjective(word):
+                adjective_said |= meanings[i]
+            if _verb(word):
+                verb_said |= meanings[i]
+    for i, found in meanings.items():
+        if i in explained:
             continue  # the word translates something the English side has
-        common_verb = _common_verb(word, other_lang)
-        specific[i] = _specific(meanings)
-        for meaning in meanings:
+        common_verb = _common_verb(other_words[i], other_lang)
+        specific[i] = _specific(found)
+        for meaning in found:
             if common_verb and _light({meaning}):
                 continue  # "dieron un paso": "dar" as "give" is a light verb
             said.setdefault(meaning, []).append(i)
-    found: list[Opposite] = []
+    result: list[Opposite] = []
     for i, word in enumerate(en_words):
-        if not word.content or not word.readings or word.lemmas & everything:
+        if not word.content or not word.readings or i in english_explained:
             continue
         if not _rare_enough(word, ENGLISH) or _periphrasis(en_words, i):
             continue
         common_verb = _common_verb(word, ENGLISH)
-        opposite = sorted(a for lemma in word.lemmas for a in table.get(lemma, ()) if a in said)
-        opposite = [a for a in opposite if a not in english_lemmas]
+        adjective, verb = _adjective(word), _verb(word)
+        ranks = {
+            a: min(
+                (
+                    r
+                    for lemma in word.lemmas
+                    if (
+                        r := _opposed(
+                            lemma, a, table, adjective and a in adjective_said, verb and a in verb_said
+                        )
+                    )
+                ),
+                default=0,
+            )
+            for a in said
+        }
+        opposite = sorted((a for a, rank in ranks.items() if rank), key=lambda a: (ranks[a], a))
         light = common_verb and _light(word.lemmas)
         if light:
             # A light verb is taken at its word only against a verb that says one thing.
             opposite = [a for a in opposite if any(specific[j] for j in said[a])]
-        if not opposite or _negated(english, en_words, i, ENGLISH):
+        if not opposite or _negated(english, en_words, i, ENGLISH, english_lex):
             continue
         here = _place(word, english)
         near = [
-            j
-            for j in said[opposite[0]]
+            (a, j)
+            for a in opposite
+            for j in said[a]
             if (abs(_place(other_words[j], other) - here) <= SAME_PLACE or abs(j - i) <= NEAR_WORDS)
             and _verb_for_verb(word, other_words[j], common_verb, other_lang)
             and (specific[j] or not light)
         ]
-        if not near or _negated(other, other_words, near[0], other_lang):
+        if not near or _negated(other, other_words, near[0][1], other_lang, other_lex):
             continue
-        found.append(Opposite(word, other_words[near[0]], opposite[0]))
-    return tuple(found)
+        antonym, j = near[0]
+        result.append(Opposite(word, other_words[j], antonym))
+    return tuple(result)
 
 
 def opposites(source: str, target: str, source_lang: str, target_lang: str) -> tuple[Opposite, ...]:
