@@ -67,6 +67,46 @@ def test_another_pair_catalan() -> None:
     assert _pairs("Els preus van pujar a l'abril.", "Prices fell in April.", "ca", "en") == [
         ("fell", "pujar", "go up")
     ]
+    assert _pairs("La casa era molt bonica.", "The house was very ugly.", "ca", "en") == [
+        ("ugly", "bonica", "beautiful")
+    ]
+    assert _pairs("El projecte és viable.", "The project is unviable.", "ca", "en") == [
+        ("unviable", "viable", "viable")
+    ]
+
+
+def test_inherited_antonymy_both_directions() -> None:
+    # a satellite adjective and its head's antonym: huge ~ large ↔ small
+    assert _pairs("La casa era enorme.", "The house was small.", "es", "en") == [
+        ("small", "enorme", "enormous")
+    ]
+    assert _pairs("The house was huge.", "La casa era pequeña.", "en", "es") == [("huge", "pequeña", "small")]
+    # a troponym and its hypernym's antonym: hate (a way of disliking) ↔ like
+    assert _pairs("Larry hated that city.", "A Larry le gustaba aquella ciudad.", "en", "es") == [
+        ("hated", "gustaba", "like")
+    ]
+    # a negated adjective Apertium does not know, against its base's head
+    assert _pairs("Es posible que llegue mañana.", "It is unviable that he arrives tomorrow.", "es", "en") == [
+        ("unviable", "posible", "possible")
+    ]
+    # the poles of a scale: early ↔ late
+    assert _pairs("The meeting starts early.", "La reunión empieza tarde.", "en", "es") == [
+        ("early", "tarde", "late")
+    ]
+
+
+def test_words_face_each_other_one_to_one() -> None:
+    # two "primer": the English "first" explains one ("por primera vez"), "last" stands for the other
+    es = "El primer tren salió en 1950 y llegó por primera vez a Madrid en 1951."
+    assert _pairs(es, "The last train left in 1950 and first reached Madrid in 1951.", "es", "en") == [
+        ("last", "primer", "first")
+    ]
+    assert _pairs(es, "The first train left in 1950 and first reached Madrid in 1951.", "es", "en") == []
+    es = "Es el final de un capítulo y el comienzo de otro."
+    assert _pairs(es, "It is the beginning of a chapter and the beginning of another.", "es", "en") == [
+        ("beginning", "final", "end")
+    ]
+    assert _pairs(es, "It is the end of a chapter and the beginning of another.", "es", "en") == []
 
 
 @pytest.mark.parametrize(
@@ -89,6 +129,19 @@ def test_another_pair_catalan() -> None:
         ("Hubo un retraso medio de diez minutos.", "Trains were on average ten minutes late.", "es", "en"),
         # the antonym is also on the English side: a contrast, not a swap
         ("Hay tiendas grandes y pequeñas.", "There are large and small shops.", "es", "en"),
+        # an approximate negator: "poco frecuente" is "infrequent" (Quirk et al. §10.61)
+        ("Es un accidente poco frecuente.", "It is an infrequent accident.", "es", "en"),
+        ("It is an infrequent accident.", "Es un accidente poco frecuente.", "en", "es"),
+        # similar adjectives explain each other (male ~ masculine, see also)
+        ("La resistencia masculina al voto femenino.", "Male resistance to female suffrage.", "es", "en"),
+        # a translation, not a loose similarity, pairs "buen" with "good" ("bastante": "enough")
+        ("Está en bastante buen estado.", "It is in pretty good shape.", "es", "en"),
+        # "just" is among the commonest words: no similar adjective of "mejores"
+        ("Está entre los mejores, igual que el otro.", "It is among the best, just like the other.", "es", "en"),
+        # "infancy" is a noun, "insure" a verb: no negated "fancy", "sure"
+        ("Mi daga favorita era de mi infancia.", "My fancy dagger was from my infancy.", "es", "en"),
+        # a satellite of "late" read as a neighbouring value (scale middle)
+        ("Hubo un retraso medio de diez minutos.", "There was an average delay, ten minutes late.", "es", "en"),
     ],
 )
 def test_faithful_translations_are_left_alone(

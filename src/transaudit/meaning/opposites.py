@@ -289,10 +289,11 @@ def _matched(
     must not take the word a translation explains ("buen": "good"). Neither of two
     similar adjectives may be among its language's commonest words (Zipf ≥ 6),
     whose senses are too many to say what they mean here ("just like": "just" ~
-    "good"). Returns the English and the other side's explained words.
+    "good"), nor two antonyms ("early" and "late" are both satellites of "past" in
+    some sense). Returns the English and the other side's explained words.
     """
     by_lemma: dict[str, list[int]] = {}
-    clusters = common_clusters()
+    clusters, table = common_clusters(), antonyms()
     by_cluster: dict[int, list[int]] = {}
     for i, word in enumerate(en_words):
         for lemma in word.lemmas:
@@ -312,7 +313,8 @@ def _matched(
         for meaning in found:
             for head in clusters.get(meaning, ()):
                 for i in by_cluster.get(head, ()):
-                    links.setdefault((j, i), 1)
+                    if not any(_opposed(lemma, meaning, table, True, False) for lemma in en_words[i].lemmas):
+                        links.setdefault((j, i), 1)
     candidates = sorted(
         (strength, abs(_place(other_words[j], other) - _place(en_words[i], english)), j, i)
         for (j, i), strength in links.items()
@@ -333,20 +335,21 @@ _TAGS = {"adj": "adj", "noun": "n", "verb": "vblex", "adv": "adv"}
 def _english_word(word: Word) -> Word:
     """An English word as the check reads it, WordNet's words Apertium lacks included.
 
-    A word Apertium does not know is read as WordNet lists it ("instability",
-    "uneasy", "succumb": the commonest of adjective, noun, verb, adverb), else as
-    the verb its inflection gives (:func:`_wordnet_verb`), else, if it is a
+    A word Apertium does not know is read as the verb its inflection gives
+    (:func:`_wordnet_verb`: "decreased") and as WordNet lists it ("instability",
+    "uneasy", "succumb": the first of adjective, noun, verb, adverb), else, if it is a
     dictionary word (wordfreq knows it) and a negative affix on a WordNet adjective
     ("unviable"), as an adjective opposed to that one.
     """
     if word.readings:
         return word
     text = word.text.casefold()
+    verb = _wordnet_verb(word).readings
     part = part_of_speech(text) if text.isalpha() or "-" in text else ""
-    if part:
-        return Word(word.start, word.end, word.text, (f"{text}<{_TAGS[part]}>",))
-    word = _wordnet_verb(word)
-    if word.readings or zipf(word.text, ENGLISH) <= 0 or not negated(text):
+    if verb or part:
+        bare = (f"{text}<{_TAGS[part]}>",) if part else ()
+        return Word(word.start, word.end, word.text, verb + bare)
+    if zipf(word.text, ENGLISH) <= 0 or not negated(text):
         return word
     return Word(word.start, word.end, word.text, (f"{text}<adj>",))
 
