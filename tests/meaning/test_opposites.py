@@ -86,9 +86,9 @@ def test_inherited_antonymy_both_directions() -> None:
         ("hated", "gustaba", "like")
     ]
     # a negated adjective Apertium does not know, against its base's head
-    assert _pairs("Es posible que llegue mañana.", "It is unviable that he arrives tomorrow.", "es", "en") == [
-        ("unviable", "posible", "possible")
-    ]
+    assert _pairs(
+        "Es posible que llegue mañana.", "It is unviable that he arrives tomorrow.", "es", "en"
+    ) == [("unviable", "posible", "possible")]
     # the poles of a scale: early ↔ late
     assert _pairs("The meeting starts early.", "La reunión empieza tarde.", "en", "es") == [
         ("early", "tarde", "late")
@@ -137,11 +137,21 @@ def test_words_face_each_other_one_to_one() -> None:
         # a translation, not a loose similarity, pairs "buen" with "good" ("bastante": "enough")
         ("Está en bastante buen estado.", "It is in pretty good shape.", "es", "en"),
         # "just" is among the commonest words: no similar adjective of "mejores"
-        ("Está entre los mejores, igual que el otro.", "It is among the best, just like the other.", "es", "en"),
+        (
+            "Está entre los mejores, igual que el otro.",
+            "It is among the best, just like the other.",
+            "es",
+            "en",
+        ),
         # "infancy" is a noun, "insure" a verb: no negated "fancy", "sure"
         ("Mi daga favorita era de mi infancia.", "My fancy dagger was from my infancy.", "es", "en"),
         # a satellite of "late" read as a neighbouring value (scale middle)
-        ("Hubo un retraso medio de diez minutos.", "There was an average delay, ten minutes late.", "es", "en"),
+        (
+            "Hubo un retraso medio de diez minutos.",
+            "There was an average delay, ten minutes late.",
+            "es",
+            "en",
+        ),
     ],
 )
 def test_faithful_translations_are_left_alone(

@@ -16,12 +16,16 @@ class AntonymSwap(Check):
     """A word of the translation is the antonym of what the source says.
 
     One side must be English: its words' antonyms come from WordNet (Debian's
-    ``wordnet-base``), and the other side's words are put into English with
-    Apertium's bilingual dictionary. An English word whose antonym, and not the
-    word itself, is what the other side's words translate to is flagged
-    ("incremento" → "decrease"), unless a negation cue precedes either word
-    (litotes: "not bad" for "bueno") or the word is among the language's
-    commonest ("here"/"there"). The target word is highlighted: the English
+    ``wordnet-base``): direct ones, an adjective's indirect ones (a satellite and
+    its head's antonym: "pretty" ~ "beautiful" ↔ "ugly"), a verb's inherited from
+    its hypernym ("hate", a way of disliking, ↔ "like"), and negative affixes on
+    WordNet adjectives ("unviable" ↔ "viable", "possible"). The other side's words
+    are put into English with Apertium's bilingual dictionary, every translation
+    of every reading. An English word whose antonym, and not the word itself, is
+    what an unpaired word of the other side translates to is flagged
+    ("incremento" → "decrease"), unless a negation cue or an approximate negator
+    precedes either word (litotes: "not bad" for "bueno", "poco frecuente" for
+    "infrequent") or the word is among the language's commonest ("here"/"there"). The target word is highlighted: the English
     word when the target is English, else the target word that translates to
     the opposite of the source's. Silent without WordNet or a dictionary for
     the pair.

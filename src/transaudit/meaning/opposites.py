@@ -5,13 +5,20 @@ One side of the pair must be English, whose antonyms WordNet lists
 English through Apertium's bilingual dictionary (:mod:`transaudit.meaning.bilingual`).
 An English word *e* is swapped for its opposite when
 
-* *e* itself is not there: no word of the other side translates to any of
-  *e*'s dictionary forms;
-* an antonym *a* of *e* is there: some word *x* of the other side translates
-  to *a* ("incremento" → "increase" against "decrease");
-* the English side does not also have *a* ("good and bad" lists both);
-* neither *e* nor *x* follows a negation cue within three words (litotes:
-  "not bad" → "bueno", "no es fácil" → "it is hard");
+* *e* itself is not there: no word of the other side is paired with *e*, words
+  and their translations (or similar adjectives) facing each other one to one,
+  nearest first (:func:`_matched`: of two "primer", one English "first" explains
+  one);
+* an opposite *a* of *e* is there: some unpaired word *x* of the other side
+  translates to *a* ("incremento" → "increase" against "decrease"). Opposites are
+  WordNet's direct antonyms, the indirect antonyms of adjectives ("bonita" →
+  "beautiful" against "ugly", a satellite's head), a troponym's inherited
+  antonym ("gustaba" → "like" against "hated") and negative affixes ("posible"
+  against "unviable"); inherited ones only between words that are nothing but
+  adjectives, or verbs, on both sides;
+* neither *e* nor *x* follows a negation cue or an approximate negator within
+  three words (litotes: "not bad" → "bueno", "no es fácil" → "it is hard",
+  "poco frecuente" → "infrequent");
 * *e* and *x* are content words (*x* counted in its noun, verb, adjective or
   adverb readings only: "para" the preposition is not "stop") and neither is
   one of its language's commonest words (wordfreq Zipf ≥ 6: "here"/"there",
@@ -247,6 +254,13 @@ def _opposed(lemma: str, meaning: str, table: dict[str, frozenset[str]], adjecti
     return 3 if verb and meaning in troponyms().get(lemma, ()) else 0
 
 
+def _rank(
+    lemmas: frozenset[str], meaning: str, table: dict[str, frozenset[str]], adjective: bool, verb: bool
+) -> int:
+    """The most direct opposition between any of the word's lemmas and the meaning (0: none)."""
+    return min((r for lemma in lemmas if (r := _opposed(lemma, meaning, table, adjective, verb))), default=0)
+
+
 def _only(word: Word, tag: str) -> bool:
     """Every content reading of the word is of this part of speech.
 
@@ -395,18 +409,7 @@ def find(
         common_verb = _common_verb(word, ENGLISH)
         adjective, verb = _adjective(word), _verb(word)
         ranks = {
-            a: min(
-                (
-                    r
-                    for lemma in word.lemmas
-                    if (
-                        r := _opposed(
-                            lemma, a, table, adjective and a in adjective_said, verb and a in verb_said
-                        )
-                    )
-                ),
-                default=0,
-            )
+            a: _rank(word.lemmas, a, table, adjective and a in adjective_said, verb and a in verb_said)
             for a in said
         }
         opposite = sorted((a for a, rank in ranks.items() if rank), key=lambda a: (ranks[a], a))
