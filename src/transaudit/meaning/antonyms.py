@@ -182,36 +182,11 @@ _NEGATIVE_GLOSS = re.compile(r"\b(?:not|lacking|without|no|never)\b")
 _MIN_BASE = 4
 
 
-@lru_cache(maxsize=4)
-def _index(part: str) -> bytes:
-    try:
-        return (folder() / f"index.{part}").read_bytes()
-    except OSError:
-        return b""
-
-
 def _in_index(word: str, part: str) -> bool:
-    """WordNet lists the word in this part of speech.
+    """WordNet lists the word in this part of speech (its index, searched by bisection)."""
+    from transaudit.meaning.wordnet import senses  # it reads this module's folder()
 
-    The index files are sorted by lemma, one line each, so the word is found by
-    bisecting the file's bytes (as WordNet's own ``bin_search`` does), without a
-    table of its 150,000 lemmas in memory.
-    """
-    raw = _index(part)
-    key = word.replace(" ", "_").encode("latin-1", errors="replace")
-    low, high = 0, len(raw)
-    while low < high:
-        middle = (low + high) // 2
-        start = raw.rfind(b"\n", 0, middle) + 1
-        end = raw.find(b" ", start)
-        lemma = raw[start:end] if end >= 0 else raw[start:]
-        if lemma == key:
-            return True
-        if lemma < key or raw[start : start + 2] == b"  ":
-            low = raw.find(b"\n", middle) + 1 if raw.find(b"\n", middle) >= 0 else high
-        else:
-            high = start
-    return False
+    return bool(senses(word, {"adj": "a", "noun": "n", "verb": "v", "adv": "r"}[part]))
 
 
 def part_of_speech(word: str) -> str:
