@@ -31,15 +31,12 @@ def test_transliteration_and_exonyms_are_not_misspellings() -> None:
 
 
 def test_a_hyphen_more_or_less_is_the_same_spelling() -> None:
-    assert (
-        mangled_names(
-            "It turns out even iMessage over WiFi does not work for Greggs staff.",
-            "Resulta que ni iMessage por Wi-Fi funciona para el personal de Greggs.",
-            "en",
-            "es",
-        )
-        == ()
-    )
+    assert mangled_names(
+        "It turns out even iMessage over WiFi does not work for Greggs staff.",
+        "Resulta que ni iMessage por Wi-Fi funciona para el personal de Greggs.",
+        "en",
+        "es",
+    ) == ()
 
 
 def test_exonyms_the_target_language_uses_are_not_misspellings() -> None:

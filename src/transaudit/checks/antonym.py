@@ -25,10 +25,10 @@ class AntonymSwap(Check):
     what an unpaired word of the other side translates to is flagged
     ("incremento" → "decrease"), unless a negation cue or an approximate negator
     precedes either word (litotes: "not bad" for "bueno", "poco frecuente" for
-    "infrequent") or the word is among the language's commonest ("here"/"there"). The target word is highlighted: the English
-    word when the target is English, else the target word that translates to
-    the opposite of the source's. Silent without WordNet or a dictionary for
-    the pair.
+    "infrequent") or the word is among the language's commonest ("here"/"there").
+    The target word is highlighted: the English word when the target is English,
+    else the target word that translates to the opposite of the source's. Silent
+    without WordNet or a dictionary for the pair.
 
     Bad: source "el aumento salarial" → target "the wage decrease".
     Good: "the wage increase".

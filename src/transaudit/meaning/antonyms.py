@@ -287,9 +287,9 @@ def antonyms() -> dict[str, frozenset[str]]:
                 start = int(offset)
                 there = (part, start)
                 if there not in senses:
-                    other = _line(raw, start)
-                    senses[there], _, _ = _words(other)
-                    glosses[there] = _gloss(other)
+                    line_there = _line(raw, start)
+                    senses[there], _, _ = _words(line_there)
+                    glosses[there] = _gloss(line_there)
                 pointers[here].add(there)
                 pointers[there].add(here)
                 links.append((here, there, int(numbers[:2], 16), int(numbers[2:], 16)))
@@ -421,13 +421,13 @@ def troponyms() -> dict[str, frozenset[str]]:
         if not line[:1].isdigit() or b" @ " not in line:
             continue
         words, fields, at = _words(line)
-        offset = int(fields[0])
+        here = int(fields[0])
         for i in range(int(fields[at])):
             symbol, target = fields[at + 1 + 4 * i : at + 3 + 4 * i]
             if symbol != b"@" or int(target) not in opposed or field[int(target)] != fields[1]:
                 continue
             for word in words:
-                if _first(word, tagged) == offset:
+                if _first(word, tagged) == here:
                     for far in opposed[int(target)]:
                         pairs[word].add(far)
                         pairs[far].add(word)
