@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from transaudit.meaning.names import mangled_names
+import random
+import re
+import sys
+
+from transaudit.analysis.text import WORD_RE
+from transaudit.meaning.names import _word_char, _written_as_word, mangled_names
 
 
 def test_a_near_miss_is_reported_with_both_spellings() -> None:
@@ -71,3 +76,22 @@ def test_demonyms_and_place_adjectives_are_not_names() -> None:
         assert proper_adjective("Canarian", "en", "fr")  # no eng-fra pair: another English analyser
     for name in ("Kenneth", "Novak", "Tesla"):  # proper noun, unknown, common noun only
         assert not proper_adjective(name, "en", "es"), name
+
+
+def test_a_word_written_in_the_target_is_found_as_the_word_pattern_reads_it() -> None:
+    """The shortcut that settles a kept name answers as the target's words (WORD_RE) do."""
+    pattern = re.compile(r"\w")
+    codes = [*range(0x3000), *range(0xFF00, 0xFFF0), 0x4E2D, 0x1D7CE, 0x10400, 0x1F600, sys.maxunicode]
+    for ch in map(chr, codes):
+        assert _word_char(ch) == (pattern.match(ch) is not None), hex(ord(ch))
+    texts = [
+        "Smith-Jones met O’Brien’s aide, d'Smith and Smith_2; -Smith; Smith-; Smith's; Smiths",
+        "Anne-Marie’s, Marie’Claire ’Marie Marie’ MARIE Marie2 2Marie Marie-", "", "Smith",
+    ]
+    rng = random.Random(16)
+    pieces = ["Smith", "O’Brien", "Marie", "s", "x", "2", "_", "-", "'", "’", " ", ".", "é"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(2000)]
+    for text in texts:
+        words = set(WORD_RE.findall(text))
+        for word in ("Smith", "O’Brien", "Marie", "Marie’Claire", "Jones"):
+            assert _written_as_word(word, text) == (word in words), (word, text)

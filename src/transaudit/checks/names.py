@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from transaudit.analysis import gazetteer as gz
 from transaudit.analysis import name_runs, name_spelling, tokens
@@ -47,31 +47,43 @@ def known_misspellings(
     src = gz.gazetteer(source_lang)
     ambiguous = src.ambiguous | gz.gazetteer(target_lang).ambiguous
     copied = tokens.words_of(source)
-    for m in src.mentions(target):
-        if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
-            if source and _inside_copied_phrase(m, tokens.tokenize(target), copied):
-                continue
-            found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
+    # A mention's first word is one of the text's words as the gazetteer reads them: a
+    # text holding no exonym's first word names none (most texts: the scan is skipped).
+    if _exonym_openers(source_lang, target_lang) & tokens.words_of(target, src.elisions):
+        for m in src.mentions(target):
+            if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
+                if source and _inside_copied_phrase(m, tokens.tokenize(target), copied):
+                    continue
+                found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
     wrong: dict[str, tuple[str, str]] = {}
     for word in tokens.words_of(target):
         if not word[:1].isupper() or len(word) < 4 or word in index["exact"]:
             continue
-        if name_runs.is_common(word, target_lang):
-            continue
+        # The index first (two dict look-ups), the common-word test only for a word it
+        # would correct: a common word is never corrected, whichever is asked first.
         key = tokens.quick_fold(word)
         standard = index["folded"].get(key)
         if standard is not None:
-            if _marks(word) - _marks(standard):
+            if _marks(word) - _marks(standard) and not name_runs.is_common(word, target_lang):
                 wrong[word] = ("diacritics", standard)
             continue
         standard = index["skeleton"].get(key)
-        if standard is not None and fold(standard) != key:
+        if standard is not None and fold(standard) != key and not name_runs.is_common(word, target_lang):
             wrong[word] = ("transliteration", standard)
     if wrong:
         for start, end, word in tokens.tokenize(target):
             if word in wrong and start not in found:
                 found[start] = (start, end, *wrong[word])
     return tuple(found[k] for k in sorted(found))
+
+
+@cache
+def _exonym_openers(source_lang: str, target_lang: str) -> frozenset[str]:
+    """The first word of every exonym the pair's index corrects, as the source gazetteer
+    tokenizes it (a mention's text starts with the word it was found at)."""
+    elisions = gz.gazetteer(source_lang).elisions
+    exonyms = name_spelling.spelling_index(source_lang, target_lang)["exonyms"]
+    return frozenset(found[0][2] for found in (tokens.tokenize(name, elisions) for name in exonyms) if found)
 
 
 def _inside_copied_phrase(

@@ -135,6 +135,35 @@ def _words_and_parts(text: str, capitalized: list[Token] | None = None) -> list[
     return out
 
 
+def _word_char(ch: str) -> bool:
+    r"""A character ``\w`` matches in a ``str`` pattern."""
+    return ch.isalnum() or ch == "_"
+
+
+def _written_as_word(word: str, text: str) -> bool:
+    """Is ``word`` (letters and digits, apostrophes between them) one of :data:`WORD_RE`'s words of ``text``?
+
+    Found with ``str.find`` instead of reading every word of the text: an
+    occurrence is a whole word when neither side continues it, that is when the
+    character beside it is no word character, nor an apostrophe or hyphen that
+    :data:`WORD_RE` would join to a word character beyond it.
+    """
+    size, length = len(word), len(text)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        before = at == 0 or not (
+            _word_char(text[at - 1]) or (text[at - 1] in "'’-" and at > 1 and _word_char(text[at - 2]))
+        )
+        after = end == length or not (
+            _word_char(text[end]) or (text[end] in "'’-" and end + 1 < length and _word_char(text[end + 1]))
+        )
+        if before and after:
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 @lru_cache(maxsize=4096)
 def mangled_names(source: str, target: str, source_lang: str, target_lang: str) -> tuple[Mangled, ...]:
     """Source name words whose closest target word is a near miss, with that word."""
@@ -142,6 +171,12 @@ def mangled_names(source: str, target: str, source_lang: str, target_lang: str) 
 
     runs = name_sequences(source, source_lang)
     if not runs:
+        return ()
+    # A source name word the target writes as one of its words is kept (most are): its
+    # folded form is among the target's (no possessive ends a name run's word, and it
+    # holds no hyphen), so the loop below would pass it by. Only the others need the
+    # target's words folded and the near-miss search.
+    if all(_written_as_word(text, target) for run in runs for _, _, text in run.words):
         return ()
     # A hyphenated word counts whole and by its parts: the name runs split the source's
     # "Fenwick-Holloway" into two words, each matched to its part ("Hollowey") of the target's.
