@@ -34,7 +34,9 @@ def make_batch(root: Path, articles: int = 2, mean: float = 91.5) -> Path:
     (root / "assets" / "note.txt").write_text("nested")
     totals = {"articles": articles, "passed": articles, "failed": 0, "skipped": 0, "mean_score": mean,
               "min_score": mean - 1}
-    (root / "summary.json").write_text(json.dumps({"format_version": 1, "totals": totals, "articles": []}))
+    listed = [{"name": f"a{n}", "html": f"a{n}.html", "json": f"a{n}.json"} for n in range(articles)]
+    summary = {"format_version": 1, "totals": totals, "articles": listed}
+    (root / "summary.json").write_text(json.dumps(summary))
     return root
 
 

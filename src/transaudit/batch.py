@@ -226,7 +226,7 @@ def _audit_article(article: Article, path: str, name: str) -> Outcome:
     except OSError as error:
         problem = f"cannot write the report of {display_path(path)}: {error.strerror or error}"
         return Outcome(path, name, error=f"{_WORKER['out']}: {problem}")
-    entry = IndexEntry.from_result(result, files.get("html"), files.get("json"))
+    entry = IndexEntry.from_result(result, files.get("html"), files.get("json"), files.values())
     if name != safe_filename(article.id):
         entry.name = f"{article.id} ({name})"  # two articles share an id: tell them apart
     return Outcome(path, name, entry=entry, text=render_text(result, top=TERMINAL_TOP, label=entry.name))

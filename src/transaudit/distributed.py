@@ -357,7 +357,8 @@ def _audit_chunk(run: str, settings: Settings, items: list[_Item], formats: tupl
             clear_text_caches()  # memory stays flat in the number of articles (memo.py)
         rendered = render_reports(result, item.name, formats)
         entry = IndexEntry.from_result(
-            result, rendered.get("html", (None,))[0], rendered.get("json", (None,))[0]
+            result, rendered.get("html", (None,))[0], rendered.get("json", (None,))[0],
+            [file_name for file_name, _ in rendered.values()],
         )
         if item.name != safe_filename(item.article.id):
             entry.name = f"{item.article.id} ({item.name})"  # two articles share an id

@@ -160,6 +160,64 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, mode: int | No
     return write_group(target.parent, {target.name: data}, mode)[0]
 
 
+class Snapshot:
+    """The files of a folder as they were before a run, kept by hard links, to put back.
+
+    A batch writes each article's reports as it finishes and the index last; if
+    the index then cannot be written (a full disk), :meth:`restore` makes the
+    folder what it was: reports the run replaced get their previous content back
+    and reports it added are removed, so reports and index stay all or none for
+    the whole run. A hard link costs no data blocks, so taking the snapshot
+    works on a nearly full disk. The links are named like this module's
+    temporaries (``.NAME.ta<pid>.XXXX.tmp``): if the run is killed, the next
+    run's :func:`remove_stale_temporaries` removes them.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str], suffixes: tuple[str, ...]) -> None:
+        self.folder = Path(folder)
+        self.before: set[str] = set()
+        self.links: dict[str, Path] = {}
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in entries:
+            self.before.add(entry.name)
+            if entry.name.startswith(".") or not entry.name.lower().endswith(suffixes) \
+                    or not entry.is_file(follow_symlinks=False):
+                continue
+            link = self.folder / f".{entry.name[:60]}.ta{os.getpid()}.{os.urandom(4).hex()}.tmp"
+            try:
+                os.link(entry.path, link, follow_symlinks=False)
+            except OSError:  # no hard links here (some shares): that report cannot be put back
+                continue
+            self.links[entry.name] = link
+
+    def restore(self, written: Iterable[str]) -> tuple[int, int]:
+        """Undo the run's writes of ``written`` (file names); (reports put back, reports removed)."""
+        put_back = removed = 0
+        for name in dict.fromkeys(written):
+            target = self.folder / name
+            try:
+                if name in self.links:
+                    os.replace(self.links.pop(name), target)
+                    put_back += 1
+                elif name not in self.before:
+                    os.unlink(target)
+                    removed += 1
+            except OSError:
+                continue
+        self.discard()
+        return put_back, removed
+
+    def discard(self) -> None:
+        """Drop the links (the run's files stand)."""
+        for link in self.links.values():
+            _unlink(str(link))
+        self.links.clear()
+        fsync_dir(self.folder)
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

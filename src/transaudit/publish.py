@@ -41,6 +41,7 @@ from typing import Any
 
 from transaudit.errors import InputError
 from transaudit.fsutil import current_umask, fsync_dir, write_atomic
+from transaudit.report import REPORT_SUFFIXES
 
 RUN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(\d+))?$")
 LOCK_NAME = ".transaudit-publish.lock"
@@ -93,7 +94,55 @@ def _reports_root(reports_dir: str | os.PathLike[str]) -> Path:
     if isinstance(data, dict) and data.get("interrupted"):
         # Readers of the shared folder would take a half batch for the whole one.
         raise InputError(str(path), f"not a finished batch: {data['interrupted']}")
+    stray = unindexed_reports(path, data)
+    if stray:
+        # Several `check` runs into one --out: the index is the last run's, the
+        # others' reports would go live with no line in it (and no score).
+        raise InputError(str(path), f"{describe_unindexed(stray)}; publish would put them live "
+                         "unindexed: remove them, or re-run `transaudit check` into an empty --out")
     return path.resolve()
+
+
+#: The run's own files beside the reports (the index, its summaries, a publish manifest).
+RUN_FILES = frozenset({"index.html", SUMMARY, "summary.csv", MANIFEST})
+
+
+def unindexed_reports(folder: Path, summary: Any) -> list[str]:
+    """Report-shaped files at the top of ``folder`` that ``summary`` does not list, sorted.
+
+    A report is ``<article name>.<format suffix>``; an article's names are its
+    ``files`` (every format written) and its ``html``/``json`` names, so any file
+    sharing their stem is the article's (summaries written before ``files``
+    existed still cover their text, xliff and csv reports). Skipped articles
+    list no files: an earlier report of an article this run could not read is
+    stale too.
+    """
+    articles = summary.get("articles") if isinstance(summary, dict) else None
+    stems: set[str] = set()
+    for entry in articles if isinstance(articles, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        names = [entry.get("html"), entry.get("json"),
+                 *(entry.get("files") if isinstance(entry.get("files"), list) else [])]
+        stems.update(os.path.splitext(name)[0] for name in names if isinstance(name, str))
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    return sorted(
+        entry.name for entry in entries
+        if entry.name not in RUN_FILES and not entry.name.startswith(".")
+        and os.path.splitext(entry.name)[1].lower() in REPORT_SUFFIXES
+        and os.path.splitext(entry.name)[0] not in stems
+        and entry.is_file(follow_symlinks=False)
+    )
+
+
+def describe_unindexed(names: list[str], shown: int = 4) -> str:
+    """``3 report files its index does not list (a.json, b.json, c.txt)``, long lists cut."""
+    listed = ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+    plural = "" if len(names) == 1 else "s"
+    return f"{len(names)} report file{plural} that its index does not list (from other runs: {listed})"
 
 
 def _shared_root(shared_dir: str | os.PathLike[str], reports: Path) -> Path:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -626,18 +627,39 @@ def find_config(config_path: str | os.PathLike[str] | None,
     return None
 
 
+_TOML_WHERE = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
+
+
+def _toml_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[str, int | None]:
+    """tomllib's message without its position, and the line it names.
+
+    Before Python 3.14 the position is only in the message ("(at line 3,
+    column 9)", or "(at end of document)": the last line).
+    """
+    message = str(getattr(error, "msg", None) or error)
+    line = getattr(error, "lineno", None)
+    found = _TOML_WHERE.search(message)
+    if found:
+        message = message[: found.start()]
+        if line is None:
+            line = int(found.group(1)) if found.group(1) else max(1, len(text.splitlines()))
+    return message, line
+
+
 def _read(path: Path, explicit: bool) -> dict[str, Any] | None:
     where = str(path)
     validation.regular_file(path, "config file", ConfigError)  # a FIFO would block forever
+    text = ""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except OSError as error:
         raise ConfigError(where, f"cannot read the config file: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(where, f"not UTF-8 (byte {error.start})") from None
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise ConfigError(where, f"invalid TOML: {getattr(error, 'msg', error)}", line) from None
+        message, line = _toml_error(error, text)
+        raise ConfigError(where, f"invalid TOML: {message}", line) from None
     tool = raw.get("tool")
     table = tool.get("transaudit") if isinstance(tool, dict) else None
     if path.name == "pyproject.toml":

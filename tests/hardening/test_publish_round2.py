@@ -31,7 +31,9 @@ def batch(root: Path) -> Path:
     (root / "a.json").write_text(json.dumps({"article": 1}))
     (root / "a.html").write_text("<p>a</p>")
     totals = {"articles": 1, "passed": 1, "failed": 0, "skipped": 0, "mean_score": 95.0, "min_score": 95.0}
-    (root / "summary.json").write_text(json.dumps({"format_version": 1, "totals": totals, "articles": []}))
+    listed = [{"name": "a", "html": "a.html", "json": "a.json"}]
+    summary = {"format_version": 1, "totals": totals, "articles": listed}
+    (root / "summary.json").write_text(json.dumps(summary))
     return root
 
 

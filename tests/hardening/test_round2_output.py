@@ -66,16 +66,17 @@ def test_symlinks_out_of_a_batch_folder_are_skipped_with_a_notice(tmp_path: Path
     alias, good = corpus / "alias.es-en.tsv", corpus / "good.es-en.tsv"
     assert f"skipped {alias}: the same article as {good}" in done.stderr
     assert status["art"] == "skipped"  # its source side links outside the article folder
-    assert "x" not in status and "linked-story" not in status
-    assert done.returncode == 2  # the unreadable article folder; the skipped links alone would not
+    assert status["x"] == "skipped" and status["linked-story"] == "skipped"  # skipped inputs, indexed
+    assert done.returncode == 2
 
 
-def test_skipped_symlinks_alone_do_not_change_the_exit_code(tmp_path: Path) -> None:
+def test_skipped_symlinks_alone_make_the_exit_code_2(tmp_path: Path) -> None:
+    """A skipped input is a problem the exit code shows, like an unreadable file (outsider 5)."""
     corpus = tmp_path / "corpus"
     tsv(corpus / "good.es-en.tsv")
     (corpus / "x.es-en.tsv").symlink_to("/etc/passwd")
     done = run_cli("check", corpus, "--out", tmp_path / "out", "--backend", "none", "--quiet")
-    assert done.returncode in (0, 1), done.stderr
+    assert done.returncode == 2, done.stderr
     assert "skipped" in done.stderr and "/etc/passwd" in done.stderr
 
 
@@ -162,4 +163,4 @@ def test_non_utf8_symlink_target_names_are_printable(tmp_path: Path) -> None:
     tsv(outside)
     (corpus / "x.es-en.tsv").symlink_to(outside)
     done = run_cli("check", corpus, "--out", tmp_path / "out", "--backend", "none", "--quiet")
-    assert done.returncode in (0, 1) and "s\\xe9cret.es-en.tsv" in done.stderr, done.stderr
+    assert done.returncode == 2 and "s\\xe9cret.es-en.tsv" in done.stderr, done.stderr

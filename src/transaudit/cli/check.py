@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from transaudit.cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, Command, fail, interrupt_code
-from transaudit.fsutil import remove_stale_temporaries
+from transaudit.fsutil import Snapshot, remove_stale_temporaries
+from transaudit.report import REPORT_SUFFIXES
 from transaudit.terminal import escape
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def check(
 ) -> None:
     """Audit articles (TSV, JSONL, XLIFF, TMX, PO or article folders; a folder of them is a batch)."""
     from transaudit.analysis.languages import normalize_language
-    from transaudit.batch import default_jobs, run_batch, write_index
+    from transaudit.batch import default_jobs, run_batch
     from transaudit.engine import select_checks
     from transaudit.input.readers import Languages, discover
     from transaudit.pipeline import run_timestamp
@@ -130,13 +131,24 @@ def check(
     select_checks(settings)
     run_info, settings = _review_inputs(settings, compare_with, out)
     _validate_glossaries(settings.glossary.paths)
-    articles = list(discover(list(paths), exclude=out,
+    from transaudit.batch import Outcome, report_names
+
+    # An input left out while collecting (a symlink out of its folder, a broken one) is
+    # skipped like an unreadable file: named now, listed in the index, exit code 2.
+    unsafe: list[Outcome] = []
+
+    def skip(entry: Path, reason: str) -> None:
+        unsafe.append(Outcome(str(entry), report_names([entry])[0], error=f"{entry}: {reason}"))
+        click.echo(f"transaudit: skipped {escape(unsafe[-1].error or '')}", err=True)
+
+    articles = list(discover(list(paths), exclude=out, skip=skip,
                              notice=lambda message: click.echo(f"transaudit: {escape(message)}", err=True)))
     if out.exists() and not out.is_dir():
         fail(f"{out}: exists and is not a folder (--out needs a folder)")
     # Folders this run creates for --out are removed again if it stops before writing
     # anything (bad input, a usage error): a failed run leaves no empty folder behind.
     created = _missing_folders(out)
+    before: Snapshot | None = None
     try:
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -178,6 +190,7 @@ def check(
             if bar is not None:
                 bar.update(1)
 
+        before = Snapshot(out, REPORT_SUFFIXES)  # to undo the run if its index cannot be written
         started = time.monotonic()
         if bar is not None:
             bar.__enter__()
@@ -194,35 +207,80 @@ def check(
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
+        outcomes = run.outcomes + unsafe
+        inputs = len(articles) + len(unsafe)
         # One article is a batch of one: it gets an index and a summary.json too, so it
         # can be published; a single unreadable input writes nothing.
-        if len(articles) > 1 or run.interrupted or all(o.ok for o in run.outcomes) \
-                or any(o.parts for o in run.outcomes):
-            try:
-                if run.interrupted:  # summary.json says so; publish refuses such a batch
-                    finished = sum(o.ok for o in run.outcomes)
-                    run_info = {**run_info, "interrupted": f"interrupted after {finished} of {len(articles)} "
-                                "inputs; re-run the same command to finish"}
-                write_index(out, run.outcomes, run_timestamp(settings), run_info)
-            except OSError as error:
-                fail(f"{out}: cannot write the index: {error.strerror or error}")
-        if (len(articles) > 1 or any(o.parts for o in run.outcomes)) and not quiet:
-            click.echo(totals_line(run.outcomes, time.monotonic() - started), err=True)
+        if inputs > 1 or run.interrupted or all(o.ok for o in outcomes) or any(o.parts for o in outcomes):
+            if run.interrupted:  # summary.json says so; publish refuses such a batch
+                finished = sum(o.ok for o in run.outcomes)
+                run_info = {**run_info, "interrupted": f"interrupted after {finished} of {len(articles)} "
+                            "inputs; re-run the same command to finish"}
+            _write_index_or_fail(out, outcomes, run_timestamp(settings), run_info, before)
+            _note_unindexed(out)
+        if (inputs > 1 or any(o.parts for o in outcomes)) and not quiet:
+            click.echo(totals_line(outcomes, time.monotonic() - started), err=True)
         if run.interrupted:
             finished = sum(o.ok for o in run.outcomes)
             fail(f"interrupted: {finished} finished report(s) kept in {out}",
                  interrupt_code(run.interruption))
-        skipped = [o for o in run.outcomes if not o.ok]
-        if skipped and len(articles) == 1:
+        skipped = [o for o in outcomes if not o.ok]
+        if skipped and inputs == 1:
             fail(skipped[0].error or skipped[0].path)
         if skipped:
             click.echo(f"transaudit: {len(skipped)} article(s) skipped: "
                        + escape("; ".join(o.error or o.path for o in skipped)), err=True)
             sys.exit(EXIT_INPUT)
-        sys.exit(EXIT_OK if all(o.passed for o in run.outcomes) else EXIT_FAILED)
+        sys.exit(EXIT_OK if all(o.passed for o in outcomes) else EXIT_FAILED)
 
     finally:
+        if before is not None:
+            before.discard()  # a run stopped by a bug or a usage error leaves its reports, not the links
         _remove_if_empty(created)
+
+def _write_index_or_fail(out: Path, outcomes: Sequence[Any], generated_at: str,
+                         run_info: dict[str, Any], before: Snapshot) -> None:
+    """Write the run's index; if it cannot be written, put the folder back as it was.
+
+    Reports and index are all or none for the run: the articles' reports are
+    already in place (each article's formats together), so on failure the
+    reports this run replaced get their previous content back and the ones it
+    added are removed (``before``), and the previous index (left whole by the
+    failed group write) describes the folder again.
+    """
+    from transaudit.batch import write_index
+
+    try:
+        write_index(out, outcomes, generated_at, run_info)
+    except OSError as error:
+        written = [name for o in outcomes for part in (o.parts or [o]) if part.entry is not None
+                   for name in part.entry.files]
+        put_back, removed = before.restore(written)
+        undone = []
+        if removed:
+            undone.append(f"its {removed} new report file{'' if removed == 1 else 's'} removed")
+        if put_back:
+            undone.append(f"{put_back} replaced report file{'' if put_back == 1 else 's'} put back")
+        fail(f"{out}: cannot write the index: {error.strerror or error}; the run is undone"
+             + (f" ({', '.join(undone)})" if undone else "") + ": the folder holds what it held before")
+    before.discard()
+
+
+def _note_unindexed(out: Path) -> None:
+    """Warn when ``out`` also holds reports of earlier runs that this index does not list."""
+    import json
+
+    from transaudit.publish import SUMMARY, describe_unindexed, unindexed_reports
+
+    try:
+        summary = json.loads((out / SUMMARY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    stray = unindexed_reports(out, summary)
+    if stray:
+        click.echo(f"transaudit: note: {escape(str(out))} holds {escape(describe_unindexed(stray))}; "
+                   "`transaudit publish` refuses the folder until they are removed", err=True)
+
 
 def totals_line(outcomes: Sequence[Any], seconds: float) -> str:
     """The batch's closing line: articles, passed, failed, skipped, issues, time."""

@@ -9,7 +9,7 @@ import click
 
 from transaudit.analysis.languages import parse_pair
 from transaudit.cli import Command, fail
-from transaudit.cli.check import cli_settings
+from transaudit.cli.check import _missing_folders, _remove_if_empty, cli_settings
 from transaudit.evaluation.evaluate import run_evaluation
 from transaudit.evaluation.readers import FORMATS
 from transaudit.evaluation.render import render_html, render_json, render_text
@@ -95,19 +95,25 @@ def eval_command(
 
     settings = resolve(config_path, *cli_settings(
         select=select, extend_select=extend_select, ignore=ignore, backend=backend))
-    if out_dir is not None:
-        _prepare_out(out_dir)
+    # As in `check`: folders made for --out are removed again if the run fails before
+    # writing into them, so a failed evaluation leaves no empty folder behind.
+    created = _missing_folders(out_dir) if out_dir is not None else []
     try:
-        report = run_evaluation(
-            list(data), settings, None if fmt == "auto" else fmt, _langs(langs), not per_segment, samples
-        )
-    except ValueError as error:
-        fail(str(error))
-    click.echo(render_json(report) if as_json else render_text(report), nl=not as_json)
-    if out_dir is not None:
+        if out_dir is not None:
+            _prepare_out(out_dir)
         try:
-            write_group(out_dir, {"eval.json": render_json(report), "eval.html": render_html(report)})
-        except OSError as error:
-            fail(f"{display_path(out_dir)}: cannot write the evaluation: {error.strerror or error}")
-        if not as_json:
-            click.echo(f"wrote {out_dir / 'eval.json'} and {out_dir / 'eval.html'}")
+            report = run_evaluation(
+                list(data), settings, None if fmt == "auto" else fmt, _langs(langs), not per_segment, samples
+            )
+        except ValueError as error:
+            fail(str(error))
+        click.echo(render_json(report) if as_json else render_text(report), nl=not as_json)
+        if out_dir is not None:
+            try:
+                write_group(out_dir, {"eval.json": render_json(report), "eval.html": render_html(report)})
+            except OSError as error:
+                fail(f"{display_path(out_dir)}: cannot write the evaluation: {error.strerror or error}")
+            if not as_json:
+                click.echo(f"wrote {out_dir / 'eval.json'} and {out_dir / 'eval.html'}")
+    finally:
+        _remove_if_empty(created)

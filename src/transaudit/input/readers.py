@@ -63,9 +63,16 @@ def detect_side_language(texts: list[str], path: str) -> str:
     return guess[0]
 
 
-def _finish(article_id: str, path: Path, segments: list[Segment], langs: Languages) -> Article:
+#: Why a file of each interchange format gave no segments, in its own words.
+_EMPTY = {"po": "no segments (no messages besides the header and obsolete ones)",
+          "xliff": "no segments (no translation units with text)",
+          "tmx": "no segments (no translation units with text)"}
+
+
+def _finish(article_id: str, path: Path, segments: list[Segment], langs: Languages,
+            empty: str = "no segments (every row is empty)") -> Article:
     if not segments:
-        raise InputError(str(path), "no segments (every row is empty)")
+        raise InputError(str(path), empty)
     source_lang = langs.source or detect_side_language([s.source for s in segments], str(path))
     target_lang = langs.target or detect_side_language([s.target for s in segments], str(path))
     return Article(
@@ -390,7 +397,7 @@ def _interchange_article(
 ) -> Article:
     _check_ids(segments, path)
     _check_lengths(segments, path)
-    article = _finish(article_id, path, segments, langs)
+    article = _finish(article_id, path, segments, langs, _EMPTY.get(fmt, "no segments"))
     article.format, article.part = fmt, part
     return article
 
@@ -520,6 +527,7 @@ def discover(
     paths: list[Path],
     notice: Callable[[str], None] = lambda message: None,
     exclude: Path | None = None,
+    skip: Callable[[Path, str], None] | None = None,
 ) -> Iterator[Path]:
     """Expand the command-line paths into article paths, in a stable order.
 
@@ -530,9 +538,23 @@ def discover(
     that resolves outside that folder is skipped with a ``notice`` (a delivered
     folder must not pull ``/etc/shadow`` or a neighbour's files into reports).
     ``exclude`` is the report folder: when it lies inside a batch folder, its
-    files (reports in XLIFF, the waivers file) are never read back as articles.
+    files (reports in XLIFF, the waivers file) are never read back as articles;
+    a named folder that is the report folder (or inside it) is refused, since
+    every file in it would be excluded. Inside a batch folder, a folder holding
+    a transaudit ``summary.json`` is the report folder of another run and is
+    left out with a ``notice`` (its annotated ``.xlf`` reports are not articles).
+
+    ``skip`` hears of each input left out because it cannot be read safely (a
+    symlink out of the folder, a broken one): a problem the caller shows in its
+    exit code, like an unreadable file. Without it, such inputs go to ``notice``.
     """
     excluded = exclude.resolve() if exclude is not None else None
+
+    def skipped(entry: Path, reason: str) -> None:
+        if skip is not None:
+            skip(entry, reason)
+        else:
+            notice(f"skipped {display_path(entry)}: {reason}")
     seen: dict[Path, Path] = {}
 
     def first_time(entry: Path, preferred: dict[Path, Path] | None = None) -> bool:
@@ -562,23 +584,33 @@ def discover(
             if first_time(path):
                 yield path  # a pipe or device too: its reader says what is wrong with it
             continue
+        if excluded is not None and _inside(path, excluded):
+            raise InputError(str(path), "is the --out folder (or inside it): reports are written there, "
+                             "so it cannot be audited; choose another --out")
         found = False
         articles: list[Path] = []
+        report_folders: list[Path] = []
         for entry in sorted(path.rglob("*")):
             if any(part.startswith(".") for part in entry.relative_to(path).parts):
                 continue
             if excluded is not None and _inside(entry, excluded):
                 continue
+            if any(_inside(entry, folder) for folder in report_folders):
+                continue
             if entry.is_symlink() and not entry.exists():
                 if entry.suffix.lower() in (*ARTICLE_SUFFIXES, ".xml"):
-                    notice(f"skipped {display_path(entry)}: a broken symlink (its target "
-                           f"{display_path(Path(os.readlink(entry)))} does not exist)")
+                    skipped(entry, f"a broken symlink (its target {display_path(Path(os.readlink(entry)))} "
+                            "does not exist)")
                 continue
             target = outside(entry, path) if entry.is_symlink() else None
             if target is not None:
                 if entry.is_dir() or entry.suffix.lower() in (*ARTICLE_SUFFIXES, ".xml"):
-                    notice(f"skipped {display_path(entry)}: a symlink to {display_path(target)}, outside "
-                           f"{display_path(path)}")
+                    skipped(entry, f"a symlink to {display_path(target)}, outside {display_path(path)}")
+                continue
+            if entry.is_dir() and is_report_folder(entry):
+                report_folders.append(entry)
+                notice(f"skipped {display_path(entry)}: a transaudit report folder (it holds a run's "
+                       "summary.json); its reports are not articles")
                 continue
             if (entry.is_file() and _is_article_file(entry)) or is_article_folder(entry):
                 found = True
@@ -597,6 +629,24 @@ def discover(
                 str(path),
                 "folder holds no articles (.tsv, .jsonl, .xlf/.xliff, .tmx, .po or article folders)",
             )
+
+
+def is_report_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a transaudit run: a ``summary.json`` in the index's shape.
+
+    The rule that keeps reports from being read back as articles: every
+    ``check`` run writes ``summary.json`` (``format_version``, ``totals`` and
+    ``articles``) beside its reports, and a published run keeps it.
+    """
+    summary = folder / "summary.json"
+    try:
+        if not summary.is_file() or summary.is_symlink():
+            return False
+        data = json.loads(summary.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and {"format_version", "totals", "articles"} <= data.keys() \
+        and isinstance(data["articles"], list)
 
 
 def _real(entry: Path) -> Path | None:

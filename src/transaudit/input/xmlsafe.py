@@ -61,7 +61,8 @@ def parse_bytes(data: bytes, path: str, kind: str = "XML") -> etree._Element:
     """The root element of a document, or InputError if it is malformed or hostile."""
     head = data[:65536]
     if any(form in head for form in _DOCTYPE_FORMS):
-        raise InputError(path, f"{kind} with a DOCTYPE (DTD or entity declarations) is not accepted", 1)
+        raise InputError(path, f"{kind} with a DOCTYPE (DTD or entity declarations) is not accepted",
+                         _doctype_line(head))
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
@@ -76,9 +77,24 @@ def parse_bytes(data: bytes, path: str, kind: str = "XML") -> etree._Element:
         raise InputError(path, f"not a {kind} document (empty)")
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise InputError(path, f"{kind} with a DOCTYPE (DTD or entity declarations) is not accepted", 1)
+        raise InputError(path, f"{kind} with a DOCTYPE (DTD or entity declarations) is not accepted",
+                         _doctype_line(data[:65536]))
     _check_structure(root, path, kind)
     return root
+
+
+def _doctype_line(head: bytes) -> int:
+    """The line of the first ``<!DOCTYPE`` in ``head`` (1 when it is not found as such).
+
+    Newlines are counted in the encoding the declaration was found in, so a
+    UTF-16 file is numbered like a UTF-8 one.
+    """
+    for form, newline in zip(_DOCTYPE_FORMS, (b"\n", "\n".encode("utf-16-le"), "\n".encode("utf-16-be")),
+                             strict=True):
+        where = head.find(form)
+        if where >= 0:
+            return head[:where].count(newline) + 1
+    return 1
 
 
 def parse_text(text: str, path: str, kind: str = "XML") -> etree._Element:

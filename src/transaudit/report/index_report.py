@@ -57,9 +57,13 @@ class IndexEntry:
     new: int | None = None
     fixed: int | None = None
     compared: str = ""
+    #: Every report file of the article (all formats): what ``publish`` checks the
+    #: folder against, so another run's reports left in it cannot go out unindexed.
+    files: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_result(cls, result: ArticleResult, html_name: str | None, json_name: str | None) -> IndexEntry:
+    def from_result(cls, result: ArticleResult, html_name: str | None, json_name: str | None,
+                    files: Iterable[str] = ()) -> IndexEntry:
         article = result.article
         return cls(
             name=article.id,
@@ -81,6 +85,7 @@ class IndexEntry:
             new=(result.comparison or {}).get("new"),
             fixed=(result.comparison or {}).get("fixed"),
             compared=summary_line(result.comparison),
+            files=sorted(files),
         )
 
     @classmethod

@@ -66,7 +66,7 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
     lines = [
         f"{clean(label or article.id, 80)}  {pair}  quality {quality(result.score):.1f} ({figures})"
         f"  {verdict}",
-        f"  {len(article.segments)} segments, {result.target_words} target words; "
+        f"  {_count(len(article.segments), 'segment')}, {_count(result.target_words, 'target word')}; "
         f"{len(result.issues)} issue{'' if len(result.issues) == 1 else 's'}: "
         + ", ".join(f"{counts[name]} {name}" for name in MOST_SERIOUS_FIRST),
     ]
@@ -99,3 +99,8 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
         prefix = f"  not run: {clean(skipped['check'], 10)} {clean(skipped['name'], 30)}: "
         lines.append(_line(prefix, skipped["reason"], 100, whole))
     return "\n".join(lines) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 segment``, ``2 segments``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
