@@ -110,28 +110,31 @@ RUN_FILES = frozenset({"index.html", SUMMARY, "summary.csv", MANIFEST})
 def unindexed_reports(folder: Path, summary: Any) -> list[str]:
     """Report-shaped files at the top of ``folder`` that ``summary`` does not list, sorted.
 
-    A report is ``<article name>.<format suffix>``; an article's names are its
-    ``files`` (every format written) and its ``html``/``json`` names, so any file
-    sharing their stem is the article's (summaries written before ``files``
-    existed still cover their text, xliff and csv reports). Skipped articles
-    list no files: an earlier report of an article this run could not read is
-    stale too.
+    A report is ``<article name>.<format suffix>``; an article's are exactly its
+    ``files`` (every format written), so an earlier run's ``X.html`` beside this
+    run's ``X.txt`` is stale. A summary written before ``files`` existed names
+    only ``html``/``json``: any file sharing their stem is then the article's.
+    Skipped articles list no files: an earlier report of an article this run
+    could not read is stale too.
     """
     articles = summary.get("articles") if isinstance(summary, dict) else None
+    names: set[str] = set()
     stems: set[str] = set()
     for entry in articles if isinstance(articles, list) else []:
         if not isinstance(entry, dict):
             continue
-        names = [entry.get("html"), entry.get("json"),
-                 *(entry.get("files") if isinstance(entry.get("files"), list) else [])]
-        stems.update(os.path.splitext(name)[0] for name in names if isinstance(name, str))
+        given = [entry.get("html"), entry.get("json")]
+        if isinstance(entry.get("files"), list):
+            names.update(name for name in [*given, *entry["files"]] if isinstance(name, str))
+        else:
+            stems.update(os.path.splitext(name)[0] for name in given if isinstance(name, str))
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return []
     return sorted(
         entry.name for entry in entries
-        if entry.name not in RUN_FILES and not entry.name.startswith(".")
+        if entry.name not in RUN_FILES and entry.name not in names and not entry.name.startswith(".")
         and os.path.splitext(entry.name)[1].lower() in REPORT_SUFFIXES
         and os.path.splitext(entry.name)[0] not in stems
         and entry.is_file(follow_symlinks=False)

@@ -55,14 +55,15 @@ def test_publish_refuses_reports_that_the_index_does_not_list(tmp_path: Path) ->
 
 
 def test_unindexed_reports_rule(tmp_path: Path) -> None:
-    """An article's files are its ``files`` and anything sharing the stem of its html/json names
-    (summaries from before ``files``); a skipped article lists none; other files are not reports."""
-    for name in ("a.html", "a.txt", "b.xlf", "c.json", "notes.md", "waivers.jsonl", "index.html"):
+    """An article's reports are exactly its ``files`` (an older ``b.html`` beside ``b.xlf`` is
+    stale); a summary from before ``files`` covers the stem of its html/json names; a skipped
+    article lists none; other files are not reports."""
+    for name in ("a.html", "a.txt", "b.xlf", "b.html", "c.json", "notes.md", "waivers.jsonl", "index.html"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     summary = {"articles": [{"name": "a", "html": "a.html", "json": None},
                             {"name": "b", "html": None, "json": None, "files": ["b.xlf"]},
                             {"name": "c", "html": None, "json": None, "error": "unreadable"}]}
-    assert unindexed_reports(tmp_path, summary) == ["c.json"]
+    assert unindexed_reports(tmp_path, summary) == ["b.html", "c.json"]
 
 
 # -- 2 and 3: the input folder as --out; reports inside an input folder ----------------------------
@@ -76,7 +77,8 @@ def test_the_folder_being_audited_cannot_be_the_out_folder(tmp_path: Path) -> No
     assert sorted(os.listdir(tmp_path / "same")) == ["a.es-en.tsv"]
 
 
-def test_a_report_folder_inside_a_batch_is_not_read_as_articles(tmp_path: Path) -> None:
+def test_a_report_folder_inside_a_batch_is_not_read_as_articles(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Its annotated .xlf reports were audited as a second article ("quinoa-bad-2")."""
     corpus = tmp_path / "corpus"
     article = tsv(corpus / "a.es-en.tsv")
@@ -92,6 +94,8 @@ def test_a_report_folder_inside_a_batch_is_not_read_as_articles(tmp_path: Path) 
     assert list(discover([corpus], notice=notices.append)) == [article, other / "b.xlf"]
     assert notices == [f"skipped {reports}: a transaudit report folder (it holds a run's summary.json); "
                        "its reports are not articles"]
+    monkeypatch.chdir(tmp_path)  # named by a relative path, as on the command line
+    assert list(discover([Path("corpus")])) == [Path("corpus/a.es-en.tsv"), Path("corpus/notes/b.xlf")]
 
 
 # -- 4: skipped symlinks ------------------------------------------------------------------------------

@@ -608,7 +608,7 @@ def discover(
                     skipped(entry, f"a symlink to {display_path(target)}, outside {display_path(path)}")
                 continue
             if entry.is_dir() and is_report_folder(entry):
-                report_folders.append(entry)
+                report_folders.append(entry.resolve())
                 notice(f"skipped {display_path(entry)}: a transaudit report folder (it holds a run's "
                        "summary.json); its reports are not articles")
                 continue
