@@ -36,3 +36,12 @@ def test_the_target_word_is_highlighted_in_a_spanish_target() -> None:
 
 def test_off_by_default() -> None:
     assert "TA511" not in {c.code for c in Engine(Settings.from_keys(backend="none")).checks}
+
+
+def test_a_side_over_the_meaning_checks_bound_is_not_judged() -> None:
+    """Word pairing is quadratic: a side over 5,000 characters is left alone, as for TA516."""
+    source = "El aumento salarial llegó tarde. " + "La reunión siguió sin novedad. " * 170
+    target = "The wage decrease came late. " + "The meeting went on without news. " * 170
+    assert len(target) > 5_000
+    assert _issues(source, target, "es", "en") == []
+    assert _issues("El aumento salarial llegó tarde.", "The wage decrease came late.", "es", "en")
