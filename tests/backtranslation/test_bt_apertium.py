@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 
 from transaudit.backtranslation.apertium import (
     ApertiumBackend,
+    _kill_group,
     installed_modes,
     mode_for,
     parse_marks,
@@ -188,3 +190,21 @@ def test_a_route_keeps_the_target_words_the_first_step_did_not_know() -> None:
     )
     assert result.text is not None and "Zorglubov" in result.text
     assert result.unknown == ["Zorglubov"]
+
+
+def test_a_killed_pipeline_leaves_no_pipe_open() -> None:
+    """After a timed-out communicate, killing the group closes stdin too: no ResourceWarning
+    whenever the garbage collector happens to reach the process object."""
+    process = subprocess.Popen(
+        ["sleep", "30"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    with pytest.raises(subprocess.TimeoutExpired):
+        process.communicate(b"x" * 200_000, timeout=0.05)
+    _kill_group(process)
+    assert process.returncode is not None
+    assert process.stdin is not None and process.stdin.closed
+    assert process.stdout is not None and process.stdout.closed

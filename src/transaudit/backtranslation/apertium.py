@@ -301,8 +301,19 @@ class ApertiumBackend:
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the pipeline and close its pipes.
+
+    A ``communicate`` that timed out leaves stdin open (the second call sends no
+    input, so it neither writes nor closes it); left to the garbage collector,
+    the pipe is closed whenever a collection reaches it, with a ResourceWarning.
+    """
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         process.kill()
     process.communicate()
+    if process.stdin is not None and not process.stdin.closed:
+        try:
+            process.stdin.close()
+        except OSError:  # the pipeline is dead: unsent input cannot be flushed
+            pass
