@@ -11,24 +11,25 @@ same file, so only the lines holding a pointer are parsed and their targets are
 read by offset (about 0.2 s once per process). The relation is made symmetric
 (WordNet states most pairs both ways, not all). Without the files the mapping
 is empty and the antonym check stays silent.
+
+The files are read through :mod:`transaudit.meaning.wordnet`, WordNet's one
+reader here (memory maps; index look-ups by bisection).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-#: Where Debian's wordnet-base installs the database; ``TRANSAUDIT_WORDNET`` overrides.
-DEFAULT_FOLDER = "/usr/share/wordnet"
-_PARTS = ("noun", "verb", "adj", "adv")
+from transaudit.meaning import wordnet
+from transaudit.meaning.wordnet import DEFAULT_FOLDER as DEFAULT_FOLDER  # re-exported
+from transaudit.meaning.wordnet import folder as folder  # re-exported
 
-
-def folder() -> Path:
-    return Path(os.environ.get("TRANSAUDIT_WORDNET", DEFAULT_FOLDER))
+#: The parts of speech, by the name their files carry and the letter of their pointers.
+_PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 
 
 def _words(line: bytes) -> tuple[list[str], list[bytes], int]:
@@ -39,18 +40,6 @@ def _words(line: bytes) -> tuple[list[str], list[bytes], int]:
         fields[4 + 2 * i].split(b"(")[0].decode("latin-1").replace("_", " ").lower() for i in range(count)
     ]
     return words, fields, 4 + 2 * count
-
-
-def _pointing(raw: bytes) -> list[bytes]:
-    """The synset lines holding an antonym pointer (found by the pointer, not line by line)."""
-    lines, at = [], raw.find(b" ! ")
-    while at >= 0:
-        start, end = raw.rfind(b"\n", 0, at) + 1, raw.find(b"\n", at)
-        end = len(raw) if end < 0 else end
-        if raw[start : start + 1].isdigit():
-            lines.append(raw[start:end])
-        at = raw.find(b" ! ", end)
-    return lines
 
 
 def _named(gloss: str, words: list[str]) -> bool:
@@ -96,10 +85,6 @@ def _scales(
     return out
 
 
-def _line(raw: bytes, offset: int) -> bytes:
-    return raw[offset : raw.index(b"\n", offset)]
-
-
 def _gloss(line: bytes) -> str:
     return line.split(b"| ", 1)[1].decode("latin-1") if b"| " in line else ""
 
@@ -130,13 +115,7 @@ def adjectives() -> Adjectives:
     satellites: defaultdict[int, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
     negative: defaultdict[str, list[str]] = defaultdict(list)
     also: defaultdict[int, set[int]] = defaultdict(set)
-    try:
-        raw = (folder() / "data.adj").read_bytes()
-    except OSError:
-        return Adjectives({}, {}, {}, {}, {})
-    for line in raw.split(b"\n"):
-        if not line[:1].isdigit():
-            continue
+    for line in wordnet.synsets("a"):
         words, fields, at = _words(line)
         offset = int(fields[0])
         gloss = _gloss(line).split(";", 1)[0]
@@ -184,9 +163,7 @@ _MIN_BASE = 4
 
 def _in_index(word: str, part: str) -> bool:
     """WordNet lists the word in this part of speech (its index, searched by bisection)."""
-    from transaudit.meaning.wordnet import senses  # it reads this module's folder()
-
-    return bool(senses(word, {"adj": "a", "noun": "n", "verb": "v", "adv": "r"}[part]))
+    return bool(wordnet.senses(word, _PARTS[part]))
 
 
 def part_of_speech(word: str) -> str:
@@ -271,12 +248,8 @@ def antonyms() -> dict[str, frozenset[str]]:
     glosses: dict[tuple[str, int], str] = {}
     links: list[tuple[tuple[str, int], tuple[str, int], int, int]] = []
     pointers: defaultdict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
-    for part in _PARTS:
-        try:
-            raw = (folder() / f"data.{part}").read_bytes()
-        except OSError:
-            continue
-        for line in _pointing(raw):
+    for part, letter in _PARTS.items():
+        for line in wordnet.pointing(letter, b"!"):
             words, fields, at = _words(line)
             here = (part, int(fields[0]))
             senses[here], glosses[here] = words, _gloss(line)
@@ -287,7 +260,7 @@ def antonyms() -> dict[str, frozenset[str]]:
                 start = int(offset)
                 there = (part, start)
                 if there not in senses:
-                    line_there = _line(raw, start)
+                    line_there = wordnet.synset(letter, start)
                     senses[there], _, _ = _words(line_there)
                     glosses[there] = _gloss(line_there)
                 pointers[here].add(there)
@@ -309,12 +282,8 @@ def antonyms() -> dict[str, frozenset[str]]:
 
 def _direct_adjectives() -> list[tuple[int, str, int, str]]:
     """Direct antonym links between adjective heads: (head, its word, other head, its word)."""
-    try:
-        raw = (folder() / "data.adj").read_bytes()
-    except OSError:
-        return []
     out = []
-    for line in _pointing(raw):
+    for line in wordnet.pointing("a", b"!"):
         words, fields, at = _words(line)
         if fields[2] != b"a":
             continue
@@ -322,7 +291,7 @@ def _direct_adjectives() -> list[tuple[int, str, int, str]]:
             symbol, offset, _, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
             if symbol != b"!":
                 continue
-            other, _, _ = _words(_line(raw, int(offset)))
+            other, _, _ = _words(wordnet.synset("a", int(offset)))
             source, target = int(numbers[:2], 16), int(numbers[2:], 16)
             out.append((int(fields[0]), words[source - 1], int(offset), other[target - 1]))
     return out
@@ -341,7 +310,7 @@ def indirect() -> dict[str, frozenset[str]]:
     sound's depth). Pairs among the three values of a scale are left out as in
     :func:`antonyms`.
     """
-    clusters, tagged, table = adjectives(), _tagged("adj"), antonyms()
+    clusters, tagged, table = adjectives(), _tagged("a"), antonyms()
     pairs: defaultdict[str, set[str]] = defaultdict(set)
     for head, word, other, antonym in _direct_adjectives():
         if antonym not in table.get(word, ()):
@@ -361,26 +330,14 @@ def _first(word: str, tagged: dict[str, tuple[int, ...]]) -> int:
 
 
 def _tagged(part: str) -> dict[str, tuple[int, ...]]:
-    """Each word's senses of this part of speech seen in WordNet's sense-tagged corpus, commonest first.
+    """Each word's senses of this part of speech (a, v) the sense-tagged corpus saw, commonest first.
 
     The index lists a word's senses commonest first and says how many of them
     the semantic concordance tagged at least once; the others are rare readings
-    ("full" of a sound, "game" for lame).
+    ("full" of a sound, "game" for lame). One pass over the index, for the tables
+    built once over every word (a look-up by bisection per word is slower here).
     """
-    try:
-        raw = (folder() / f"index.{part}").read_text(encoding="latin-1")
-    except OSError:
-        return {}
-    out: dict[str, tuple[int, ...]] = {}
-    for line in raw.splitlines():
-        if not line or line[0].isspace():
-            continue
-        fields = line.split()
-        pointers = int(fields[3])
-        tagged = int(fields[5 + pointers])
-        if tagged:
-            out[fields[0].replace("_", " ")] = tuple(int(o) for o in fields[6 + pointers :][:tagged])
-    return out
+    return {word: offsets for word, offsets, _ in wordnet.entries(part, seen=True)}
 
 
 @lru_cache(maxsize=1)
@@ -398,27 +355,22 @@ def troponyms() -> dict[str, frozenset[str]]:
     file: "hate", "dislike" and "like" are all verbs of emotion); "change" ↔ "stay"
     would otherwise oppose "stay" to "collapse", a verb of motion.
     """
-    try:
-        raw = (folder() / "data.verb").read_bytes()
-    except OSError:
-        return {}
-    tagged = _tagged("verb")
+    tagged = _tagged("v")
     opposed: dict[int, list[str]] = {}
     field: dict[int, bytes] = {}
-    for line in _pointing(raw):
+    for line in wordnet.pointing("v", b"!"):
         words, fields, at = _words(line)
         for i in range(int(fields[at])):
             symbol, offset, _, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
             if symbol == b"!":
-                line_there = _line(raw, int(offset))
-                other, there, _ = _words(line_there)
+                other, there, _ = _words(wordnet.synset("v", int(offset)))
                 far = other[int(numbers[2:], 16) - 1]
                 if int(offset) in tagged.get(far, ()) and there[1] == fields[1]:
                     opposed.setdefault(int(fields[0]), []).append(far)
                     field[int(fields[0])] = fields[1]
     pairs: defaultdict[str, set[str]] = defaultdict(set)
-    for line in raw.split(b"\n"):
-        if not line[:1].isdigit() or b" @ " not in line:
+    for line in wordnet.synsets("v"):
+        if b" @ " not in line:
             continue
         words, fields, at = _words(line)
         here = int(fields[0])
@@ -443,7 +395,7 @@ def common_clusters() -> dict[str, frozenset[int]]:
     senses are left out, or "good" and "bad", with some twenty senses each, would
     share one.
     """
-    table, tagged = adjectives(), _tagged("adj")
+    table, tagged = adjectives(), _tagged("a")
     heads = {offset: head for head, members in table.satellites.items() for _, offset in members}
     out: dict[str, frozenset[int]] = {}
     for word, offsets in tagged.items():
@@ -455,23 +407,29 @@ def common_clusters() -> dict[str, frozenset[int]]:
     return out
 
 
+class _VerbSenses(Mapping[str, int]):
+    """English verbs (as ``index.verb`` lists them) to their number of senses, looked up on demand."""
+
+    def __getitem__(self, verb: str) -> int:
+        found = wordnet.entry(verb, "v")
+        if found is None:
+            raise KeyError(verb)
+        return len(found[0])
+
+    def __iter__(self) -> Iterator[str]:
+        return (verb for verb, _, _ in wordnet.entries("v"))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @lru_cache(maxsize=1)
-def verb_senses() -> dict[str, int]:
+def verb_senses() -> Mapping[str, int]:
     """Each English verb to its number of WordNet senses (``index.verb``; empty without it).
 
     The verbs idioms and light-verb phrases borrow are the most polysemous ones
     ("give" 44, "take" 42, "go" 30, "come" 21, "start" 14), unlike verbs that say
-    one thing ("increase" 2, "win" 4, "lose" 11).
+    one thing ("increase" 2, "win" 4, "lose" 11). Each verb is looked up in the
+    index when asked for (by bisection), not read in up front.
     """
-    try:
-        raw = (folder() / "index.verb").read_text(encoding="latin-1")
-    except OSError:
-        return {}
-    senses: dict[str, int] = {}
-    for line in raw.splitlines():
-        if line[:1].isspace() or not line:
-            continue
-        fields = line.split(" ", 3)
-        if len(fields) > 2 and fields[1] == "v" and fields[2].isdigit():
-            senses[fields[0].replace("_", " ")] = int(fields[2])
-    return senses
+    return _VerbSenses()

@@ -14,18 +14,18 @@ sense: 0 steps; "exile" ⊂ "banishment": 1; "tool" and "instrument", both kinds
 upper levels ("entity", "abstraction"), so a wider reach would call every pair
 related.
 
-Only the index and the lines of the synsets asked for are read (by byte offset,
-as :mod:`transaudit.meaning.antonyms` does). Without the files every question is
-answered "unknown" (None) and the callers stay silent.
+Nouns are looked up and their synsets read through :mod:`transaudit.meaning.wordnet`
+(bisection in a memory map of the index, synsets by byte offset): nothing is
+loaded up front. Without the files every question is answered "unknown" (None)
+and the callers stay silent.
 """
 
 from __future__ import annotations
 
-import mmap
 import re
 from functools import lru_cache
 
-from transaudit.meaning.antonyms import folder
+from transaudit.meaning import wordnet
 
 #: Hypernym/hyponym links (WordNet pointers ``@``, ``@i``, ``~``, ``~i``) between two
 #: nouns' nearest senses at most: a shared sense, a kind of the other, or two kinds of
@@ -34,52 +34,17 @@ STEPS = 2
 _HIERARCHY = frozenset({"@", "@i", "~", "~i"})
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict[str, str]:
-    """Each noun (lower case, spaces for underscores) to its synsets' byte offsets, as text.
-
-    Read line by line and kept as the offsets' text (parsed when a noun is asked for):
-    117,000 nouns, about 12 MiB instead of 37 with a tuple of ints each.
-    """
-    out: dict[str, str] = {}
-    try:
-        with open(folder() / "index.noun", encoding="latin-1") as handle:
-            for line in handle:
-                if line.startswith(" "):
-                    continue
-                fields = line.split(" ", 4)
-                if len(fields) < 5:
-                    continue
-                count, pointers = int(fields[2]), int(fields[3])
-                rest = fields[4].split()
-                out[fields[0].replace("_", " ")] = " ".join(rest[pointers + 2 : pointers + 2 + count])
-    except (OSError, ValueError):
-        return {}
-    return out
-
-
+@lru_cache(maxsize=16_384)
 def _offsets(noun: str) -> tuple[int, ...]:
-    found = _index().get(noun.casefold())
-    return tuple(int(o) for o in found.split()) if found else ()
-
-
-@lru_cache(maxsize=1)
-def _data() -> bytes | mmap.mmap:
-    """The noun synsets file, mapped rather than read: only the lines asked for are paged in
-    (the file is 15 MB; a segment asks for a few dozen synsets)."""
-    try:
-        with open(folder() / "data.noun", "rb") as handle:
-            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
-        return b""
+    """Every synset of the noun (compared case-folded, spaces between words), commonest first."""
+    found = wordnet.entry(noun.casefold(), "n")
+    return found[0] if found else ()
 
 
 @lru_cache(maxsize=65536)
 def _neighbours(offset: int) -> tuple[int, ...]:
     """The synsets one hypernym/hyponym link away from the synset at ``offset``."""
-    raw = _data()
-    end = raw.find(b"\n", offset)
-    fields = raw[offset : end if end >= 0 else len(raw)].split(b" ")
+    fields = wordnet.synset("n", offset).split(b" ")
     if len(fields) < 4:
         return ()
     at = 4 + 2 * int(fields[3], 16)
@@ -103,12 +68,12 @@ def _reach(offsets: tuple[int, ...], steps: int) -> set[int]:
 
 def installed() -> bool:
     """WordNet's noun files are there."""
-    return bool(_index())
+    return wordnet.entry("entity", "n") is not None  # the root of the noun hierarchy
 
 
 def known(noun: str) -> bool:
     """WordNet lists the noun (a lemma, lower case)."""
-    return noun.casefold() in _index()
+    return wordnet.entry(noun.casefold(), "n") is not None
 
 
 def related(one: str, other: str) -> bool | None:
@@ -126,9 +91,7 @@ def related(one: str, other: str) -> bool | None:
 
 
 def _gloss_words(offset: int) -> frozenset[str]:
-    raw = _data()
-    end = raw.find(b"\n", offset)
-    line = bytes(raw[offset : end if end >= 0 else len(raw)]).decode("latin-1")
+    line = wordnet.synset("n", offset).decode("latin-1")
     gloss = line.split(" | ", 1)[1] if " | " in line else ""
     return frozenset(re.findall(r"[a-z]+", gloss.split(";")[0].casefold()))
 
