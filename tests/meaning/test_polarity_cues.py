@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from transaudit.meaning.polarity import lexical_negations, negations, supported
 
 
@@ -44,3 +46,36 @@ def test_a_dropped_negation_is_marked_on_the_target_verb_too() -> None:
     [issue] = run.issues
     assert issue.text == "no" and issue.counterpart_text == "change"
     assert target[issue.counterpart[0]:issue.counterpart[1]] == "change"
+
+
+def test_negated_verbs_count_negative_concord_once() -> None:
+    from transaudit.meaning.bilingual import lexicon
+    from transaudit.meaning.polarity import clausal, negated_verbs
+
+    lex = lexicon("es", "en")
+    if lex is None:
+        pytest.skip("needs Apertium's eng-spa pair")
+    text = "No vio nada, pero no dijo nunca la verdad."
+    words = lex.words([text])[text]
+    found = negated_verbs(words, clausal(negations(text, "es"), "es"))
+    assert [(cue.text, words[verb].text if verb is not None else None) for cue, verb in found] == [
+        ("No", "vio"),
+        ("no", "dijo"),
+    ]
+
+
+def test_unmatched_negations_name_the_excess_verb_only() -> None:
+    from transaudit.meaning.polarity import unmatched_negations
+
+    found = unmatched_negations(
+        "Ellos no coincidieron, pero sí en el sostenimiento de sus ideas.",
+        "They did not coincide, but did not sustain their ideas.",
+        "es",
+        "en",
+    )
+    if found is None:
+        pytest.skip("needs Apertium's eng-spa pair")
+    dropped, added = found
+    assert dropped == [] and [(u.cue.text, u.verb.text) for u in added] == [("not", "sustain")]
+    same = unmatched_negations("No vino.", "He did not come.", "es", "en")
+    assert same == ([], [])

@@ -44,6 +44,13 @@ def _time(text: str, word: str, lang: str) -> str | None:
         ("Something I might add later.", "add", None),  # the modal opens the group, not "is"
         ("We see it.", "see", None),  # the base form is also the infinitive
         ("He can say it.", "say", None),  # a modal of mood, not of time
+        # A reduced relative: a finite verb follows in the same clause, so this is a participle.
+        ("The framework proposed here is useful.", "proposed", None),
+        ("The activation presented by the subjects is higher.", "presented", None),
+        ("The proposed framework is useful.", "proposed", None),  # after a determiner
+        ("The minister signed the bill.", "signed", PAST),
+        ("The minister signed the bill that is new.", "signed", PAST),  # "is" has its own clause
+        ("The minister signed it and is happy.", "signed", PAST),
     ],
 )
 def test_english_groups(text: str, word: str, expected: str | None) -> None:

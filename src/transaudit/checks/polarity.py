@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from transaudit.analysis.text import Token
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
-from transaudit.meaning.polarity import clausal, lexical_negations, negated_verb, negations, supported
+from transaudit.meaning.insertions import lexicons
+from transaudit.meaning.polarity import (
+    clausal,
+    lexical_negations,
+    negated_verb,
+    negated_verbs,
+    negations,
+    supported,
+    unmatched_negations,
+)
 from transaudit.model import Category, Segment, Severity
 
 
@@ -34,7 +43,11 @@ class NegationMismatch(Check):
     change" is flagged, unless the target has more such prepositions than the
     source ("no pagó" → "without paying"). The report marks the target word
     Apertium's dictionaries link to the verb after the dropped cue ("change"),
-    for an editor who does not read the source.
+    for an editor who does not read the source. When both sides negate, the
+    negated verbs are counted and matched through Apertium's dictionaries: a
+    side that negates more verbs, whose unmatched ones are exactly the excess,
+    added or dropped a negation ("no coincidieron, pero sí en el sostenimiento"
+    → "did not coincide, but did not sustain"; the span is "not sustain").
 
     Bad: source "El gobierno no aprobó la ley." → target "The government
     approved the law."
@@ -65,7 +78,8 @@ class NegationMismatch(Check):
         back = segment.back_translation
         if bool(source) == bool(target):
             if source and target:
-                yield from self._clause_dropped(segment, ctx, source, target)
+                found = list(self._clause_dropped(segment, ctx, source, target))
+                yield from found or self._verbs_differ(segment, ctx)
             return
         if back and back.strip() and bool(negations(back, ctx.source_lang)) != bool(target):
             return  # the back-translation disagrees with the target: the cue list missed a form
@@ -107,6 +121,67 @@ class NegationMismatch(Check):
         if lexical_negations(segment.target, ctx.target_lang, affixes_only=True):
             return
         yield self._dropped(segment, ctx, wanted[0], "the translation negates no clause")
+
+    def _verbs_differ(self, segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
+        """Both sides negate, but one negates more verbs than the other ("no coincidieron, pero sí
+        en el sostenimiento" → "did not coincide, but did not sustain").
+
+        The negated verbs of each side (:func:`~transaudit.meaning.polarity.negated_verbs`,
+        negative concord counted once) are matched through Apertium's dictionaries; a side
+        with more of them than the other, whose unmatched ones are exactly the excess, has
+        added (or dropped) that negation. The back-translation must negate as many verbs as
+        the target, and a negation the other side expresses without a cue ("unable",
+        "lack of": the ``lexical`` table) answers one.
+        """
+        found = unmatched_negations(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
+        if found is None:
+            return
+        dropped, added = found
+        if not (dropped or added):
+            return
+        back = segment.back_translation
+        if back and back.strip():
+            count, source_count = self._negated(back, ctx), self._negated(segment.source, ctx)
+            if added and count <= source_count:
+                return  # the back-translation negates no more than the source
+            if dropped and count >= source_count:
+                return  # … or no fewer
+        if added:
+            if lexical_negations(segment.source, ctx.source_lang):
+                return
+            extra = added[0]
+            negated = segment.target[extra.cue.start : extra.verb.end]
+            yield Finding(
+                "target",
+                extra.cue.start,
+                extra.verb.end,
+                f"the translation negates '{extra.verb.text}' ('{negated}')"
+                " but the source does not negate what it translates: the meaning may be reversed",
+            )
+            return
+        if lexical_negations(segment.target, ctx.target_lang, affixes_only=True):
+            return
+        lost = dropped[0]
+        where = (lost.counterpart.start, lost.counterpart.end) if lost.counterpart else None
+        verb = f"; '{lost.counterpart.text}' stands unnegated" if lost.counterpart else ""
+        yield Finding(
+            "source",
+            lost.cue.start,
+            max(lost.cue.end, lost.verb.end),
+            f"the source negates '{lost.verb.text}' ('{lost.cue.text}') but the translation does not{verb}:"
+            " the meaning may be reversed",
+            category=Category.MISTRANSLATION,
+            counterpart=where,
+        )
+
+    @staticmethod
+    def _negated(text: str, ctx: CheckContext) -> int:
+        """How many clause negations a source-language text has (negative concord counted once)."""
+        found = lexicons(ctx.source_lang, ctx.target_lang)
+        if found is None:
+            return 0
+        cues = clausal(negations(text, ctx.source_lang), ctx.source_lang)
+        return len(negated_verbs(found[0].words([text])[text], cues))
 
     def _dropped(self, segment: Segment, ctx: CheckContext, cue: Token, what: str) -> Finding:
         """The source cue, with the target verb it belonged to when the dictionaries find it."""

@@ -22,8 +22,10 @@ class TenseChanged(Check):
     ("will say", "había dicho"), else the verb (:mod:`transaudit.meaning.tense`).
     The perfect ("has said") agrees with past and present; a form whose time is
     ambiguous (English base forms, "put"), a subjunctive, an infinitive, a word
-    that is also a noun without an auxiliary before it ("places"), or a modal
-    other than will/would has no time and is never flagged. A verb is compared
+    that is also a noun without an auxiliary before it ("places"), a modal
+    other than will/would, or a participle used as an adjective (after a degree
+    word or a determiner, or in a reduced relative clause: "the framework
+    proposed here is useful") has no time and is never flagged. A verb is compared
     only with the source verbs of its own sentence's counterparts (the k-th
     sentence of each side when they have as many, else the source sentences at
     the same place in the paragraph): the same verb elsewhere in the paragraph

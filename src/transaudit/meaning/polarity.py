@@ -8,11 +8,14 @@ however, "not only"). "No." before a number is the abbreviation of *number*.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from transaudit import data
 from transaudit.analysis.frequencies import zipf
 from transaudit.analysis.text import Token, fold, words
+from transaudit.meaning.bilingual import Word
 
 FAMILY = "negation"
 _NUMBER_ABBREVIATION = re.compile(r"\.\s*\d")
@@ -206,3 +209,113 @@ def negations(text: str, lang: str) -> tuple[Token, ...]:
                 continue
             found.append(token)
     return tuple(found)
+
+
+#: Apertium tags that end a clause: a cue after one of these negates a new clause, a cue
+#: before none of them repeats its clause's negation (Spanish negative concord: "no dijo
+#: nada", "no … ni"; English "neither … nor").
+CLAUSE_TAGS = ("<cm>", "<sent>", "<lpar>", "<rpar>", "<cnjcoo>", "<cnjsub>", "<cnjadv>", "<rel>", "<lquest>")
+
+
+def negated_verbs(words: Sequence[Word], cues: tuple[Token, ...]) -> list[tuple[Token, int | None]]:
+    """The clause negations of a text: each cue that opens one, with the verb it negates (a word
+    index, or None when no verb is found: "nunca se entrecruzan" where the analyser lacks the verb).
+
+    A cue's verb is the first verb within :data:`VERB_WINDOW` words after it ("did not
+    sustain", "no coincidieron"), else the verb just before it ("is not"). A cue in a
+    clause that already has one (no clause end between them) repeats that negation and
+    negates nothing of its own.
+    """
+    found: list[tuple[Token, int | None]] = []
+    previous: int | None = None  # index of the word that held the last cue
+    for cue in cues:
+        at = next((i for i, w in enumerate(words) if w.start >= cue.start), None)
+        if at is None:
+            continue
+        if previous is not None and not _clause_end(words, previous, at):
+            previous = at
+            continue
+        previous = at
+        after = range(at + 1, min(len(words), at + 1 + VERB_WINDOW))
+        verb = next((i for i in after if _verb(words[i].readings) and not _clause_end(words, at, i)), None)
+        if verb is None and at > 0 and _verb(words[at - 1].readings):
+            verb = at - 1
+        found.append((cue, verb))
+    return found
+
+
+def _clause_end(words: Sequence[Word], start: int, end: int) -> bool:
+    return any(tag in r for w in words[start + 1 : end] for r in w.readings for tag in CLAUSE_TAGS)
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A negated verb of one side that no negated verb of the other side translates."""
+
+    cue: Token
+    verb: Word
+    #: The other side's word the dictionaries link to the verb, if exactly one.
+    counterpart: Word | None
+
+
+def unmatched_negations(
+    source: str, target: str, source_lang: str, target_lang: str
+) -> tuple[list[Unmatched], list[Unmatched]] | None:
+    """(source negated verbs the target leaves unnegated, target negated verbs the source does not negate).
+
+    Each side keeps only what its count of negated verbs exceeds the other's by:
+    when a side negates as many verbs as the other, the dictionaries' links are
+    not trusted to say which differ. None without the pair's dictionaries.
+    """
+    from transaudit.meaning.insertions import lexicons
+    from transaudit.meaning.insertions import links as linked_to
+
+    found = lexicons(source_lang, target_lang)
+    if found is None:
+        return None
+    forward, backward = found
+    source_words = forward.words([source])[source]
+    target_words = backward.words([target])[target]
+    source_cues, target_cues = negations(source, source_lang), negations(target, target_lang)
+    ours = negated_verbs(source_words, clausal(source_cues, source_lang))
+    theirs = negated_verbs(target_words, clausal(target_cues, target_lang))
+    # A negative preposition of one side may render a clause negation of the other
+    # ("sin importarle" → "not caring", "no pagó" → "without paying").
+    source_phrases = len(source_cues) - len(clausal(source_cues, source_lang))
+    target_phrases = len(target_cues) - len(clausal(target_cues, target_lang))
+    every = linked_to(source_words, target_words, forward, backward)
+    back: list[set[int]] = [set() for _ in source_words]
+    for j, linked in enumerate(every):
+        for i in linked:
+            back[i].add(j)
+    return (
+        _excess(ours, theirs, back, source_words, target_words, target_phrases),
+        _excess(theirs, ours, every, target_words, source_words, source_phrases),
+    )
+
+
+def _excess(
+    mine: list[tuple[Token, int | None]],
+    other: list[tuple[Token, int | None]],
+    linked: list[set[int]],
+    words: Sequence[Word],
+    others: Sequence[Word],
+    answered: int,
+) -> list[Unmatched]:
+    """This side's negated verbs that no negated verb of the other side translates, when they
+    are exactly as many as this side's negations exceed the other's (else none: the links
+    cannot say which negations differ). ``answered``: the other side's negative
+    prepositions, each of which may render one of this side's clause negations."""
+    excess = len(mine) - len(other) - answered
+    if excess <= 0:
+        return []
+    negated = {verb for _, verb in other if verb is not None}
+    unmatched = [(cue, verb) for cue, verb in mine if verb is None or not (linked[verb] & negated)]
+    if len(unmatched) != excess or any(verb is None for _, verb in unmatched):
+        return []
+    out = []
+    for cue, verb in unmatched:
+        assert verb is not None
+        partners = linked[verb]
+        out.append(Unmatched(cue, words[verb], others[next(iter(partners))] if len(partners) == 1 else None))
+    return out

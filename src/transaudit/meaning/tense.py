@@ -109,7 +109,7 @@ def group_time(words: Sequence[Word], index: int) -> str | None:
             break
         at -= 1
     head = words[first]
-    if first == index and _participle_adjective(words, index):
+    if first == index and (_participle_adjective(words, index) or _reduced_relative(words, index)):
         return None
     if first == index:
         if (
@@ -138,13 +138,57 @@ def _progressive(head: Word, verb: Word) -> bool:
 
 def _participle_adjective(words: Sequence[Word], index: int) -> bool:
     """A form that is both a past and a past participle ("complicated"), right after a
-    pre-adverb of degree ("very", "more", "so", "quite": Apertium's ``preadv``): a
-    participle used as an adjective ("a little more complicated"), which has no time.
-    A finite verb never follows a degree word."""
+    pre-adverb of degree ("very", "more", "so", "quite": Apertium's ``preadv``) or a
+    determiner ("the proposed framework"): a participle used as an adjective ("a little
+    more complicated"), which has no time. A finite verb never follows a degree word
+    or a determiner."""
     tags = [_tags(r) for r in words[index].readings]
     if not (any("past" in t for t in tags) and any("pp" in t for t in tags)) or index == 0:
         return False
-    return any(_tag(r) == "preadv" for r in words[index - 1].readings)
+    before = words[index - 1].readings
+    if any(_tag(r) == "preadv" for r in before):
+        return True
+    return bool(before) and all(_tag(r) == "det" for r in before)
+
+
+#: Apertium tags that end a clause for :func:`_reduced_relative`: punctuation, conjunctions
+#: and relative words ("the bill that is new": "is" is the relative clause's own verb).
+CLAUSE_ENDS = frozenset({"cm", "sent", "lpar", "rpar", "lquest", "rquest", "guio", "cnjcoo", "cnjsub", "rel"})
+#: Tags of a noun that a reduced relative clause can follow.
+NOUN_TAGS = frozenset({"n", "np"})
+
+
+def _finite(word: Word) -> bool:
+    """Every reading a verb form with a time, or a modal: a finite verb whatever the context."""
+    if not word.readings:
+        return False
+    for reading in word.readings:
+        tag = _tag(reading)
+        if tag == "vaux":
+            continue
+        if tag not in ("vblex", "vbser", "vbhaver", "vbmod") or not _tags(reading) & set(TENSES):
+            return False
+    return True
+
+
+def _reduced_relative(words: Sequence[Word], index: int) -> bool:
+    """A form that is both a past and a past participle right after a noun, when a finite verb
+    follows in the same clause: a reduced relative clause ("the framework proposed here is
+    useful", "the activation presented by the subjects is higher"), whose participle has no
+    time. A finite past there would leave the clause's later verb without a subject ("the
+    minister signed the bill" has none; "the bill that is new" starts another clause).
+    """
+    tags = [_tags(r) for r in words[index].readings]
+    if not (any("past" in t for t in tags) and any("pp" in t for t in tags)) or index == 0:
+        return False
+    if not any(_tag(r) in NOUN_TAGS for r in words[index - 1].readings):
+        return False
+    for word in words[index + 1 :]:
+        if any(_tag(r) in CLAUSE_ENDS for r in word.readings):
+            return False
+        if _finite(word):
+            return True
+    return False
 
 
 def _agree(one: str, other: str) -> bool:
