@@ -83,3 +83,93 @@ def test_generated_french_regions_are_babels_names() -> None:
     names = {name.replace("’", "'") for name in territories.values()}
     for phrase in generated:
         assert phrase.removeprefix("d'").removeprefix("des ").removeprefix("de ") in names
+
+
+# -- the shared word view --------------------------------------------------------
+
+#: Pieces random texts are made of: words of several scripts, digits, joiners
+#: (apostrophes, the middle dot, hyphens), underscores, numeric signs, combining
+#: marks and the characters whose case mapping is irregular.
+_PIECES = [
+    "casa", "Casa", "CASA", "l", "d", "s", "S", "col", "locar", "niño", "Straße", "ß", "ẞ", "İ", "i",
+    "ΣΑΣ", "σας", "Σ", "ΐ", "ǰ", "ﬁ", "ǅ", "Москва", "東京", "दिल्ली", "مصر", "ı", "K", "ſ",
+    "12", "3", "٣", "²", "½", "Ⅻ", "_", "x_y", "COVID19", "A319neo", "e\u0301", "\u0345",
+    "'", "’", "·", "-", "–", " ", " ", " ", "  ", ", ", ". ", "\n", "(", ")", "\"", "#", "/", "@", "\u00a0",
+]
+
+
+def _random_texts(count: int, seed: int = 16) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+def test_word_view_equals_each_regex_on_random_texts() -> None:
+    """Every derived view is exactly its regex's answer (apostrophes, middle dots, digits, scripts)."""
+    import re
+
+    from transaudit.analysis.tokens import LETTER_RUN_RE, LETTER_WORD_RE, RUN_RE, WordView
+
+    for text in [*_random_texts(4000), *SAMPLES, "col·locar d'el·lipsi", "km² x²y ½"]:
+        view = WordView(text)
+        assert view.runs == tuple(RUN_RE.findall(text)), text
+        assert view.token_set == frozenset(TOKEN_RE.findall(text)), text
+        assert view.letter_runs == frozenset(LETTER_RUN_RE.findall(text)), text
+        assert view.letter_set == frozenset(LETTER_WORD_RE.findall(text)), text
+        assert view.folded_letter_set == frozenset(LETTER_RUN_RE.findall(text.casefold())), text
+        lowered = view.lowered
+        if lowered is not None:  # equal lowered runs are what re.IGNORECASE calls equal
+            runs = view.runs
+            for i in range(len(runs) - 1):
+                same = re.fullmatch(r"(\w+)\s\1", f"{runs[i]} {runs[i + 1]}", re.IGNORECASE) is not None
+                assert same == (lowered[i] == lowered[i + 1]), (runs[i], runs[i + 1])
+
+
+def test_irregular_case_texts_have_no_lowered_view() -> None:
+    from transaudit.analysis.tokens import WordView
+
+    assert WordView("ΣΑΣ σασ").lowered is None and WordView("İ i").lowered is None
+    assert WordView("Casa casa").lowered == ("casa", "casa")
+
+
+def test_unsafe_fold_characters_are_all_of_unicodes() -> None:
+    """The characters listed as folding letters into non-letters (or back) are every such one."""
+    import re
+
+    from transaudit.analysis.tokens import UNSAFE_FOLD_RE
+
+    letter = re.compile(r"[^\W\d_]")
+    joiners = set("'’-·")
+    for code in range(0x110000):
+        char = chr(code)
+        folded = char.casefold()
+        if folded == char:
+            continue
+        is_letter = letter.match(char) is not None
+        safe = (
+            folded != ""
+            and all((letter.match(c) is not None) == is_letter for c in folded)
+            and not joiners & set(folded)
+        )
+        assert safe or UNSAFE_FOLD_RE.match(char), hex(code)
+
+
+def test_str_lower_is_the_regex_engines_lowering_but_for_two_characters() -> None:
+    """``re.IGNORECASE`` lowers one character at a time; ``str.lower`` differs only on "İ" and "Σ"."""
+    import _sre  # type: ignore[import-not-found]
+
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        if char.lower() != chr(_sre.unicode_tolower(code)):
+            assert char == "\u0130", hex(code)
+    assert "ΑΣ".lower() != "".join(chr(_sre.unicode_tolower(ord(c))) for c in "ΑΣ")  # final sigma
+
+
+def test_words_of_is_the_shared_views_tokens() -> None:
+    from transaudit.analysis.tokens import word_view
+
+    text = "La casa de Siso's y col·legi 2024"
+    assert words_of(text) == word_view(text).token_set == frozenset(TOKEN_RE.findall(text))

@@ -1,4 +1,4 @@
-"""Words with offsets, the unit every name and descriptor lookup works on.
+r"""Words with offsets, the unit every name and descriptor lookup works on.
 
 Words carry no hyphens ("US-backed" and "Moscow-Beijing" expose their names)
 and keep an inner apostrophe but not a possessive 's. Languages that elide an
@@ -8,6 +8,11 @@ a word that starts with one is split into the elided word ("l'", written with a
 straight apostrophe whatever the text uses) and the rest, so "l'Iran" is found
 as "Iran". Without elisions (English, Spanish) words are exactly as before.
 Both scans are cached per text because several checks read the same segment.
+
+:func:`word_view` is the one tokenisation of a text that the word checks share
+(TA140, repetition, numbers, :func:`words_of`): one C-level ``findall`` of its
+``\w+`` runs, from which each user's own words are derived with set and ``str``
+operations, exactly (see :class:`WordView`).
 """
 
 from __future__ import annotations
@@ -51,6 +56,142 @@ def _elided(word: str, elisions: tuple[str, ...]) -> int:
 TEXT_CACHE = 4096
 
 
+#: Runs of word characters: the unit every view of :class:`WordView` is derived from.
+RUN_RE = re.compile(r"\w+")
+#: TA140's words: letters joined by apostrophes or a middle dot (Unicode's MidLetter,
+#: UAX #29), so Catalan "col·locar" and "d'el·lipsi" are single words.
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’·][^\W\d_]+)*")
+#: Maximal runs of letters (no digits, no underscore).
+LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+#: Characters whose case folding turns a letter into a combining mark or the other way
+#: round ("İ" → "i" + U+0307): in a text holding one, the words of ``text.casefold()``
+#: are not the case-folded words of ``text``. Every other character folds letters to
+#: letters and nothing else to a letter, an apostrophe, a hyphen or a middle dot
+#: (checked over all of Unicode by tests/analysis/test_tokens.py).
+UNSAFE_FOLD_RE = re.compile(
+    "[\u0130\u01f0\u0345\u0390\u03b0\u1e96-\u1e99\u1f50\u1f52\u1f54\u1f56\u1fb6-\u1fb7"
+    "\u1fc6-\u1fc7\u1fd2-\u1fd3\u1fd6-\u1fd7\u1fe2-\u1fe4\u1fe6-\u1fe7\u1ff6-\u1ff7]"
+)
+#: What ``str.lower`` treats unlike the regex engine's case-insensitive match (which
+#: lowers one character at a time): "İ" lowers to two characters, and a final capital
+#: sigma to "ς" (the regex engine: "σ").
+_LOWER_UNLIKE = ("\u0130", "\u03a3")
+
+
+class WordView:
+    r"""One text's words, tokenised once and shared by the checks that read words.
+
+    ``runs`` is ``re.findall(r"\w+", text)``: the maximal runs of word characters,
+    in order. The other views are derived from it at C speed (``set``, ``filter``,
+    ``map``) and kept on the object; each is exactly what its own regex would give,
+    and a text holding the characters a view's regex joins words on (apostrophes,
+    the middle dot) falls back to that regex, so a caller never sees a difference:
+
+    * :attr:`token_set`: ``frozenset(TOKEN_RE.findall(text))``, :func:`words_of`'s words;
+    * :attr:`letter_runs`: ``frozenset(LETTER_RUN_RE.findall(text))``, maximal letter runs;
+    * :attr:`letter_set`: ``frozenset(LETTER_WORD_RE.findall(text))``, TA140's words
+      (letters joined by apostrophes or a middle dot; digits split words);
+    * :attr:`folded_letter_set`: ``frozenset(LETTER_RUN_RE.findall(text.casefold()))``;
+    * :attr:`lowered`: the runs lowered one character at a time, as the regex
+      engine compares them under ``re.IGNORECASE`` (None when ``str.lower`` would
+      differ: a text with "İ" or a capital sigma);
+    * :attr:`distinct`: ``frozenset(runs)``.
+
+    Get one with :func:`word_view` (cached): the engine runs every check on one
+    segment before the next, so the checks of a segment share one view a text.
+    """
+
+    __slots__ = (
+        "_distinct", "_folded", "_letters", "_lowered", "_runs", "_tokens", "apostrophe", "runs", "text"
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.runs: tuple[str, ...] = tuple(RUN_RE.findall(text))
+        #: The text holds an apostrophe (straight or typographic): words may join across it.
+        self.apostrophe = "'" in text or "’" in text
+        self._distinct: frozenset[str] | None = None
+        self._tokens: frozenset[str] | None = None
+        self._runs: frozenset[str] | None = None
+        self._letters: frozenset[str] | None = None
+        self._folded: frozenset[str] | None = None
+        self._lowered: tuple[str, ...] | bool | None = False
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        """The distinct runs."""
+        if self._distinct is None:
+            self._distinct = frozenset(self.runs)
+        return self._distinct
+
+    @property
+    def token_set(self) -> frozenset[str]:
+        """``frozenset(TOKEN_RE.findall(text))``: without an apostrophe, TOKEN_RE's words are the runs."""
+        if self._tokens is None:
+            self._tokens = frozenset(TOKEN_RE.findall(self.text)) if self.apostrophe else self.distinct
+        return self._tokens
+
+    @property
+    def letter_runs(self) -> frozenset[str]:
+        """``frozenset(LETTER_RUN_RE.findall(text))``: the maximal runs of letters.
+
+        A run that is all letters (``str.isalpha``) is one; a run with digits, an
+        underscore or a numeric sign ("COVID19", "km²") holds its letter runs.
+        """
+        if self._runs is None:
+            distinct = self.distinct
+            letters = frozenset(filter(str.isalpha, distinct))
+            if len(letters) < len(distinct):
+                letters = letters.union(*map(LETTER_RUN_RE.findall, distinct.difference(letters)))
+            self._runs = letters
+        return self._runs
+
+    @property
+    def letter_set(self) -> frozenset[str]:
+        """``frozenset(LETTER_WORD_RE.findall(text))``: the letter runs, when nothing joins them."""
+        if self._letters is None:
+            if self.apostrophe or "·" in self.text:
+                self._letters = frozenset(LETTER_WORD_RE.findall(self.text))
+            else:
+                self._letters = self.letter_runs
+        return self._letters
+
+    @property
+    def folded_letter_set(self) -> frozenset[str]:
+        """``frozenset(LETTER_RUN_RE.findall(text.casefold()))``: the case-folded letter runs."""
+        if self._folded is None:
+            text = self.text
+            if text.isascii() or UNSAFE_FOLD_RE.search(text) is None:
+                # Letters fold to letters and nothing else does: each folded run is a run folded.
+                self._folded = frozenset(map(str.casefold, self.letter_runs))
+            else:
+                self._folded = frozenset(LETTER_RUN_RE.findall(text.casefold()))
+        return self._folded
+
+    @property
+    def lowered(self) -> tuple[str, ...] | None:
+        """The runs lowered as ``re.IGNORECASE`` compares them, or None when ``str.lower`` differs."""
+        if self._lowered is False:
+            text = self.text
+            if text.isascii() or not any(ch in text for ch in _LOWER_UNLIKE):
+                self._lowered = tuple(map(str.lower, self.runs))
+            else:
+                self._lowered = None
+        return self._lowered  # type: ignore[return-value]
+
+
+#: Views kept: the texts of the segment being checked (source, target, the other
+#: texts checks split off them), so the checks of one segment share one scan; the
+#: word sets themselves are kept longer by :func:`words_of`'s own cache.
+VIEW_CACHE = 64
+
+
+@lru_cache(maxsize=VIEW_CACHE)
+def word_view(text: str) -> WordView:
+    """The shared :class:`WordView` of ``text`` (cached)."""
+    return WordView(text)
+
+
 def words_of(text: str, elisions: tuple[str, ...] = ()) -> frozenset[str]:
     """The set of distinct words of a text (cached): a cheap first filter for every lookup."""
     # One cache key for ``words_of(t)`` and ``words_of(t, ())`` (the gazetteer of a
@@ -61,7 +202,7 @@ def words_of(text: str, elisions: tuple[str, ...] = ()) -> frozenset[str]:
 @lru_cache(maxsize=TEXT_CACHE)
 def _words_of(text: str, elisions: tuple[str, ...]) -> frozenset[str]:
     if not elisions:
-        return frozenset(TOKEN_RE.findall(text))
+        return word_view(text).token_set
     return frozenset(word for _, _, word in tokenize(text, elisions))
 
 

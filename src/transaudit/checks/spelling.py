@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
-from transaudit.analysis import frequencies, gazetteer, spelling
+from transaudit.analysis import frequencies, gazetteer, spelling, tokens
 from transaudit.analysis.text import starts_sentence
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
@@ -65,8 +65,9 @@ _ELONGATED_RE = re.compile(r"(\w)\1\1")
 
 #: A word: letters joined by apostrophes or a middle dot (Unicode's MidLetter,
 #: UAX #29), so Catalan "col·locar" and "d'el·lipsi" are single words, as
-#: Hunspell's Catalan dictionary spells them.
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’·][^\W\d_]+)*")
+#: Hunspell's Catalan dictionary spells them. The segment's target is read through
+#: the shared :func:`transaudit.analysis.tokens.word_view` (its ``letter_set``).
+_WORD_RE = tokens.LETTER_WORD_RE
 _NOISE_RE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+|<[^<>\n]{1,200}>|\S+\.(?:com|org|net)\b\S*"
 )
@@ -167,9 +168,11 @@ def misspellings(
     usual = judge.usual
     rare: set[str] = set()
     capitalised = False
-    # Words written as their common case-folded form ("puente") are set aside at C
-    # speed; the rest are folded and looked up one by one.
-    for word in set(_WORD_RE.findall(masked)).difference(judge.common_forms):
+    # The segment's words come from the tokenisation the word checks share (without
+    # links to blank, the target's own); words written as their common case-folded
+    # form ("puente") are set aside at C speed, the rest folded and looked up one by one.
+    words = tokens.word_view(target).letter_set if masked is target else frozenset(_WORD_RE.findall(masked))
+    for word in words.difference(judge.common_forms):
         if len(word) < MIN_LENGTH:
             continue
         key = word.casefold()
