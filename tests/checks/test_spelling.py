@@ -119,3 +119,20 @@ def test_the_judge_gives_the_verdict_of_its_tests_in_any_order() -> None:
     for word in words:
         assert judge._judge(word, word.casefold()) == in_documented_order(word), word
     assert any(in_documented_order(word) is not None for word in words)  # some are slips
+
+
+def test_a_contraction_clitic_written_apart_is_no_misspelling() -> None:
+    """English "n't" split from its verb by a bracket or a space (a Treebank tokeniser's output)
+    joins the word before it into one the dictionary knows: "does(n't)" is "doesn't"."""
+    from transaudit.checks.spelling import misspellings
+
+    english = spelling.speller("en")
+    assert english is not None
+    for target in ("The man does(n't) know it.", "The man does n't know it, and ca n't say.",
+                   "She did[n’t] care.", "They would (n't) go."):
+        assert list(misspellings("El hombre no lo sabe.", target, "es", "en", english, frozenset())) == []
+    # only a piece with the contraction's apostrophe, and only when the join is a word
+    assert [w for _, _, w, _ in misspellings("No lo sabe.", "The man dos(n't) know it.", "es", "en",
+                                             english, frozenset())] == ["n't"]
+    assert [w for _, _, w, _ in misspellings("Lo sabe.", "The man knows it becuase (yes).", "es", "en",
+                                             english, frozenset())] == ["becuase"]

@@ -11,6 +11,9 @@ names, acronyms, loans — so a word is reported only when all of these hold:
 * it is not in the source (a name or term copied on purpose), nor in the
   glossary, nor in the editors' word list (``[spelling] words = "FILE"``),
   nor in the gazetteer;
+* it is not a contraction's clitic written apart from its word: a piece with
+  the apostrophe after only brackets or a space, the two joined a dictionary
+  word ("does(n't)", a tokeniser's "does n't": "doesn't");
 * it is not common in the target language (wordfreq Zipf < 4: typos are rare
   in edited text, so a word seen ten times per million words is a word);
 * it is not a known word of six letters or more behind a short prefix (a
@@ -30,6 +33,7 @@ audit says so in a notice.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -192,11 +196,15 @@ def misspellings(
         return
     source_words = frozenset(w.casefold() for w in _WORD_RE.findall(source))
     places: list[tuple[int, int]] | None = None
+    previous: re.Match[str] | None = None
     for match in _WORD_RE.finditer(masked):
         word = match.group()
         correction = slips.get(word)
+        before, previous = previous, match
         if correction is None or word.casefold() in source_words:
             continue  # not a slip, or copied from the source: a name or a term
+        if before is not None and _clitic_apart(masked, before, match, speller):
+            continue
         if word[0].isupper():
             if not starts_sentence(masked, match.start()):
                 continue  # a name inside a sentence
@@ -205,6 +213,26 @@ def misspellings(
             if any(s <= match.start() < e for s, e in places):
                 continue
         yield match.start(), match.end(), word, correction
+
+
+def _clitic_apart(text: str, before: re.Match[str], match: re.Match[str], speller: spelling.Speller) -> bool:
+    """A contraction's clitic written apart from its word: "does(n't)", "ca n't".
+
+    A clitic is a bound form with the contraction's apostrophe (English "n't");
+    brackets or a space can part it from its host ("does(n't)"; word tokenisers
+    such as the Penn Treebank's write "does n't", "ca n't"), and the piece alone
+    is no word. It is the host's when only white space and brackets stand between
+    the two and the dictionary accepts them joined ("doesn't", "can't"). A piece
+    without an apostrophe is not excused so: a word split by a space ("becau se")
+    is a slip.
+    """
+    word = match.group()
+    if "'" not in word and "’" not in word:
+        return False
+    gap = text[before.end() : match.start()]
+    if not all(c.isspace() or unicodedata.category(c) in ("Ps", "Pe") for c in gap):
+        return False
+    return speller.check(before.group() + word)
 
 
 class TypoJudge:
