@@ -44,11 +44,32 @@ def test_unscored_segments_are_not_judged() -> None:
     assert score(Segment("p1", "a", "b"), "es", "en") is None
 
 
-def test_calibrated_pairs_have_a_mean_threshold_and_uncalibrated_ones_a_relative_guard() -> None:
+def test_every_pair_has_a_relative_guard_and_calibrated_pairs_a_mean_threshold() -> None:
     assert thresholds("es", "en")["diverges_mean"] == pytest.approx(0.72)
-    assert "relative" not in thresholds("es", "en")
-    default = thresholds("fr", "de")
-    assert default["relative"] < 0 and default["min_segments"] >= 3
+    for pair in (("es", "en"), ("en", "es"), ("fr", "de")):
+        limits = thresholds(*pair)
+        assert limits["relative"] < 0 and limits["min_segments"] >= 3
+
+
+def kept(target: float, back: float, back_to_target: float) -> Segment:
+    segment = scored(target, back)
+    segment.similarity["back_to_target"] = back_to_target
+    return segment
+
+
+def test_a_back_translation_that_garbles_the_target_leaves_the_direct_view_alone() -> None:
+    # "I really want to go back to bed" -> "Realmente quiero volver para empotrar": the engine,
+    # not the translation, lost the meaning; the back view measures the engine
+    assert score(kept(0.76, 0.68, 0.63), "es", "en", fidelity=0.74) == (0.76, "target")
+    # a back-translation that keeps the target's meaning is one of the two views
+    assert score(kept(0.76, 0.68, 0.90), "es", "en", fidelity=0.74) == pytest.approx((0.72, "mean"))
+    # without a floor (en-es, TA516) the mean stands as before
+    assert score(kept(0.76, 0.68, 0.63), "es", "en") == pytest.approx((0.72, "mean"))
+
+
+def test_es_en_sets_the_back_translation_fidelity_floor_and_en_es_does_not() -> None:
+    assert thresholds("es", "en")["back_fidelity"] == pytest.approx(0.74)
+    assert "back_fidelity" not in thresholds("en", "es")
 
 
 def test_an_outlier_stands_out_from_its_article() -> None:
@@ -102,3 +123,26 @@ def test_the_evidence_words_take_compounds_names_and_idioms_as_rendered() -> Non
         "The South American giant depends heavily on purple soybeans.",
     )
     assert [w.text for w in moved_words(segment, "es", "en")] == ["purple"]
+
+
+def _paragraphs(scores: list[float]) -> Article:
+    sentence_es = "Los vecinos del barrio pidieron más autobuses nocturnos al ayuntamiento."
+    sentence_en = "Residents of the district asked the council for more night buses."
+    segments = []
+    for number, value in enumerate(scores, start=1):
+        segment = Segment(f"p{number}", sentence_es, sentence_en)
+        segment.similarity = {"target": value, "back_translation": value, "back_to_target": 0.9}
+        segments.append(segment)
+    return _article_scored(segments)
+
+
+def test_a_calibrated_pair_flags_only_a_paragraph_that_stands_out_in_its_article() -> None:
+    """A freely translated article scores low everywhere: no paragraph diverges for that alone."""
+    check = get_check("TA501")()
+    context = CheckContext("es", "en", {})
+    uniformly_free = _paragraphs([0.66, 0.68, 0.65, 0.70, 0.67, 0.69])
+    assert list(check.check_article(uniformly_free, context)) == []
+    one_off = _paragraphs([0.88, 0.90, 0.86, 0.89, 0.87, 0.60])
+    assert [f.segment for f in check.check_article(one_off, context)] == ["p6"]
+    # too few paragraphs for a cloud (a DEMETR item, a short text): the threshold alone decides
+    assert [f.segment for f in check.check_article(_paragraphs([0.66, 0.90]), context)] == ["p1"]

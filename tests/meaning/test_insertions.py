@@ -137,6 +137,16 @@ def test_a_dropped_word_is_the_mirror() -> None:
     )
 
 
+def test_a_fixed_adverbial_phrase_is_rendered_as_a_whole_not_dropped() -> None:
+    # Apertium reads "a duras penas" as one adverb; translations render such phrases freely
+    source = "Los trabajadores protestaron a duras penas ayer frente a la fábrica de la ciudad."
+    target = "The workers protested yesterday in front of the factory of the city."
+    assert _omitted(source, target) == []
+    # a word of one's own is still a drop
+    source = "Los trabajadores despedidos protestaron a duras penas ayer frente a la fábrica de la ciudad."
+    assert _omitted(source, target) == ["despedidos"]
+
+
 def test_a_compound_modifier_is_not_dropped() -> None:
     source = "The train drivers began a strike over working hours and pay on Tuesday."
     target = "Los maquinistas iniciaron el martes una huelga por las horas de trabajo y los salarios."

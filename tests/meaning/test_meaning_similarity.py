@@ -54,8 +54,11 @@ def test_annotate_fills_target_and_back_translation_similarity() -> None:
     one_sided = Segment("p2", "", "Comparte esta noticia")
     article = Article("a", "es", "en", [segment, one_sided])
     assert similarity.annotate(article) is None
-    assert set(segment.similarity) == {"target", "back_translation"}
+    assert set(segment.similarity) == {"target", "back_translation", "back_to_target"}
     assert segment.similarity["target"] > 0.8
+    # the back-translation drops "con Chile en Santiago": it keeps less of the target than the
+    # target keeps of the source (what TA501's back_fidelity floor reads)
+    assert 0 < segment.similarity["back_to_target"] < segment.similarity["target"]
     assert one_sided.similarity == {}
 
 

@@ -16,11 +16,17 @@ Both read ``Segment.similarity`` (cosines in a multilingual encoder's space,
   segment is not judged. A source language outside them: the checks do not run.
 
 Thresholds are per language pair in ``data/similarity`` with the rule that set
-each; a pair without its own file (``default.toml``) is *uncalibrated*: there a
-segment must also be an outlier within its own article (robust z-score below
-``relative``), so that a pair whose faithful translations all score lower than
-es→en's does not raise an alarm on every paragraph. ``transaudit languages``
-says "without similarity data for es-fr" for such a pair.
+each; a pair without its own file (``default.toml``) is *uncalibrated*
+(``transaudit languages`` says "without similarity data for es-fr"). For every
+pair whose data sets ``relative`` (all three files), a segment must also be an
+outlier within its own article (robust z-score at most ``relative``), so that an
+article translated freely throughout (a human translation, a literary text, a
+language the encoder knows less well) does not raise an alarm on every paragraph;
+an article of fewer than ``min_segments`` judged segments leaves the absolute
+threshold alone. Where the pair sets ``back_fidelity`` (es-en), the
+back-translation's view counts only when the back-translation keeps the target's
+own meaning at least that much (back-translation↔target cosine): a round trip that
+garbles an informal target measures the engine, not the translation.
 Without the encoder package both checks are silent and the audit says why.
 """
 
@@ -93,16 +99,25 @@ def views(segment: Segment, source_lang: str, target_lang: str) -> dict[str, flo
     return found
 
 
-def score(segment: Segment, source_lang: str, target_lang: str) -> tuple[float, str] | None:
+def score(
+    segment: Segment, source_lang: str, target_lang: str, fidelity: float | None = None
+) -> tuple[float, str] | None:
     """The segment's meaning score and its basis (``mean``, ``target``, ``back_translation``).
 
     The mean of the trusted views (:func:`views`) when there are two, else the one;
     the direct view alone when the back-translation's is more than :data:`VIEW_GAP`
-    below it (the round trip failed); None when nothing trustworthy can be said.
+    below it (the round trip failed), or, given ``fidelity``, when the
+    back-translation keeps less of the target's own meaning than that
+    (back-translation↔target cosine, :data:`~transaudit.meaning.similarity.BACK_TO_TARGET`:
+    the engine garbled the target, so the back view measures the engine); None when
+    nothing trustworthy can be said.
     """
     found = views(segment, source_lang, target_lang)
     if len(found) == 2:
         if found[similarity.BACK] < found[similarity.TARGET] - VIEW_GAP:
+            return found[similarity.TARGET], similarity.TARGET
+        kept = segment.similarity.get(similarity.BACK_TO_TARGET)
+        if fidelity is not None and kept is not None and kept < fidelity:
             return found[similarity.TARGET], similarity.TARGET
         return sum(found.values()) / 2, "mean"
     if found:
@@ -118,11 +133,13 @@ def _ceiling(limits: dict[str, Any], basis: str) -> float:
     return float(limits["diverges"])
 
 
-def _scored(article: Article, ctx: CheckContext) -> list[tuple[Segment, float, str]]:
+def _scored(
+    article: Article, ctx: CheckContext, fidelity: float | None = None
+) -> list[tuple[Segment, float, str]]:
     similarity.annotate(article, {"no-cache": ctx.no_cache, "cache-dir": ctx.cache_dir})
     out = []
     for segment in article.segments:
-        found = score(segment, ctx.source_lang, ctx.target_lang)
+        found = score(segment, ctx.source_lang, ctx.target_lang, fidelity)
         if found is not None:
             out.append((segment, *found))
     return out
@@ -308,9 +325,11 @@ class MeaningDiverges(_MeaningCheck):
     source↔back-translation cosines; one of them where only it can be trusted)
     is below the pair's threshold (``diverges_mean`` for the mean, ``diverges``
     for a single cosine), unless every view is below ``misaligned`` (TA502 reports
-    those; a mean below it with one view above is still TA501's). For a
-    pair without its own calibration the segment must also stand out in its
-    article (robust z-score at most ``relative``). Sources shorter than
+    those; a mean below it with one view above is still TA501's). The
+    segment must also stand out in its article (robust z-score at most
+    ``relative``) when the article has ``min_segments`` judged segments or more,
+    and the back-translation's view counts only when the back-translation keeps
+    the target's meaning (``back_fidelity``, where set). Sources shorter than
     ``min_words`` are skipped: headings score low whatever their translation;
     so are segments with a side over 5,000 characters (:data:`LONGEST`).
     The span covers the target words no source word translates (Apertium's
@@ -331,11 +350,14 @@ class MeaningDiverges(_MeaningCheck):
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
         limits, calibrated = _limits(ctx)
         floor, min_words = float(limits["misaligned"]), int(limits["min_words"])
+        fidelity = float(limits["back_fidelity"]) if "back_fidelity" in limits else None
         scored = [
-            (s, v, b) for s, v, b in _scored(article, ctx) if word_count(s.source) >= min_words and _judged(s)
+            (s, v, b)
+            for s, v, b in _scored(article, ctx, fidelity)
+            if word_count(s.source) >= min_words and _judged(s)
         ]
         standing = [True] * len(scored)
-        if not calibrated and "relative" in limits:
+        if "relative" in limits:
             values = [v for _, v, _ in scored]
             standing = outliers(values, float(limits["relative"]), int(limits["min_segments"]))
         for (segment, value, basis), stands_out in zip(scored, standing, strict=True):

@@ -38,7 +38,8 @@ COVERAGE = {"addition": NUMBER, "omission": NUMBER, "min_words": int,
             "added_gain": NUMBER}  # fmt: skip
 LENGTH = {"ratio": NUMBER, "spread": NUMBER}
 SIMILARITY = {"diverges": NUMBER, "diverges_mean": NUMBER, "misaligned": NUMBER, "min_words": int,
-              "relative": NUMBER, "min_segments": int, "doubtful_mean": NUMBER}  # fmt: skip
+              "relative": NUMBER, "min_segments": int, "doubtful_mean": NUMBER,
+              "back_fidelity": NUMBER}  # fmt: skip
 NEGATION = {
     "words": WORDS, "suffixes": WORDS, "not_negation": WORDS, "prepositions": WORDS,
     "lexical": {"prefixes": WORDS, "suffixes": WORDS, "words": WORDS, "implicative": WORDS},

@@ -361,6 +361,20 @@ def _light_verb_noun(words: Sequence[Word], index: int, lang: str) -> bool:
     return max(zipf(lemma, lang) for lemma in verb.lemmas) >= COMMON_VERB_ZIPF
 
 
+def _adverbial_phrase(word: Word) -> bool:
+    """A source multiword unit the dictionary reads only as an adverb ("a duras penas", "por debajo").
+
+    A fixed adverbial phrase is rendered as a whole and freely ("barely", "beneath",
+    "largely"), or by word order alone, so that no target word links to it is no
+    evidence of a drop. On the synthetic es→en tune controls (free human
+    translations) two of TA523's ten flags were such phrases ("a duras penas" →
+    "quickly realized … shot out", "por debajo"); on DEMETR es-en tune none of
+    TA523's detections is one (its multiword spans are removed noun phrases and
+    clauses, "rueda de prensa").
+    """
+    return " " in word.text and bool(word.readings) and all(_tag(r) == "adv" for r in word.readings)
+
+
 def _modifier_noun(words: Sequence[Word], index: int, linked: Sequence[set[int]] = ()) -> bool:
     """A noun right before another noun, or before a preposition and a translated noun: a compound.
 
@@ -470,6 +484,8 @@ def _lonely(
         if (not verbs and _verb_only(word)) or _after_number(words, j) or _modifier_noun(words, j, linked):
             continue
         if _light_verb_noun(words, j, lang):
+            continue
+        if verbs and _adverbial_phrase(word):
             continue
         at = bisect.bisect_left(anchors, j)  # anchors are in text order; j is not one (unlinked)
         sentence = len(_SENTENCE_END.findall(text, 0, word.start)) if text else 0

@@ -2,9 +2,13 @@
 
 Computed once per article, on demand (the first TA50x check that needs it, or
 the audit when such a check is selected), and stored on each segment
-(``Segment.similarity``: ``{"target": cos, "back_translation": cos}``) so the
-JSON and HTML reports show it. Texts are embedded in one batch per article,
-through the on-disk vector cache; the encoder is loaded only on a cache miss.
+(``Segment.similarity``: ``{"target": cos, "back_translation": cos,
+"back_to_target": cos}``) so the JSON and HTML reports show it. The third cosine,
+back-translation↔target, says how much of the target's meaning the round trip
+kept: it does not know the source, so it measures the engine, not the
+translation (TA501 trusts the back-translation's view only when it is high).
+Texts are embedded in one batch per article, through the on-disk vector cache;
+the encoder is loaded only on a cache miss.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from transaudit.model import Article
 
 TARGET = "target"
 BACK = "back_translation"
+#: Back-translation ↔ target: how faithfully the engine rendered the target (not the source).
+BACK_TO_TARGET = "back_to_target"
 
 #: Articles already annotated in this process, by identity (eval audits many).
 _MARK = "_similarity_done"
@@ -73,5 +79,6 @@ def annotate(article: Article, settings: Mapping[str, Any] | None = None) -> str
         back = segment.back_translation
         if back and back.strip():
             segment.similarity[BACK] = round(float(source @ vectors[back]), 4)
+            segment.similarity[BACK_TO_TARGET] = round(float(vectors[segment.target] @ vectors[back]), 4)
     setattr(article, _MARK, "")
     return None
