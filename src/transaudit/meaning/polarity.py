@@ -304,15 +304,16 @@ def _excess(
 ) -> list[Unmatched]:
     """This side's negated verbs that no negated verb of the other side translates, when they
     are exactly as many as this side's negations exceed the other's (else none: the links
-    cannot say which negations differ). ``answered``: the other side's negative
-    prepositions, each of which may render one of this side's clause negations."""
+    cannot say which negations differ). Each must be linked to a word of the other side
+    (the evidence that the other side says it unnegated); ``answered``: the other side's
+    negative prepositions, each of which may render one of this side's clause negations."""
     excess = len(mine) - len(other) - answered
     if excess <= 0:
         return []
     negated = {verb for _, verb in other if verb is not None}
     unmatched = [(cue, verb) for cue, verb in mine if verb is None or not (linked[verb] & negated)]
-    if len(unmatched) != excess or any(verb is None for _, verb in unmatched):
-        return []
+    if len(unmatched) != excess or any(verb is None or not linked[verb] for _, verb in unmatched):
+        return []  # a verb the dictionaries link to nothing may render a paraphrase, not this clause
     out = []
     for cue, verb in unmatched:
         assert verb is not None
