@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -44,3 +48,26 @@ def test_top_level_help_is_not_cut_off_and_check_help_has_examples() -> None:
     assert "CSV, TSV or TBX" in check and "--extend-select" in check
     for help_text in (check, run("eval", "--help")):  # one selection syntax for both commands
         assert "comma or space separated, repeatable" in " ".join(help_text.split())
+
+
+def _languages_line(text: str, code: str) -> str:
+    block = next(block for block in text.split("\n\n") if block.startswith(code))
+    return " ".join(block.split("Languages: ", 1)[1].split("\n      Off by default")[0].split())
+
+
+def test_checks_on_machine_resources_name_the_pairs_this_machine_has() -> None:
+    """TA511/TA516/TA512 read Apertium's dictionaries (and WordNet): their languages are the
+    installed pairs, not "none yet" (was: only data files counted as per-pair data)."""
+    text = run("checks", "-v")
+    assert "none yet" not in text
+    assert "en-es" in _languages_line(text, "TA511") and "es-en" in _languages_line(text, "TA511")
+    assert "es-en" in _languages_line(text, "TA516") and "en-es" not in _languages_line(text, "TA516")
+    assert "es-pt" in _languages_line(text, "TA512")  # any pair Apertium has both ways
+
+
+def test_without_apertium_they_say_what_they_need(tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": str(tmp_path)}  # no apertium on the PATH: no installed pair
+    done = subprocess.run([sys.executable, "-m", "transaudit", "checks", "-v"], capture_output=True,
+                          text=True, env=env, check=True)
+    line = _languages_line(done.stdout, "TA512")
+    assert line == "none on this machine (it needs: Apertium bilingual dictionary)", line

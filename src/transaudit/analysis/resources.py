@@ -46,6 +46,8 @@ BACKTRANSLATION = "backtranslation"
 APERTIUM_DICTIONARY, ANTONYMS = "apertium-dictionary", "antonyms"
 #: WordNet's English noun hierarchy with Apertium's dictionaries both ways, into English (TA516).
 SENSES = "wordnet-senses"
+#: The per-pair families that are machine resources (no data file): found installed or not.
+PAIR_RESOURCES = frozenset({APERTIUM_DICTIONARY, ANTONYMS, SENSES})
 #: The sentence encoder's training languages (TA501/TA502; :data:`transaudit.meaning.encoder.LANGUAGES`).
 SENTENCE_ENCODER = "sentence-encoder"
 #: Machine resources, as ``transaudit languages`` describes them.

@@ -71,6 +71,24 @@ def installed_modes(executable: str = "apertium") -> tuple[str, ...]:
     return tuple(sorted(line.strip() for line in listed.stdout.splitlines() if line.strip()))
 
 
+def installed_pairs(modes: Sequence[str]) -> list[tuple[str, str]]:
+    """The (source, target) languages of translation modes (``spa-eng_US`` → es, en), sorted.
+
+    Mode names of two codes only: others (``eco-es-fr``) name no plain pair.
+    """
+    from transaudit.analysis.languages import parse_tag
+
+    found = set()
+    for mode in modes:
+        parts = mode.split("-")
+        if len(parts) != 2:
+            continue
+        source, target = parse_tag(parts[0]), parse_tag(parts[1].split("_")[0])
+        if source is not None and target is not None and source.language != target.language:
+            found.add((source.language, target.language))
+    return sorted(found)
+
+
 def mode_for(source_lang: str, target_lang: str, modes: Sequence[str]) -> str | None:
     """The installed mode translating source_lang → target_lang, if any.
 

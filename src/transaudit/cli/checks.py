@@ -64,15 +64,40 @@ def check_languages(check: type[Check]) -> list[str] | None:
 
 
 def check_pairs(check: type[Check]) -> list[str] | None:
-    """Pairs (``es-en``) with the per-pair data this check requires; None when it requires none."""
+    """Pairs (``es-en``) with the per-pair data this check requires; None when it requires none.
+
+    Data files (``data/length/es-en.toml``) name their pairs; a machine resource
+    (an Apertium dictionary, WordNet through one) is asked of each pair Apertium
+    has installed, in either direction, as the engine asks it before a run.
+    """
+    from transaudit.analysis.resources import PAIR_RESOURCES, for_pair
+    from transaudit.backtranslation.apertium import installed_modes, installed_pairs
     from transaudit.cli.languages import pair_families
 
     families = [n.family for n in check.needs if n.pair and not n.optional]
     if not families:
         return None
-    found = pair_families()
-    have = set.intersection(*(found.get(family, set()) for family in families))
+    files = [family for family in families if family not in PAIR_RESOURCES]
+    if files:
+        found = pair_families()
+        have = set.intersection(*(found.get(family, set()) for family in files))
+    else:
+        installed = installed_pairs(installed_modes())
+        have = {*installed, *((target, source) for source, target in installed)}
+    machine = [family for family in families if family in PAIR_RESOURCES]
+    have = {pair for pair in have if all(for_pair(*pair).has(family) for family in machine)}
     return [f"{source}-{target}" for source, target in sorted(have)]
+
+
+def pairs_line(check: type[Check], pairs: list[str]) -> str:
+    """The "Languages:" line of a check that reads per-pair data or resources."""
+    from transaudit.analysis.resources import PAIR_RESOURCES, describe
+
+    required = [n.family for n in check.needs if n.pair and not n.optional]
+    machine = [describe(family) for family in required if family in PAIR_RESOURCES]
+    if not machine:
+        return f"Languages: only pairs with its per-pair data: {', '.join(pairs) or 'none yet'}"
+    return f"Languages: {', '.join(pairs) or 'none'} on this machine (it needs: {'; '.join(machine)})"
 
 
 def editor_text(doc: str) -> str:
@@ -116,8 +141,8 @@ def list_checks(verbose: bool, markdown: bool, options_table: bool) -> None:
             languages = check_languages(check)
             pairs = check_pairs(check)
             if pairs is not None:
-                listed = ", ".join(pairs) or "none yet"
-                click.echo(f"      Languages: only pairs with its per-pair data: {listed}")
+                click.echo(textwrap.fill(pairs_line(check, pairs), width=96, initial_indent="      ",
+                                         subsequent_indent="      ", break_on_hyphens=False))
             elif languages is None:
                 click.echo("      Languages: any (no per-language data)")
             else:
