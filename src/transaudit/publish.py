@@ -41,7 +41,7 @@ from typing import Any
 
 from transaudit.errors import InputError
 from transaudit.fsutil import current_umask, fsync_dir, write_atomic
-from transaudit.report import REPORT_SUFFIXES
+from transaudit.report import REPORT_SUFFIXES, looks_like_report
 
 RUN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(\d+))?$")
 LOCK_NAME = ".transaudit-publish.lock"
@@ -108,14 +108,19 @@ RUN_FILES = frozenset({"index.html", SUMMARY, "summary.csv", MANIFEST})
 
 
 def unindexed_reports(folder: Path, summary: Any) -> list[str]:
-    """Report-shaped files at the top of ``folder`` that ``summary`` does not list, sorted.
+    """Reports at the top of ``folder`` that ``summary`` does not list, sorted.
 
-    A report is ``<article name>.<format suffix>``; an article's are exactly its
-    ``files`` (every format written), so an earlier run's ``X.html`` beside this
-    run's ``X.txt`` is stale. A summary written before ``files`` existed names
-    only ``html``/``json``: any file sharing their stem is then the article's.
-    Skipped articles list no files: an earlier report of an article this run
-    could not read is stale too.
+    A report is a file ``transaudit check`` writes per article: a report suffix
+    (``.html``, ``.json``, ``.txt``, ``.xlf``, ``.csv``) and that format's
+    signature in its opening (:func:`~transaudit.report.looks_like_report`: the
+    HTML generator tag, the JSON report's first keys, the text report's first
+    line, …). Other files (notes.txt, a team's own CSV) are not reports: they
+    are published as they are, and never block. An article's reports are exactly
+    its ``files`` (every format written), so an earlier run's ``X.html`` beside
+    this run's ``X.txt`` is stale. A summary written before ``files`` existed
+    names only ``html``/``json``: any file sharing their stem is then the
+    article's. Skipped articles list no files: an earlier report of an article
+    this run could not read is stale too.
     """
     articles = summary.get("articles") if isinstance(summary, dict) else None
     names: set[str] = set()
@@ -137,7 +142,7 @@ def unindexed_reports(folder: Path, summary: Any) -> list[str]:
         if entry.name not in RUN_FILES and entry.name not in names and not entry.name.startswith(".")
         and os.path.splitext(entry.name)[1].lower() in REPORT_SUFFIXES
         and os.path.splitext(entry.name)[0] not in stems
-        and entry.is_file(follow_symlinks=False)
+        and entry.is_file(follow_symlinks=False) and looks_like_report(entry.path)
     )
 
 

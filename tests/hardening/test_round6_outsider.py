@@ -54,16 +54,60 @@ def test_publish_refuses_reports_that_the_index_does_not_list(tmp_path: Path) ->
     assert sorted(manifest["files"]) == ["b.html", "b.json", "index.html", "summary.csv", "summary.json"]
 
 
+#: The opening of each kind of report as `check` writes it (see transaudit.report.REPORT_SIGNATURES).
+OPENINGS = {
+    ".html": '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta name="generator" content="transaudit 0.2">\n',
+    ".json": '{\n  "format_version": 1,\n  "article": {\n    "id": "a"\n  }\n}\n',
+    ".txt": "a  es→en  quality 97.5 (MQM score 97.50, threshold 90.00)  PASS\n  1 segment\n",
+    ".xlf": '<xliff><file><mda:metadata><mda:metaGroup category="transaudit">\n',
+    ".csv": "article,segment,code,name,category,severity,side,start,end,text,message,suggestion\n",
+    ".md": "x",
+    ".jsonl": "x",
+}
+
+
 def test_unindexed_reports_rule(tmp_path: Path) -> None:
     """An article's reports are exactly its ``files`` (an older ``b.html`` beside ``b.xlf`` is
     stale); a summary from before ``files`` covers the stem of its html/json names; a skipped
     article lists none; other files are not reports."""
     for name in ("a.html", "a.txt", "b.xlf", "b.html", "c.json", "notes.md", "waivers.jsonl", "index.html"):
-        (tmp_path / name).write_text("x", encoding="utf-8")
+        (tmp_path / name).write_text(OPENINGS[os.path.splitext(name)[1]], encoding="utf-8")
     summary = {"articles": [{"name": "a", "html": "a.html", "json": None},
                             {"name": "b", "html": None, "json": None, "files": ["b.xlf"]},
                             {"name": "c", "html": None, "json": None, "error": "unreadable"}]}
     assert unindexed_reports(tmp_path, summary) == ["b.html", "c.json"]
+
+
+def test_a_stray_file_with_a_report_suffix_is_no_report(tmp_path: Path) -> None:
+    """notes.txt at the top of a reports folder blocked publish (it counted as an unindexed
+    report): only a file with a report's opening is one. The others are published as they are."""
+    out, shared = tmp_path / "out", tmp_path / "shared"
+    done = run_cli("check", tsv(tmp_path / "a.es-en.tsv"), "--out", out, "--backend", "none", "-q")
+    assert done.returncode == 0, done.stderr
+    strays = {"notes.txt": "Call Ana about the glossary.\n", "todo.json": '{"todo": ["recheck b"]}\n',
+              "terms.csv": "term,translation\npuente,bridge\n", "draft.html": "<p>draft</p>\n",
+              "old.xlf": "<xliff/>\n", "empty.txt": ""}
+    for name, text in strays.items():
+        (out / name).write_text(text, encoding="utf-8")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert unindexed_reports(out, summary) == []
+    done = run_cli("publish", out, "--to", shared)
+    assert done.returncode == 0, done.stderr
+    assert (shared / "latest" / "notes.txt").read_text(encoding="utf-8") == strays["notes.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "xliff", "csv"])
+def test_every_report_format_of_another_run_still_blocks_publish(tmp_path: Path, fmt: str) -> None:
+    """The protection stands for each format `check` writes: an earlier run's report is refused."""
+    out, shared = tmp_path / "out", tmp_path / "shared"
+    first = run_cli("check", tsv(tmp_path / "a.es-en.tsv"), "--out", out, "--backend", "none", "-q",
+                    "--format", fmt)
+    second = run_cli("check", tsv(tmp_path / "b.es-en.tsv"), "--out", out, "--backend", "none", "-q")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    suffix = {"text": "txt", "xliff": "xlf", "csv": "csv"}[fmt]
+    refused = run_cli("publish", out, "--to", shared)
+    assert refused.returncode == 2 and f"(from other runs: a.{suffix})" in refused.stderr, refused.stderr
+    assert not shared.exists()
 
 
 # -- 2 and 3: the input folder as --out; reports inside an input folder ----------------------------
