@@ -46,13 +46,12 @@ def known_misspellings(
     found: dict[int, tuple[int, int, str, str]] = {}
     src = gz.gazetteer(source_lang)
     ambiguous = src.ambiguous | gz.gazetteer(target_lang).ambiguous
-    copied = tokens.words_of(source)
     # A mention's first word is one of the text's words as the gazetteer reads them: a
     # text holding no exonym's first word names none (most texts: the scan is skipped).
     if _exonym_openers(source_lang, target_lang) & tokens.words_of(target, src.elisions):
         for m in src.mentions(target):
             if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
-                if source and _inside_copied_phrase(m, tokens.tokenize(target), copied):
+                if source and _inside_copied_phrase(m, tokens.tokenize(target), tokens.words_of(source)):
                     continue
                 found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
     wrong: dict[str, tuple[str, str]] = {}
