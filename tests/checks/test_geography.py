@@ -156,3 +156,16 @@ def test_vanished_person_is_a_minor_omission_on_the_source() -> None:
     assert finding.side == "source" and finding.severity == Severity.MINOR
     assert finding.category == Category.OMISSION
     assert finding.message == "'Marta Ibáñez Soler' is named in the source but not in the translation"
+
+
+def test_a_name_swapped_for_another_is_major_with_its_span_on_the_name_only() -> None:
+    """The catalogue's severity (major) for a replaced name, and the span without the
+    ordinary word ("Coach") a sentence's first position capitalizes; the source's
+    name is the counterpart, so a report can mark both."""
+    source = "La entrenadora Quiroga lo anunció ayer."
+    target = "Coach Patricia announced it yesterday."
+    engine = Engine(Settings.from_keys(select="TA303"))
+    issues = engine.run(Article("swap", "es", "en", [Segment("p1", source, target)])).issues
+    assert [(i.code, i.severity, i.text, i.counterpart_text) for i in issues] == [
+        ("TA303", Severity.MAJOR, "Patricia", "Quiroga")
+    ]

@@ -404,6 +404,7 @@ class EntityChanged(Check):
                     f"'{m.text}' is not in the source, which names '{replaced.text}' here",
                     suggestion=tgt.standard.get((replaced.kind, replaced.entity))
                     or tgt.name(replaced.country),
+                    counterpart=(replaced.start, replaced.end),
                 )
             missing = []
         for m in missing:
@@ -470,16 +471,34 @@ class EntityChanged(Check):
         # are a translated title or institution.
         if len(new) > 2 or all(len(n.words) == 1 for n in (*lost, *new)):
             return
-        both_multi = any(len(n.words) > 1 for n in lost) and any(len(n.words) > 1 for n in new)
         for name in new:
+            start, end = _name_only(name, segment.target, ctx.target_lang)
+            shown = segment.target[start:end]
             yield Finding(
                 "target",
-                name.start,
-                name.end,
-                f"'{name.text}' is not in the source, which names '{lost[0].text}' here",
+                start,
+                end,
+                f"'{shown}' is not in the source, which names '{lost[0].text}' here",
                 suggestion=lost[0].text,
-                severity=None if both_multi else Severity.MINOR,
+                counterpart=(lost[0].start, lost[0].end),
             )
+
+
+def _name_only(name: NameRun, text: str, lang: str) -> tuple[int, int]:
+    """The run without the ordinary words that open it at the start of a sentence.
+
+    A sentence's first word is capitalized whatever it is, so "Spokesman Miguel
+    confirmed it" yields the run "Spokesman Miguel": an ordinary word of the
+    language (:func:`transaudit.analysis.name_runs.is_common`) there is a title
+    or a common noun before the name, not part of it. The last word always stays.
+    """
+    words = list(name.words)
+    before = text[: words[0][0]].rstrip(" \t\"'“‘«¿¡(")
+    if before and before[-1] not in ".!?:\n":
+        return name.start, name.end
+    while len(words) > 1 and is_common(words[0][2], lang):
+        words.pop(0)
+    return words[0][0], name.end
 
 
 def _vanished(lost: Sequence[NameRun], segment: Segment, ctx: CheckContext) -> Iterator[Finding]:
