@@ -190,6 +190,17 @@ class Issue:
     #: The matching span on the other side, as slice offsets (see ``counterpart_text``).
     counterpart: tuple[int, int] | None = None
     counterpart_text: str = ""
+    #: Issues of other checks that report this same error (same place, see
+    #: :func:`transaudit.scoring.count_once`): listed with it, not scored again.
+    corroborating: list[Issue] = field(default_factory=list)
+
+    @property
+    def corroboration(self) -> str:
+        """One line naming the other checks that found this error ('' when none did)."""
+        if not self.corroborating:
+            return ""
+        names = ", ".join(dict.fromkeys(f"{other.code} {other.name}" for other in self.corroborating))
+        return f"also found by {names} (one error, counted once)"
 
     @property
     def counterpart_side(self) -> Side:
@@ -213,4 +224,6 @@ class Issue:
         if self.counterpart is not None:
             data["counterpart"] = {"side": self.counterpart_side, "start": self.counterpart[0],
                                    "end": self.counterpart[1], "text": self.counterpart_text}
+        if self.corroborating:
+            data["corroborating"] = [other.to_dict() for other in self.corroborating]
         return data

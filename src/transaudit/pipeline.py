@@ -25,7 +25,7 @@ from transaudit.meaning import similarity
 from transaudit.memo import source_texts
 from transaudit.model import Article, Issue
 from transaudit.result import ArticleResult
-from transaudit.scoring import mqm_score, penalty
+from transaudit.scoring import count_once, mqm_score, penalty
 from transaudit.settings import Settings
 from transaudit.waivers import apply_waivers, waivers_from_records
 
@@ -169,18 +169,19 @@ def score_findings(findings: Findings, settings: Settings) -> ArticleResult:
     article = findings.article
     applied = apply_waivers(article.id, article.segments, findings.issues,
                             waivers_from_records(settings.review.waivers))
-    score = mqm_score(applied.issues, words, settings.weights)
+    issues = count_once(applied.issues)  # one error found by several checks counts once
+    score = mqm_score(issues, words, settings.weights)
     notices = list(findings.notices)
     if applied.stale:
         notices.append(f"{len(applied.stale)} stale waiver(s) match no issue any more: "
                        + "; ".join(waiver.describe() for waiver in applied.stale))
     return ArticleResult(
         article=article,
-        issues=applied.issues,
+        issues=issues,
         score=score,
         passed=score >= settings.threshold,
         threshold=settings.threshold,
-        penalty=penalty(applied.issues, settings.weights),
+        penalty=penalty(issues, settings.weights),
         target_words=words,
         errors=findings.errors,
         notices=notices,

@@ -96,6 +96,8 @@ class IssueView:
         """The tooltip: what a highlighted span means, in one line."""
         issue = self.issue
         label = f"{issue.code} {issue.name} ({issue.severity.value}, {issue.category}): {issue.message}"
+        if issue.corroborating:
+            label = f"{label}; {issue.corroboration}"
         return f"counterpart of {label}" if self.pair else label
 
     def counterpart(self) -> IssueView | None:

@@ -76,7 +76,8 @@ def render_text(result: ArticleResult, top: int | None = None, label: str | None
     for _, issue in worst:
         excerpt = f" “{clean(issue.text, 50)}”" if issue.text else ""
         where = f"{issue.code} {clean(issue.segment, 20)}{excerpt}"
-        lines.append(_line(f"  {issue.severity.value:<8} {where}: ", issue.message, 90, whole))
+        message = f"{issue.message}; {issue.corroboration}" if issue.corroborating else issue.message
+        lines.append(_line(f"  {issue.severity.value:<8} {where}: ", message, 90, whole))
     if top is not None and len(result.issues) > top:
         lines.append(f"  … and {len(result.issues) - top} more")
     if result.waived:
