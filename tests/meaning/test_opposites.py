@@ -163,3 +163,27 @@ def test_faithful_translations_are_left_alone(
 def test_pairs_without_english_are_not_covered() -> None:
     assert not available("es", "fr")
     assert opposites("El aumento.", "La baisse.", "es", "fr") == ()
+
+
+def test_the_english_dictionary_renders_the_antonym_by_the_other_word() -> None:
+    # "previa" → "previous" one way, "prior" → "previo" the other: "prior" ↔ "subsequent"
+    assert _pairs("La reunión previa fue larga.", "The subsequent meeting was long.", "es", "en") == [
+        ("subsequent", "previa", "prior")
+    ]
+
+
+def test_a_rendering_shared_with_the_word_itself_or_of_another_part_of_speech_says_nothing() -> None:
+    # "son" and "daughter" are both "hijo"; "break" the noun is no opposite of "keep" ("continuar")
+    en = "After all, until then she had only had sons."
+    assert _pairs(en, "Después de todo, hasta ese momento sólo había tenido hijos varones.", "en", "es") == []
+    en = "I could use a break, and the guy keeps doing things in my kitchen."
+    es = "Me vendría bien un descanso, y el tipo continúa haciendo cosas en mi cocina."
+    assert _pairs(en, es, "en", "es") == []
+
+
+def test_an_english_verb_before_to_and_an_infinitive_keeps_its_meaning() -> None:
+    es = "Los socios aceptaron firmar el acuerdo."
+    assert _pairs(es, "The partners refused to sign the agreement.", "es", "en") == [
+        ("refused", "aceptaron", "accept")
+    ]
+    assert _pairs(es, "The partners agreed to sign the agreement.", "es", "en") == []

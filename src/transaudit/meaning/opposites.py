@@ -10,7 +10,9 @@ An English word *e* is swapped for its opposite when
   nearest first (:func:`_matched`: of two "primer", one English "first" explains
   one);
 * an opposite *a* of *e* is there: some unpaired word *x* of the other side
-  translates to *a* ("incremento" → "increase" against "decrease"). Opposites are
+  translates to *a* ("incremento" → "increase" against "decrease"), or the
+  English dictionary renders *a* by *x* ("prior" → "previo", against
+  "subsequent", where "previa" → "previous"; :func:`_rendered_opposites`). Opposites are
   WordNet's direct antonyms, the indirect antonyms of adjectives ("bonita" →
   "beautiful" against "ugly", a satellite's head), a troponym's inherited
   antonym ("gustaba" → "like" against "hated") and negative affixes ("posible"
@@ -31,8 +33,8 @@ An English word *e* is swapped for its opposite when
   senses, or "aumentó", "increase", 2; against "dio", only "give", 44, it is an
   idiom), nor a negation cue
   ("never" / "nunca" against "ever": polarity is TA510's);
-* neither word is an auxiliary of aspect, a verb governing an infinitive through a
-  preposition ("acaba de volver" = "has just come back");
+* the other side's word is no auxiliary of aspect, a verb governing an infinitive
+  through a preposition ("acaba de volver" = "has just come back");
 * *x* does not translate some other word of the English side (it is as
   unexplained as *e*), and the two sit at about the same place in their texts
   (:data:`SAME_PLACE`).
@@ -225,6 +227,10 @@ def _periphrasis(words: Sequence[Word], index: int) -> bool:
     "Acaba de volver" is "has just come back", "vuelve a llamar" "calls again":
     such a verb says when or how often, which languages say in their own ways,
     not what it means alone ("acabar" is "finish", not the opposite of "start").
+    Asked of the other side's words only: English "to" before an infinitive is
+    the infinitive's own marker (Quirk et al. 1985, §3.56), not a governed
+    preposition, and the verbs it follows keep their meaning ("refused to sign"
+    is the opposite of "aceptaron firmar", "discontinue offering" of "continuará").
     """
     if index + 2 >= len(words) or not _only_verb(words[index]):
         return False
@@ -368,6 +374,77 @@ def _english_word(word: Word) -> Word:
     return Word(word.start, word.end, word.text, (f"{text}<adj>",))
 
 
+_INHERITED = 3
+
+
+def _opposites_of(word: Word, table: dict[str, frozenset[str]]) -> dict[str, int]:
+    """Every English word opposed to this one, with how directly (as :func:`_opposed`)."""
+    found: dict[str, int] = {}
+    adjective, verb = _adjective(word), _verb(word)
+    for lemma in word.lemmas:
+        relations = [(table.get(lemma, frozenset()), 1), (negated(lemma), 2)]
+        if adjective:
+            relations.append((indirect().get(lemma, frozenset()), _INHERITED))
+        if verb:
+            relations.append((troponyms().get(lemma, frozenset()), _INHERITED))
+        for words, rank in relations:
+            for a in words:
+                if a not in word.lemmas:
+                    found[a] = min(found.get(a, rank), rank)
+    return found
+
+
+def _dictionary_forms(lemma: str, tag: str) -> list[str]:
+    """How Apertium's English dictionary enters an English lemma of this part of speech.
+
+    Adjectives that compare by suffix are entered as ``<adj><sint>`` ("good",
+    "old", "able"), others as ``<adj>``; a phrasal verb as its head verb with the
+    particle after the tags ("go<vblex># up"), as the analyser writes it.
+    """
+    if " " in lemma:
+        head, tail = lemma.split(" ", 1)
+        return [f"{head}<{tag}># {tail}"]
+    return [f"{lemma}<{tag}>", f"{lemma}<{tag}><sint>"] if tag == "adj" else [f"{lemma}<{tag}>"]
+
+
+def _rendered_opposites(
+    words: dict[int, Word], table: dict[str, frozenset[str]], english_lex: Lexicon
+) -> dict[int, dict[str, tuple[int, frozenset[str]]]]:
+    """Each English word's opposites, with what Apertium's English dictionary renders them by.
+
+    The other side's dictionary into English may not give the English antonym
+    ("cierto": "true", "some"; not "certain"), while the English dictionary gives
+    the other word for it ("certain" → "cierto"): the two directions of a
+    bilingual dictionary are written as two lists and neither holds all the
+    pairs. An opposite's renderings in the word's own part of speech are its
+    counterparts, when the word has one part of speech ("break" is a noun or a
+    verb, and only the verb is the opposite of "keep", "continuar") and they do
+    not render the word itself ("son" and "daughter" are both "hijo"). One call
+    to the dictionary for the whole text.
+    """
+    wanted: dict[int, dict[str, tuple[int, list[str]]]] = {}
+    for i, word in words.items():
+        tags = {_tag(r) for r in word.readings if _tag(r) in CONTENT_TAGS}
+        if len(tags) != 1:
+            continue  # "break", a noun or a verb: which of its antonyms is meant is unknown
+        tag = tags.pop()
+        for a, rank in _opposites_of(word, table).items():
+            wanted.setdefault(i, {})[a] = (rank, _dictionary_forms(a, tag))
+    if not wanted:
+        return {}
+    found = english_lex.translate(f for each in wanted.values() for _, forms in each.values() for f in forms)
+    own = {i: english_lex.translations(words[i]) for i in wanted}
+    return {
+        i: {
+            a: (rank, lemmas)
+            for a, (rank, forms) in each.items()
+            # what renders the word itself too ("son" and "daughter": "hijo") tells neither apart
+            if (lemmas := frozenset().union(*(found[f] for f in forms)) - own[i])
+        }
+        for i, each in wanted.items()
+    }
+
+
 def find(
     english: str, other: str, english_lex: Lexicon, other_lex: Lexicon, other_lang: str
 ) -> tuple[Opposite, ...]:
@@ -401,29 +478,50 @@ def find(
                 continue  # "dieron un paso": "dar" as "give" is a light verb
             said.setdefault(meaning, []).append(i)
     result: list[Opposite] = []
-    for i, word in enumerate(en_words):
-        if not word.content or not word.readings or i in english_explained:
-            continue
-        if not _rare_enough(word, ENGLISH) or _periphrasis(en_words, i):
-            continue
+    judged = [
+        i
+        for i, word in enumerate(en_words)
+        if word.content
+        and word.readings
+        and i not in english_explained
+        and _rare_enough(word, ENGLISH)
+    ]
+    unpaired = [j for j in meanings if j not in explained]
+    rendered = _rendered_opposites({i: en_words[i] for i in judged}, table, english_lex) if unpaired else {}
+    for i in judged:
+        word = en_words[i]
         common_verb = _common_verb(word, ENGLISH)
         adjective, verb = _adjective(word), _verb(word)
         ranks = {
             a: _rank(word.lemmas, a, table, adjective and a in adjective_said, verb and a in verb_said)
             for a in said
         }
-        opposite = sorted((a for a, rank in ranks.items() if rank), key=lambda a: (ranks[a], a))
+        sayers = {a: said[a] for a, rank in ranks.items() if rank}
+        forward = set(sayers)
+        for a, (rank, lemmas) in rendered.get(i, {}).items():
+            for j in unpaired:
+                x = other_words[j]
+                if not x.lemmas & lemmas or j in sayers.get(a, ()):
+                    continue
+                if rank == _INHERITED and not ((adjective and _adjective(x)) or (verb and _verb(x))):
+                    continue  # inherited antonymy only between pure adjectives, pure verbs
+                if _common_verb(x, other_lang) and _light({a}):
+                    continue
+                sayers.setdefault(a, []).append(j)
+                ranks[a] = min(ranks.get(a) or rank, rank)
+        # the other side's own translation first, then the English dictionary's rendering
+        opposite = sorted(sayers, key=lambda a: (ranks[a], a not in forward, a))
         light = common_verb and _light(word.lemmas)
         if light:
             # A light verb is taken at its word only against a verb that says one thing.
-            opposite = [a for a in opposite if any(specific[j] for j in said[a])]
+            opposite = [a for a in opposite if any(specific[j] for j in sayers[a])]
         if not opposite or _negated(english, en_words, i, ENGLISH, english_lex):
             continue
         here = _place(word, english)
         near = [
             (a, j)
             for a in opposite
-            for j in said[a]
+            for j in sayers[a]
             if (abs(_place(other_words[j], other) - here) <= SAME_PLACE or abs(j - i) <= NEAR_WORDS)
             and _verb_for_verb(word, other_words[j], common_verb, other_lang)
             and (specific[j] or not light)
