@@ -187,3 +187,27 @@ def test_an_english_verb_before_to_and_an_infinitive_keeps_its_meaning() -> None
         ("refused", "aceptaron", "accept")
     ]
     assert _pairs(es, "The partners agreed to sign the agreement.", "es", "en") == []
+
+
+def test_nouns_and_adverbs_derived_from_antonyms_are_opposites() -> None:
+    # "seller" from "sell", "buyer" from "buy"; "complication" from "complicate" ↔ "simplify"
+    assert _pairs("El comprador firmó el contrato.", "The seller signed the contract.", "es", "en") == [
+        ("seller", "comprador", "buyer")
+    ]
+    es, en = "La simplificación del proceso ayudó.", "The complication of the process helped."
+    assert _pairs(es, en, "es", "en") == [("complication", "simplificación", "simplification")]
+    # "slowly" from "slow", the antonym of "fast", which "rápido" says as an adverb
+    assert _pairs("El coche avanzaba rápido.", "The car moved slowly.", "es", "en") == [
+        ("slowly", "rápido", "fast")
+    ]
+    assert _pairs("El coche avanzaba rápido.", "The car moved quickly.", "es", "en") == []
+
+
+def test_an_english_negation_cue_against_the_direct_antonym_the_other_side_says() -> None:
+    es = "Siempre he avanzado a pasos agigantados."
+    assert _pairs(es, "I have never advanced by leaps and bounds.", "es", "en") == [
+        ("never", "Siempre", "always")
+    ]
+    # "nunca" is a cue itself, and renders "ever" as well as "never"
+    assert _pairs("Ahora más que nunca lo necesitamos.", "Now more than ever we need it.", "es", "en") == []
+    assert _pairs("No siempre llega a tiempo.", "He never arrives on time.", "es", "en") == []

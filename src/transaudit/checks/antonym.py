@@ -19,14 +19,18 @@ class AntonymSwap(Check):
     One side must be English: its words' antonyms come from WordNet (Debian's
     ``wordnet-base``): direct ones, an adjective's indirect ones (a satellite and
     its head's antonym: "pretty" ~ "beautiful" ↔ "ugly"), a verb's inherited from
-    its hypernym ("hate", a way of disliking, ↔ "like"), and negative affixes on
-    WordNet adjectives ("unviable" ↔ "viable", "possible"). The other side's words
-    are put into English with Apertium's bilingual dictionary, every translation
-    of every reading. An English word whose antonym, and not the word itself, is
-    what an unpaired word of the other side translates to is flagged
-    ("incremento" → "decrease"), unless a negation cue or an approximate negator
-    precedes either word (litotes: "not bad" for "bueno", "poco frecuente" for
-    "infrequent") or the word is among the language's commonest ("here"/"there").
+    its hypernym ("hate", a way of disliking, ↔ "like"), negative affixes on
+    WordNet adjectives ("unviable" ↔ "viable", "possible"), and nouns and adverbs
+    derived from antonyms ("seller" from "sell" ↔ "buyer" from "buy", "slowly"
+    from "slow" ↔ "fast"). The other side's words are put into English with
+    Apertium's bilingual dictionary, every translation of every reading, and the
+    English word's antonyms into the other language with the English dictionary
+    ("prior" → "previo", where "previa" → "previous"). An English word whose
+    antonym, and not the word itself, is what an unpaired word of the other side
+    says is flagged ("incremento" → "decrease"; "siempre" → "never"), unless a
+    negation cue or an approximate negator precedes either word (litotes: "not
+    bad" for "bueno", "poco frecuente" for "infrequent") or the word is among the
+    language's commonest ("here"/"there").
     The target word is highlighted: the English word when the target is English,
     else the target word that translates to the opposite of the source's. Silent
     without WordNet or a dictionary for the pair.

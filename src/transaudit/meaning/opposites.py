@@ -15,9 +15,11 @@ An English word *e* is swapped for its opposite when
   "subsequent", where "previa" → "previous"; :func:`_rendered_opposites`). Opposites are
   WordNet's direct antonyms, the indirect antonyms of adjectives ("bonita" →
   "beautiful" against "ugly", a satellite's head), a troponym's inherited
-  antonym ("gustaba" → "like" against "hated") and negative affixes ("posible"
-  against "unviable"); inherited ones only between words that are nothing but
-  adjectives, or verbs, on both sides;
+  antonym ("gustaba" → "like" against "hated"), negative affixes ("posible"
+  against "unviable") and nouns or adverbs derived from antonyms ("comprador" →
+  "buyer" against "seller", "rápido" → "fast" against "slowly":
+  :func:`_derived_opposed`); inherited and derived ones only between words that
+  are nothing but adjectives, or verbs, or nouns, or adverbs, on both sides;
 * neither *e* nor *x* follows a negation cue or an approximate negator within
   three words (litotes: "not bad" → "bueno", "no es fácil" → "it is hard",
   "poco frecuente" → "infrequent");
@@ -31,8 +33,9 @@ An English word *e* is swapped for its opposite when
   idiom-prone too (an English light verb against a word that also translates to
   a verb of few senses is taken at its word: "fell" against "subió", "go up", 7
   senses, or "aumentó", "increase", 2; against "dio", only "give", 44, it is an
-  idiom), nor a negation cue
-  ("never" / "nunca" against "ever": polarity is TA510's);
+  idiom), nor, on the other side, a negation cue ("nunca" also renders
+  "ever": "más que nunca" = "than ever"; polarity is TA510's); an English cue
+  counts only against its direct antonym ("never" for "siempre", "always");
 * the other side's word is no auxiliary of aspect, a verb governing an infinitive
   through a preposition ("acaba de volver" = "has just come back");
 * *x* does not translate some other word of the English side (it is as
@@ -59,6 +62,7 @@ from transaudit.meaning.antonyms import (
     verb_senses,
 )
 from transaudit.meaning.bilingual import CONTENT_TAGS, Lexicon, Word, _tag, lexicon
+from transaudit.meaning.derivation import bases
 from transaudit.meaning.polarity import negations, supported
 
 #: Zipf from which a word is one of the language's few hundred commonest.
@@ -146,9 +150,19 @@ def _content_meanings(word: Word, lex: Lexicon) -> frozenset[str]:
 
 def _rare_enough(word: Word, lang: str) -> bool:
     """Not among the language's commonest words, nor a negation cue (TA510's business)."""
-    if min(zipf(lemma, lang) for lemma in word.lemmas) >= COMMON_ZIPF or zipf(word.text, lang) >= COMMON_ZIPF:
-        return False
-    return not (supported(lang) and negations(word.text, lang))
+    return _uncommon(word, lang) and not _cue(word, lang)
+
+
+def _uncommon(word: Word, lang: str) -> bool:
+    """Not among the language's commonest words (:data:`COMMON_ZIPF`)."""
+    return (
+        min(zipf(lemma, lang) for lemma in word.lemmas) < COMMON_ZIPF and zipf(word.text, lang) < COMMON_ZIPF
+    )
+
+
+def _cue(word: Word, lang: str) -> bool:
+    """A negation cue of the language ("never", "nunca", "no")."""
+    return supported(lang) and bool(negations(word.text, lang))
 
 
 def _only_verb(word: Word) -> bool:
@@ -242,14 +256,18 @@ def _place(word: Word, text: str) -> float:
     return word.start / max(1, len(text))
 
 
-def _opposed(lemma: str, meaning: str, table: dict[str, frozenset[str]], adjective: bool, verb: bool) -> int:
+def _opposed(
+    lemma: str, meaning: str, table: dict[str, frozenset[str]], adjective: bool, verb: bool, derived: str = ""
+) -> int:
     """WordNet's antonymy, inherited too between adjectives and between verbs, or a negative affix.
 
     Direct antonyms ("increase" / "decrease"), a satellite adjective and its
     head's antonym ("pretty" / "ugly"), a troponym and its hypernym's antonym
-    ("hate" / "like"), a negated adjective and its base ("unviable" / "possible").
-    Returns how direct the opposition is (1 direct, 2 by affix, 3 inherited), 0
-    if there is none: the most direct one is reported.
+    ("hate" / "like"), a negated adjective and its base ("unviable" / "possible"),
+    two nouns or adverbs derived from antonyms ("arrival" / "departure",
+    "slowly" / "fast": :func:`_derived_opposed`, when ``derived`` names the part
+    of speech). Returns how direct the opposition is (1 direct, 2 by affix, 3
+    inherited or derived), 0 if there is none: the most direct one is reported.
     """
     if meaning in table.get(lemma, ()):
         return 1
@@ -257,14 +275,48 @@ def _opposed(lemma: str, meaning: str, table: dict[str, frozenset[str]], adjecti
         return 2
     if adjective and meaning in indirect().get(lemma, ()):
         return 3
-    return 3 if verb and meaning in troponyms().get(lemma, ()) else 0
+    if verb and meaning in troponyms().get(lemma, ()):
+        return 3
+    return 3 if derived and _derived_opposed(lemma, meaning, derived, table) else 0
+
+
+def _derived_opposed(lemma: str, meaning: str, part: str, table: dict[str, frozenset[str]]) -> bool:
+    """Two nouns (``n``) or adverbs (``r``), or a word and a base of the other, whose bases are antonyms.
+
+    "arrival" comes from "arrive", "departure" from "depart", and "arrive" ↔
+    "depart" (:mod:`transaudit.meaning.derivation`); "slowly" from "slow", the
+    antonym of "fast" (an adjective the other language uses as an adverb:
+    "corre rápido"). A base that is a light verb (:data:`LIGHT_VERB_SENSES`:
+    "going" from "go", "take" the noun) says too many things to oppose anything.
+    """
+    own = [(lemma, part), *bases(lemma, part)]
+    other = [(meaning, part), *bases(meaning, part)]
+    for base, base_part in own:
+        if base_part == "v" and _light({base}):
+            continue
+        opposed = table.get(base, frozenset())
+        for word, word_part in other:
+            if (
+                word in opposed
+                and (base, word) != (lemma, meaning)
+                and not (word_part == "v" and _light({word}))
+            ):
+                return True
+    return False
 
 
 def _rank(
-    lemmas: frozenset[str], meaning: str, table: dict[str, frozenset[str]], adjective: bool, verb: bool
+    lemmas: frozenset[str],
+    meaning: str,
+    table: dict[str, frozenset[str]],
+    adjective: bool,
+    verb: bool,
+    derived: str = "",
 ) -> int:
     """The most direct opposition between any of the word's lemmas and the meaning (0: none)."""
-    return min((r for lemma in lemmas if (r := _opposed(lemma, meaning, table, adjective, verb))), default=0)
+    return min(
+        (r for lemma in lemmas if (r := _opposed(lemma, meaning, table, adjective, verb, derived))), default=0
+    )
 
 
 def _only(word: Word, tag: str) -> bool:
@@ -459,6 +511,8 @@ def find(
     meanings: dict[int, frozenset[str]] = {}
     adjective_said: set[str] = set()
     verb_said: set[str] = set()
+    noun_said: set[str] = set()
+    modifier_said: set[str] = set()  # adverbs, and adjectives used as adverbs ("corre rápido")
     for i, word in enumerate(other_words):
         if not word.content or not _rare_enough(word, other_lang) or _periphrasis(other_words, i):
             continue
@@ -468,6 +522,10 @@ def find(
                 adjective_said |= meanings[i]
             if _verb(word):
                 verb_said |= meanings[i]
+            if _only(word, "n"):
+                noun_said |= meanings[i]
+            if _only(word, "adv") or _adjective(word):
+                modifier_said |= meanings[i]
     for i, found in meanings.items():
         if i in explained:
             continue  # the word translates something the English side has
@@ -481,19 +539,26 @@ def find(
     judged = [
         i
         for i, word in enumerate(en_words)
-        if word.content
-        and word.readings
-        and i not in english_explained
-        and _rare_enough(word, ENGLISH)
+        if word.content and word.readings and i not in english_explained and _uncommon(word, ENGLISH)
     ]
     unpaired = [j for j in meanings if j not in explained]
     rendered = _rendered_opposites({i: en_words[i] for i in judged}, table, english_lex) if unpaired else {}
     for i in judged:
         word = en_words[i]
+        cue = _cue(word, ENGLISH)
         common_verb = _common_verb(word, ENGLISH)
         adjective, verb = _adjective(word), _verb(word)
+        derived = "n" if _only(word, "n") else "r" if _only(word, "adv") else ""
+        derived_said = noun_said if derived == "n" else modifier_said if derived == "r" else set()
         ranks = {
-            a: _rank(word.lemmas, a, table, adjective and a in adjective_said, verb and a in verb_said)
+            a: _rank(
+                word.lemmas,
+                a,
+                table,
+                adjective and a in adjective_said,
+                verb and a in verb_said,
+                derived if a in derived_said else "",
+            )
             for a in said
         }
         sayers = {a: said[a] for a, rank in ranks.items() if rank}
@@ -509,6 +574,11 @@ def find(
                     continue
                 sayers.setdefault(a, []).append(j)
                 ranks[a] = min(ranks.get(a) or rank, rank)
+        if cue:
+            # An English negation cue against its direct antonym, which the other side says
+            # without a cue of its own ("never" for "siempre", "always"); "nunca", a cue, is
+            # left out above, as it also renders "ever" ("más que nunca": "than ever").
+            sayers = {a: js for a, js in sayers.items() if ranks[a] == 1}
         # the other side's own translation first, then the English dictionary's rendering
         opposite = sorted(sayers, key=lambda a: (ranks[a], a not in forward, a))
         light = common_verb and _light(word.lemmas)
