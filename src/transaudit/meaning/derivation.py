@@ -21,23 +21,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from transaudit.meaning import wordnet
+from transaudit.meaning.antonyms import _words
 
 #: The pointers from a derived word to its base, by the derived word's part of speech:
 #: a noun's derivationally related verb or adjective, an adverb's adjective.
 _TO_BASE = {"n": (b"+", frozenset({b"v", b"a", b"s"})), "r": (b"\\", frozenset({b"a", b"s"}))}
-
-
-def _synset(part: str, offset: int) -> bytes:
-    """The data line of a synset (b"" without the files)."""
-    data = wordnet._map(f"data.{wordnet._FILES[part]}")
-    return b"" if data is None else wordnet._line_at(data, offset)
-
-
-def _words(fields: list[bytes]) -> list[str]:
-    count = int(fields[3], 16)
-    return [
-        fields[4 + 2 * i].split(b"(")[0].decode("latin-1").replace("_", " ").lower() for i in range(count)
-    ]
 
 
 @lru_cache(maxsize=16_384)
@@ -52,21 +40,19 @@ def bases(lemma: str, part: str) -> frozenset[tuple[str, str]]:
     lemma = lemma.lower()
     found: set[tuple[str, str]] = set()
     for sense_part, offset in wordnet.senses(lemma, part):
-        line = _synset(sense_part, offset)
+        line = wordnet.synset(sense_part, offset)
         if not line:
             continue
-        fields = line.split(b" ")
-        words = _words(fields)
+        words, fields, at = _words(line)
         if lemma not in words:
             continue
         own = words.index(lemma) + 1
-        at = 4 + 2 * len(words)
         for i in range(int(fields[at])):
             pointer, target, kind, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
             if pointer != symbol or kind not in targets or int(numbers[:2], 16) != own:
                 continue
             letter = "a" if kind == b"s" else kind.decode("ascii")
-            there = _words(_synset(letter, int(target)).split(b" "))
+            there, _, _ = _words(wordnet.synset(letter, int(target)))
             number = int(numbers[2:], 16)
             if 0 < number <= len(there):
                 found.add((there[number - 1], letter))
