@@ -288,6 +288,71 @@ def antonym_edits(text: str, words: Sequence[Word], en: English) -> list[Edit]:
     return edits
 
 
+def derived_from(word: str, part: str) -> set[str]:
+    """Nouns derived from a verb or adjective (WordNet's ``+`` pointers from the word itself).
+
+    WordNet states a derivation on both sides ("sell" → "seller"); taken in the
+    senses its sense-tagged corpus saw, as TA511 reads it.
+    """
+    from transaudit.meaning import wordnet
+    from transaudit.meaning.antonyms import _words
+
+    found: set[str] = set()
+    for sense_part, offset in wordnet.senses(word, part):
+        words, fields, at = _words(wordnet.synset(sense_part, offset))
+        if word not in words:
+            continue
+        own = words.index(word) + 1
+        for i in range(int(fields[at])):
+            symbol, target, kind, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            if symbol == b"+" and kind == b"n" and int(numbers[:2], 16) == own:
+                there, _, _ = _words(wordnet.synset("n", int(target)))
+                number = int(numbers[2:], 16)
+                if 0 < number <= len(there):
+                    found.add(there[number - 1])
+    return found
+
+
+def derived_antonym_edits(text: str, words: Sequence[Word], en: English) -> list[Edit]:
+    """Every noun replaceable by a noun derived from its base's direct WordNet antonym.
+
+    "seller" comes from "sell", whose antonym "buy" gives "buyer". Pairs that are
+    direct antonyms themselves are left to the direct rule, and so are conversions
+    and gerunds ("a buy", "selling": the verb used as a noun). The new noun is
+    regenerated with the word's own tags; both must be common, as for :func:`antonym_edits`.
+    """
+    from transaudit.meaning.derivation import bases
+
+    edits = []
+    for index, word in enumerate(words):
+        if _one_pos(word) != "n" or " " in word.text or not word.text.isalpha():
+            continue
+        if word.text[:1].isupper() and index > 0:
+            continue
+        if text[word.end : word.end + 1] == "-" or text[word.start - 1 : word.start] == "-":
+            continue
+        lemma = _lemma(word.readings[0]).lower()
+        if any(_lemma(r).lower() != lemma for r in word.readings) or not common(lemma):
+            continue
+        direct = set(wordnet_antonyms("noun").get(lemma, ()))
+        for base, part in sorted(bases(lemma, "n")):
+            for antonym in wordnet_antonyms({"v": "verb", "a": "adj"}[part]).get(base, ()):
+                for other in sorted(derived_from(antonym, part)):
+                    if other == lemma or other in direct or not common(other) or " " in other:
+                        continue
+                    if other == antonym or other.endswith("ing"):
+                        continue  # the verb itself used as a noun ("a buy", "selling"), not derived
+                    forms = set(en.generate([other + _tags(r) for r in word.readings]).values())
+                    if len(forms) != 1 or None in forms:
+                        continue
+                    form = forms.pop()
+                    if form is None or zipf_frequency(form, "en") < KNOWN_ZIPF:
+                        continue
+                    note = f"{word.text} -> {form} (via {base} <-> {antonym})"
+                    edits.append(Edit(word.start, word.end, _same_case(word.text, form), note))
+    return edits
+
+
 @cache
 def adjective_pool(en: English) -> tuple[str, ...]:
     """Common WordNet adjectives that Apertium reads only as adjectives (positive degree)."""
@@ -620,13 +685,17 @@ def name_pool(units: Sequence[Unit], analysed: dict[str, tuple[Word, ...]]) -> d
     return {kind: list(names) for kind, names in pool.items()}
 
 
-def build(units: Sequence[Unit], en: English, seed: int, half: str) -> list[dict[str, object]]:
+def build(
+    units: Sequence[Unit], en: English, seed: int, half: str, antonyms: str = "direct"
+) -> list[dict[str, object]]:
     analysed = en.words(u.english for u in units)
     pool = name_pool(units, analysed)
     rows = []
     rules: dict[str, Callable[[str, Sequence[Word], random.Random], Edit | None]] = {
         "control_unperturbed": lambda t, w, r: None,
-        "critical_id7_antonym": lambda t, w, r: _pick(antonym_edits(t, w, en), r),
+        "critical_id7_antonym": lambda t, w, r: _pick(
+            (derived_antonym_edits if antonyms == "derived" else antonym_edits)(t, w, en), r
+        ),
         "critical_id6_addition": lambda t, w, r: addition_edit(t, w, en, r),
         "critical_id9_ne_replaced": lambda t, w, r: ne_edit(t, w, pool, r),
         "critical_id8_negation": lambda t, w, r: negation_edit(t, w, en),
@@ -707,6 +776,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=domain_list,
         help="keep only these domains, comma separated (news, social, literary, speech, bio); default all",
     )
+    parser.add_argument(
+        "--antonyms",
+        choices=("direct", "derived"),
+        default="direct",
+        help="antonym rule: WordNet's direct antonyms (default), or nouns derived from antonyms",
+    )
     args = parser.parse_args(argv)
     out = args.out.resolve()
     if out.is_relative_to(REPO):
@@ -730,7 +805,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.domains:
         units = [u for u in units if u.domain in args.domains]
     units = sample(units, args.units, args.seed)
-    rows = build(units, English(), args.seed, args.half)
+    rows = build(units, English(), args.seed, args.half, args.antonyms)
     partial = out.with_name(out.name + ".partial")
     try:  # written whole, then renamed: never a half-written set
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -62,7 +62,7 @@ from transaudit.meaning.antonyms import (
     verb_senses,
 )
 from transaudit.meaning.bilingual import CONTENT_TAGS, Lexicon, Word, _tag, lexicon
-from transaudit.meaning.derivation import bases
+from transaudit.meaning.derivation import bases, opposed
 from transaudit.meaning.polarity import negations, supported
 
 #: Zipf from which a word is one of the language's few hundred commonest.
@@ -277,30 +277,24 @@ def _opposed(
         return 3
     if verb and meaning in troponyms().get(lemma, ()):
         return 3
-    return 3 if derived and _derived_opposed(lemma, meaning, derived, table) else 0
+    return 3 if derived and _derived_opposed(lemma, meaning, derived) else 0
 
 
-def _derived_opposed(lemma: str, meaning: str, part: str, table: dict[str, frozenset[str]]) -> bool:
-    """Two nouns (``n``) or adverbs (``r``), or a word and a base of the other, whose bases are antonyms.
+def _derived_opposed(lemma: str, meaning: str, part: str) -> bool:
+    """Two nouns (``n``) or adverbs (``r``) made from antonyms, or one from the other's antonym.
 
-    "arrival" comes from "arrive", "departure" from "depart", and "arrive" ↔
-    "depart" (:mod:`transaudit.meaning.derivation`); "slowly" from "slow", the
-    antonym of "fast" (an adjective the other language uses as an adverb:
-    "corre rápido"). A base that is a light verb (:data:`LIGHT_VERB_SENSES`:
-    "going" from "go", "take" the noun) says too many things to oppose anything.
+    "seller" is made from "sell", the opposite of "buy", from which "buyer"
+    (:mod:`transaudit.meaning.derivation`); "slowly" from "slow", the opposite of
+    "fast" (an adjective the other language uses as an adverb: "corre rápido").
+    A base that is a light verb (:data:`LIGHT_VERB_SENSES`) says too many things
+    to oppose anything.
     """
-    own = [(lemma, part), *bases(lemma, part)]
-    other = [(meaning, part), *bases(meaning, part)]
-    for base, base_part in own:
-        if base_part == "v" and _light({base}):
+    theirs = bases(meaning, part)
+    for base in bases(lemma, part):
+        if base[1] == "v" and _light({base[0]}):
             continue
-        opposed = table.get(base, frozenset())
-        for word, word_part in other:
-            if (
-                word in opposed
-                and (base, word) != (lemma, meaning)
-                and not (word_part == "v" and _light({word}))
-            ):
+        for other in opposed(base):
+            if (other in theirs or other[0] == meaning) and not (other[1] == "v" and _light({other[0]})):
                 return True
     return False
 
