@@ -335,7 +335,7 @@ def derived_antonym_edits(text: str, words: Sequence[Word], en: English) -> list
         if any(_lemma(r).lower() != lemma for r in word.readings) or not common(lemma):
             continue
         direct = set(wordnet_antonyms("noun").get(lemma, ()))
-        for base, part in sorted(bases(lemma, "n")):
+        for base, part, _ in sorted(bases(lemma, "n")):
             for antonym in wordnet_antonyms({"v": "verb", "a": "adj"}[part]).get(base, ()):
                 for other in sorted(derived_from(antonym, part)):
                     if other == lemma or other in direct or not common(other) or " " in other:
@@ -349,7 +349,9 @@ def derived_antonym_edits(text: str, words: Sequence[Word], en: English) -> list
                     if form is None or zipf_frequency(form, "en") < KNOWN_ZIPF:
                         continue
                     note = f"{word.text} -> {form} (via {base} <-> {antonym})"
-                    edits.append(Edit(word.start, word.end, _same_case(word.text, form), note))
+                    edit = Edit(word.start, word.end, _same_case(word.text, form), note)
+                    if edit not in edits:  # two senses of one base give the same noun
+                        edits.append(edit)
     return edits
 
 

@@ -63,6 +63,13 @@ def test_antonym_keeps_the_words_inflection(en):
     assert [e.apply(text) for e in ps.antonym_edits(text, _words(en, text), en)] == ["He hated the city."]
 
 
+def test_derived_antonym_replaces_a_noun_made_from_the_bases_antonym(en):
+    text = "The seller signed the contract."
+    edits = ps.derived_antonym_edits(text, _words(en, text), en)
+    assert [e.apply(text) for e in edits] == ["The buyer signed the contract."]  # not "a buy", "buying"
+    assert ps.derived_antonym_edits("The cloud was dark.", _words(en, "The cloud was dark."), en) == []
+
+
 def test_antonym_skips_compounds_and_names(en):
     text = "A well-trodden path leads to Good Hope."
     assert ps.antonym_edits(text, _words(en, text), en) == []
