@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transaudit.checks.completeness import Boilerplate
+from transaudit.analysis.boilerplate import Boilerplate
 
 
 def test_boilerplate_matches_whole_lines_only() -> None:

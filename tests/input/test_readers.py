@@ -142,6 +142,66 @@ def test_bom_and_crlf_inputs_are_decoded(tmp_path: Path, encoded: bytes) -> None
     assert [(s.source, s.target) for s in article.segments] == [("Hola.", "Hello.")]
 
 
+PORT_SOURCE = """Perú abre un nuevo puerto de carga en el sur
+
+La Autoridad Portuaria Nacional inauguró el martes en Ilo una terminal que moverá 600.000 contenedores al año.
+
+La obra costó 310 millones de dólares y fue financiada por un consorcio de empresas chilenas y peruanas.
+
+«Este puerto conecta el sur del país con Asia», dijo el presidente de la autoridad durante la ceremonia.
+
+Los exportadores de cobre y de uva serán los principales usuarios de la nueva terminal en los primeros años.
+
+Los vecinos del puerto se quejaron del ruido de las obras y reclamaron una compensación económica.
+
+La terminal empleará a unas 900 personas cuando funcione a plena capacidad.
+"""
+
+PORT_TARGET = """Peru opens a new cargo port in the south
+
+The National Port Authority inaugurated on Tuesday in Ilo a terminal able to handle 600,000 containers a year.
+
+The project cost 310 million dollars and was funded by a consortium of Chilean and Peruvian companies.
+
+Leave a comment
+
+Share this article
+
+"This port connects the south of the country with Asia," the head of the authority said at the ceremony.
+
+Copper and grape exporters will be the main users of the new terminal during the first years.
+
+The terminal will employ about 900 people when it runs at full capacity.
+"""
+
+
+def test_residue_paragraphs_cannot_take_a_source_paragraphs_place(tmp_path: Path) -> None:
+    """Two residue paragraphs and a dropped paragraph further on: each stays one-sided.
+
+    Without pinning the residue, Gale–Church paired every paragraph in between one off
+    (two skips cost more than a chain of plausible lengths) and the omission vanished.
+    """
+    write(tmp_path / "port" / "source.es.txt", PORT_SOURCE)
+    write(tmp_path / "port" / "target.en.txt", PORT_TARGET)
+    pairs = [(s.source[:12], s.target[:12]) for s in read_article(tmp_path / "port").segments]
+    assert pairs[3:] == [
+        ("", "Leave a comm"),
+        ("", "Share this a"),
+        ("«Este puerto", '"This port c'),
+        ("Los exportad", "Copper and g"),
+        ("Los vecinos ", ""),
+        ("La terminal ", "The terminal"),
+    ]
+
+
+def test_residue_in_both_sides_is_left_to_the_aligner(tmp_path: Path) -> None:
+    """A source with residue of its own may have it translated: nothing is pinned."""
+    write(tmp_path / "a" / "source.es.txt", "El puente se abrió ayer.\n\nDeja un comentario\n")
+    write(tmp_path / "a" / "target.en.txt", "The bridge opened yesterday.\n\nLeave a comment\n")
+    pairs = [(s.source, s.target) for s in read_article(tmp_path / "a").segments]
+    assert pairs[-1] == ("Deja un comentario", "Leave a comment")
+
+
 def test_missing_path_and_incomplete_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="file not found"):
         read_article(tmp_path / "missing.tsv")

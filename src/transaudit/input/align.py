@@ -130,8 +130,46 @@ def align_paragraphs(
     source_lang: str = "en",
     target_lang: str = "en",
     prune_from: int | None = None,
+    one_sided: Sequence[bool] | None = None,
 ) -> list[Pair]:
     """Align two paragraph lists; every paragraph appears in exactly one pair.
+
+    ``one_sided[j]`` true pins target paragraph ``j`` as a one-sided segment
+    (the reader passes the paragraphs that are nothing but web-page residue):
+    the other paragraphs are aligned without it and it is put back between them
+    in its own place. Why: Gale–Church prices a skip at about 45 pairings of
+    like lengths, so a residue paragraph and an omission further on cost more as
+    two one-sided segments than as a chain of paragraphs paired one off in
+    between, each of which looks plausible by length alone; a paragraph known
+    to translate nothing must not take a source paragraph's place.
+    """
+    if not one_sided or not any(one_sided):
+        return _align(sources, targets, source_lang, target_lang, prune_from)
+    kept = [paragraph for paragraph, pinned in zip(targets, one_sided, strict=True) if not pinned]
+    pinned_paragraphs = [paragraph for paragraph, pinned in zip(targets, one_sided, strict=True) if pinned]
+    pairs = _align(sources, kept, source_lang, target_lang, prune_from)
+    merged: list[Pair] = []
+    waiting = iter(pinned_paragraphs)
+    following = next(waiting, None)
+    for pair in pairs:
+        while following is not None and pair.target_line is not None and following.line < pair.target_line:
+            merged.append(Pair("", following.text, None, following.line))
+            following = next(waiting, None)
+        merged.append(pair)
+    while following is not None:
+        merged.append(Pair("", following.text, None, following.line))
+        following = next(waiting, None)
+    return merged
+
+
+def _align(
+    sources: Sequence[Paragraph],
+    targets: Sequence[Paragraph],
+    source_lang: str,
+    target_lang: str,
+    prune_from: int | None,
+) -> list[Pair]:
+    """Gale–Church over every paragraph of both sides (see :func:`align_paragraphs`).
 
     From ``prune_from`` band cells on (default: :data:`PRUNE_FROM`, and a band of at most
     ``_PRUNE_BAND`` either side), only the cells that numpy lower bounds leave possible

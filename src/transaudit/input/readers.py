@@ -22,11 +22,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from transaudit.analysis.boilerplate import boilerplate
 from transaudit.analysis.langid import side_language
 from transaudit.analysis.languages import normalize_language
+from transaudit.analysis.resources import for_language
 from transaudit.errors import InputError
 from transaudit.fsutil import display_path
-from transaudit.input.align import align_paragraphs, split_paragraphs
+from transaudit.input.align import Paragraph, align_paragraphs, split_paragraphs
 from transaudit.input.decoding import read_text
 from transaudit.input.langsanity import check_declared, merge_declared
 from transaudit.model import Article, Segment
@@ -335,6 +337,20 @@ def side_files(folder: Path) -> tuple[Path, Path] | None:
     return found["source"][0], found["target"][0]
 
 
+def _residue_paragraphs(sources: list[Paragraph], targets: list[Paragraph], source_lang: str,
+                        target_lang: str, where: str) -> list[bool] | None:
+    """Which target paragraphs are nothing but web-page residue (TA223's phrases), to keep one-sided.
+
+    None when the source has a residue paragraph of its own: the two may translate
+    each other ("Deja un comentario" / "Leave a comment"), so the aligner decides.
+    """
+    source_residue = boilerplate(for_language(normalize_language(source_lang, where)))
+    if any(source_residue.matches(paragraph.text) for paragraph in sources):
+        return None
+    target_residue = boilerplate(for_language(normalize_language(target_lang, where)))
+    return [target_residue.matches(paragraph.text) for paragraph in targets]
+
+
 def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
     """An article folder: both sides as plain text, aligned automatically."""
     files = side_files(folder)
@@ -356,7 +372,9 @@ def read_folder(folder: Path, langs: Languages = Languages()) -> Article:
                 )
     source_lang = langs.source or detect_side_language([p.text for p in source_paragraphs], str(source_path))
     target_lang = langs.target or detect_side_language([p.text for p in target_paragraphs], str(target_path))
-    pairs = align_paragraphs(source_paragraphs, target_paragraphs, source_lang, target_lang)
+    pairs = align_paragraphs(source_paragraphs, target_paragraphs, source_lang, target_lang,
+                             one_sided=_residue_paragraphs(source_paragraphs, target_paragraphs,
+                                                           source_lang, target_lang, str(folder)))
     width = max(2, len(str(len(pairs))))
     segments = [
         Segment(
