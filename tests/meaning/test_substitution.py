@@ -78,3 +78,11 @@ def test_only_an_english_target_is_judged() -> None:
     # into Spanish, the target word would reach WordNet through one dictionary sense only
     assert not available("en", "es")
     assert _found("The other suffered banishment.", "El otro sufrió el fuego.", "en", "es") == []
+
+
+def test_a_quantity_noun_renders_the_numeral_not_a_noun_of_the_source() -> None:
+    """Apertium reads no noun in 'Cientos'; 'Hundreds' counts the noun after it and is
+    not paired with 'campesinos' (whatever is said of 'farmers')."""
+    source = "Cientos de campesinos marcharon ayer hacia la plaza de la ciudad."
+    found = _found(source, "Hundreds of farmers marched yesterday to the city square.")
+    assert [pair for pair in found if pair[0] == "Hundreds"] == []

@@ -29,7 +29,8 @@ evidence, each with its reason:
   every English word of the comparison must be in WordNet and every candidate
   must be judged, or nothing is said;
 * a capitalized word inside a sentence (a name or title: TA303, TA530), a number's
-  unit, a compound's modifier noun (the other language may fuse the compound);
+  unit, a quantity noun ("hundreds": it renders a numeral), a compound's modifier
+  noun (the other language may fuse the compound);
 * a source noun some noun of the target can mean, anywhere in the segment
   (reordered, or a synonym the dictionary lacks), and a target noun that can mean
   any noun of the source;
@@ -42,6 +43,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transaudit.analysis.numbers import locale
 from transaudit.meaning import senses
 from transaudit.meaning.bilingual import Lexicon, Word, _tag
 from transaudit.meaning.insertions import (
@@ -59,6 +61,8 @@ from transaudit.meaning.insertions import (
 )
 
 ENGLISH = "en"
+#: Number words from ten up name a quantity ("hundreds of farmers", "docenas de"), not a thing.
+QUANTITY_FROM = 10
 #: Letters a translation and a word must share at their start to be taken as one word derived
 #: from the other ("organizaci-" aside, six keeps "patrimonio" away from "patria").
 DERIVED = 6
@@ -112,6 +116,22 @@ def _noun(words: Sequence[Word], i: int) -> bool:
         and bool(before.readings)
         and all(_tag(r) in ("det", "adj") for r in before.readings)
     )
+
+
+def _quantity(word: Word, lang: str) -> bool:
+    """A noun that says how many: a scale or a number word of ten or more in the pair's
+    numbers data ("hundreds", "thousands", "dozens", "millones"), by its text or lemma.
+
+    Such a noun counts the noun after it ("Hundreds of farmers" for "Cientos de
+    campesinos"); it renders the source's numeral, which the analyser may not read
+    as a noun at all, so it has no sense of its own to compare, and numbers are
+    TA201's.
+    """
+    numbers = locale(lang)
+    for form in {word.text.casefold(), *word.lemmas}:
+        if form in numbers.scales or numbers.words.get(form, 0) >= QUANTITY_FROM:
+            return True
+    return False
 
 
 def _modifier(words: Sequence[Word], i: int) -> bool:
@@ -204,16 +224,17 @@ def substitutions(
     if target_lang.split("-")[0] != ENGLISH:
         return []
 
-    def candidate(words: Sequence[Word], i: int, text: str) -> bool:
+    def candidate(words: Sequence[Word], i: int, text: str, lang: str) -> bool:
         return (
             _noun(words, i)
             and not _name_part(words[i], text)
+            and not _quantity(words[i], lang)
             and not _after_number(words, i)
             and not _modifier(words, i)
         )
 
-    maybe_target = [j for j in range(len(target)) if candidate(target, j, target_text)]
-    maybe_source = [i for i in range(len(source)) if candidate(source, i, source_text)]
+    maybe_target = [j for j in range(len(target)) if candidate(target, j, target_text, target_lang)]
+    maybe_source = [i for i in range(len(source)) if candidate(source, i, source_text, source_lang)]
     if not maybe_target or not maybe_source:
         return []
     forms_s, forms_t = _forms(source, forward), _forms(target, backward)
