@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from transaudit.analysis import name_runs
+from transaudit.meaning.bilingual import lexicon
 
 
 def test_name_sequences() -> None:
@@ -31,3 +34,12 @@ def test_german_nouns_do_not_make_a_sentence_a_headline() -> None:
 def test_german_headline_is_still_a_headline() -> None:
     headline = "Merkel Trifft Macron In Paris Zum Gipfel Der Europäischen Union"
     assert name_runs.name_sequences(headline, "de") == ()
+
+
+@pytest.mark.skipif(lexicon("es", "en") is None, reason="needs Apertium's spa-eng pair")
+def test_surname_ending_like_a_common_noun_is_a_name_to_the_analyser() -> None:
+    # "-osa" marks a common noun ("Asociación Generosa"), but Apertium knows "Sosa" and
+    # "Rosa" as a surname and a given name: the run is a person's name.
+    runs = name_runs.name_sequences("La alcaldesa Rosa Sosa Ferreira inauguró el puente.", "es")
+    assert [r.text for r in runs] == ["Rosa Sosa Ferreira"]
+    assert name_runs.person_word("Sosa", "es") and not name_runs.person_word("Protección", "es")

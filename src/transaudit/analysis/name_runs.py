@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transaudit import data
 from transaudit.analysis import lexicon
@@ -134,7 +134,7 @@ def name_sequences(text: str, lang: str) -> tuple[NameRun, ...]:
             current = current[1:]  # "L'alcalde Puigdollers": the name is "Puigdollers"
         # The shape first: most candidates are a sentence's first word, dropped
         # without looking their words up in the dictionaries.
-        if current and _keep_run(current, text, quoted, endings) and _without_ordinary(current, lang):
+        if current and _keep_run(current, text, quoted, endings, lang) and _without_ordinary(current, lang):
             start, end = current[0][0], current[-1][1]
             runs.append(NameRun(start, end, text[start:end], tuple(current)))
         current = [token] if usable else []
@@ -159,9 +159,15 @@ def _without_ordinary(run: list[Token], lang: str) -> list[Token]:
 
 
 def _keep_run(
-    run: list[Token], text: str, quoted: Sequence[tuple[int, int]], endings: tuple[str, ...]
+    run: list[Token], text: str, quoted: Sequence[tuple[int, int]], endings: tuple[str, ...], lang: str
 ) -> bool:
-    """Whether a candidate run is kept: every test must pass, the cheapest (position) first."""
+    """Whether a candidate run is kept: every test must pass, the cheapest (position) first.
+
+    A word ending like a common noun ("Protección", "Seguridad") marks an
+    institution's name, unless Apertium's analyser of the language knows the
+    word as a person's given name or surname ("Rosa", "Sosa", "Espinosa":
+    ``<np><ant>`` / ``<np><cog>``).
+    """
     start = run[0][0]
     if any(s < start < e for s, e in quoted):
         return False
@@ -174,7 +180,25 @@ def _keep_run(
             return False
         if _INSTITUTION_TAIL_RE.search(before):
             return False
-    return not (endings and any(w.casefold().endswith(endings) for _, _, w in run))
+    return not (
+        endings and any(w.casefold().endswith(endings) and not person_word(w, lang) for _, _, w in run)
+    )
+
+
+#: Apertium's tags of a person's given name and surname.
+_PERSON_TAGS = ("<np><ant>", "<np><cog>")
+
+
+@lru_cache(maxsize=4096)
+def person_word(word: str, lang: str) -> bool:
+    """Does Apertium's analyser of the language (any installed pair) read the word as a
+    person's given name or surname? False without Apertium."""
+    from transaudit.meaning.names import analyser
+
+    found = analyser(lang, "")
+    if found is None:
+        return False
+    return any(tag in r for w in found.words([word])[word] for r in w.readings for tag in _PERSON_TAGS)
 
 
 @cache

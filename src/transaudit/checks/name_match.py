@@ -8,7 +8,7 @@ from transaudit.analysis.text import fold
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding
 from transaudit.meaning.name_counterparts import replaced_names, respelled
-from transaudit.meaning.names import mangled_names, swapped_name
+from transaudit.meaning.names import mangled_names, swapped_given_name, swapped_name
 from transaudit.model import Category, Segment, Severity
 
 
@@ -67,8 +67,10 @@ class NameReplaced(Check):
     does not name: "La Xunta exigió…" → "The Galician government demanded…"
     explains the institution's name.
 
-    A swap inside a longer name, or one with a name that is also a common
-    word, is TA532's (off by default).
+    A given name swapped before the same surname ("Rosa Martínez" → "Elena
+    Martínez") is one too, when Apertium's analyser reads both as given names
+    (``<np><ant>``) or knows neither word. Other swaps inside a longer name, or
+    with a name that is also a common word, are TA532's (off by default).
 
     Bad: source "según el economista Kowalczyk" → target "according to the
     economist Kenneth".
@@ -85,7 +87,11 @@ class NameReplaced(Check):
         if not (segment.source.strip() and segment.target.strip()):
             return
         swap = swapped_name(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
-        if swap is not None and not respelled(fold(swap[0].text), fold(swap[1].text)):
+        if swap is not None and respelled(fold(swap[0].text), fold(swap[1].text)):
+            swap = None
+        if swap is None:
+            swap = swapped_given_name(segment.source, segment.target, ctx.source_lang, ctx.target_lang)
+        if swap is not None:
             lost, new = swap
             yield _replaced(new.start, new.end, new.text, lost.text)
 
@@ -105,9 +111,12 @@ class NameCounterpartMissing(Check):
     replaced by an institution ("Agremex" → "the Labor State Government") and
     one of two mentions replaced ("Seattle … Seattle-Tacoma" → "Boston …
     Seattle-Tacoma"). A respelled name ("Meguiar" → "McGuire"), an acronym
-    translated ("SLA" → "ANS") or spelled out ("NSW" → "Nueva Gales del Sur")
-    and a nickname the dictionary knows as a word ("Stumpy" → "Muñoncito") are
-    not replacements.
+    translated ("SLA" → "ANS") or spelled out, either way round ("NSW" ↔ "Nueva
+    Gales del Sur"), or glossed in brackets and left out ("the Accountant-General
+    (AG)" → "el Contador General"), a name of ordinary words translated ("Via
+    Láctea" → "Milky Way"), one of two mentions respelled and a nickname the
+    dictionary knows as a word ("Stumpy" → "Muñoncito") are not replacements; a
+    text written in capitals is not judged.
 
     Off by default: on the held-out halves of the WMT24 en→es reference and of
     the synth set it flags faithful paragraphs the tune halves did not show

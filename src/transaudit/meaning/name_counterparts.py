@@ -88,7 +88,8 @@ def _is_name(word: Word, text: str, lang: str) -> str:
     proper noun and as nothing else ("Larry", not "May"): an unknown word there
     may be any word the dictionary lacks ("Gruñendo", "Yisssss"). A word glued to
     digits is a unit of measure or a model ("2600mAh"), and a demonym describes
-    ("German"): neither names.
+    ("German"): neither names. A word the analyser reads as a person's given name or
+    surname is one, adjective or not ("Rosa", rosa "pink").
     """
     surface = word.text
     if not _capitalized(surface) or _letters(surface) < MIN_LETTERS:
@@ -98,12 +99,13 @@ def _is_name(word: Word, text: str, lang: str) -> str:
     readings = word.readings
     proper = [any(tag in r for tag in _NAME_TAGS) for r in readings]
     demonym = surface.casefold() in gz.gazetteer(lang).demonym_words
-    if demonym or (any(proper) and any("<adj>" in r for r in readings)):
+    person = any("<np><ant>" in r or "<np><cog>" in r for r in readings)
+    if demonym or (any(proper) and not person and any("<adj>" in r for r in readings)):
         # "German", "Chinese", "India" (indio/india): a name only where the gazetteer names a place.
         places = gz.gazetteer(lang).mentions(text)
         if not any(m.start <= word.start < m.end and m.kind != gz.DEMONYM for m in places):
             return ""
-    opening = starts_sentence(text, word.start)
+    opening = _opens(text, word.start)
     if any(proper):
         return "" if opening and not all(proper) else "name"
     if opening:
@@ -115,6 +117,25 @@ def _is_name(word: Word, text: str, lang: str) -> str:
         # nickname or a coinage ("Stumpy"), which a translator may translate.
         return "" if _known_lower(surface, lang) else "name"
     return "title" if surface[:1].isupper() else ""
+
+
+#: Dashes that open a line of dialogue ("- Ya lo verá", "—Ya lo verá").
+_DASHES = "-‐‑–—―"
+
+
+def _opens(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence, a dialogue dash after the sentence's end included?
+
+    Spanish and French dialogue open each turn with a dash ("¿Qué pasó? - Ya lo
+    verá"): the capital after it is a sentence's, as after the question mark.
+    """
+    if starts_sentence(text, start):
+        return True
+    before = text[max(0, start - 8) : start].rstrip(" \t\"“«'‘(¡¿")
+    if not before or before[-1] not in _DASHES:
+        return False
+    before = before.rstrip(_DASHES + " \t")
+    return not before or before[-1] in ".!?…:\n"
 
 
 #: A neighbouring character that makes a word part of a longer token ("2600mAh", "RobDog_747").
@@ -209,7 +230,7 @@ def _unexplained_capital(text: str, other: str, lang: str, any_inside: bool, cou
             if word not in other_words:
                 return True
             continue
-        if starts_sentence(text, match.start()):
+        if _opens(text, match.start()):
             if _known_lower(word, lang) and not _mention_at(text, match.start(), lang):
                 continue  # an ordinary word opening a sentence
         elif not any_inside and _known_lower(word, lang):
@@ -227,6 +248,20 @@ def _unexplained_capital(text: str, other: str, lang: str, any_inside: bool, cou
             if mine[key] > max(theirs[key], 1):
                 return True  # "Seattle … Seattle" → "Los Angeles … Seattle"
     return False
+
+
+#: Share of a text's words written in capitals from which the text is shouted (a
+#: heading, a sign, a comic's balloon): capitals then say nothing of which words are names.
+SHOUTED = 0.5
+#: Fewest capital words that make a shouted text ("I AM SORRY" is three).
+MIN_SHOUTED = 3
+
+
+def _shouting(text: str) -> bool:
+    """Are most of the text's words (two letters or more) written in capitals?"""
+    found = [w for w in re.findall(r"[^\W\d_]{2,}", text)]
+    capitals = sum(1 for w in found if w.isupper())
+    return capitals >= MIN_SHOUTED and capitals > SHOUTED * len(found)
 
 
 def _close(key: str, others: list[str]) -> bool:
@@ -290,6 +325,19 @@ class _Side:
         """Occurrences of the most frequent of these folded forms."""
         return max((_phrase_count(f, self.folded) for f in forms), default=0)
 
+    def count_close(self, forms: frozenset[str], key: str) -> int:
+        """:meth:`count`, and the words spelled like ``key`` (ratio ≥ 80) besides: a mention
+        respelled once ("Milgram … Milgramm") is still a mention, TA530's to judge."""
+        from rapidfuzz import fuzz
+
+        found = self.count(forms)
+        if len(key) < MIN_COGNATE or " " in key:
+            return found
+        others = re.findall(r"\w+", self.folded)
+        return found + sum(
+            1 for w in others if w not in forms and len(w) >= MIN_COGNATE and fuzz.ratio(key, w) >= COGNATE
+        )
+
     def has_lemma(self, forms: frozenset[str]) -> bool:
         return any(f in self.lemmas or _phrase_count(f, self.folded) for f in forms)
 
@@ -301,6 +349,13 @@ def _forms(unit: Unit, analysed: dict[int, Word], bilingual: Lexicon | None) -> 
     if bilingual is not None and word is not None and word.readings:
         forms |= bilingual.translations(word)
     return frozenset(f for f in forms if f)
+
+
+def _singular_acronym(text: str) -> str:
+    """An acronym without the English plural "s" ("CRs" → "CR"), which other languages
+    do not write ("las CR"); the acronym itself otherwise."""
+    stem = text[:-1]
+    return stem if text.endswith("s") and stem.isupper() and _letters(stem) >= MIN_LETTERS else text
 
 
 def _place_of(unit: Unit, mentions: tuple[gz.Mention, ...]) -> set[tuple[str, str]]:
@@ -318,8 +373,8 @@ def _place_of(unit: Unit, mentions: tuple[gz.Mention, ...]) -> set[tuple[str, st
 
 def _present(unit: Unit, forms: frozenset[str], other: _Side, places: set[tuple[str, str]]) -> bool:
     """Whether the other side holds the unit in any form (one occurrence is enough)."""
-    if unit.acronym and unit.text in other.text:
-        return True  # case kept: "HTML" is not in "page.html"
+    if unit.acronym and (unit.text in other.text or _singular_acronym(unit.text) in other.text):
+        return True  # case kept: "HTML" is not in "page.html"; "CRs" for "las CR"
     if places and places & other.places:
         return True
     if other.count(forms - {fold(unit.text)} if unit.acronym else forms):
@@ -369,6 +424,8 @@ def unmatched_names(
     forward, backward = lexicon(source_lang, target_lang), lexicon(target_lang, source_lang)
     if forward is None or backward is None:
         return [], []
+    if _shouting(source) or _shouting(target):
+        return [], []
     lower = _lowercase_words(source_lang)
     if need_lost and not _worth_analysing(source, target, source_lang, target_lang, lower):
         return [], []
@@ -392,8 +449,9 @@ def unmatched_names(
         forms = _forms(unit, src_words, forward)
         places = _place_of(unit, src_mentions)
         if not _present(unit, forms, tgt, places):
-            lost.append(unit)
-        elif occurrences[key] > 1 and not unit.acronym and 0 < tgt.count(forms) < occurrences[key]:
+            if not (unit.acronym and _glossed(unit, source)):
+                lost.append(unit)
+        elif occurrences[key] > 1 and not unit.acronym and 0 < tgt.count_close(forms, key) < occurrences[key]:
             lost.append(unit)
     if not lost and need_lost:
         return [], []
@@ -413,7 +471,7 @@ def unmatched_names(
         new.append(unit)
     if not new:
         return lost, []
-    return _unrespelled(lost, new, source, target)
+    return _unrespelled(lost, new, source, target, source_lang)
 
 
 #: Closest-match ratio (0–100, rapidfuzz, folded) from which a lost and a new name
@@ -447,7 +505,7 @@ CLOSE = 60.0
 
 
 def _unrespelled(
-    lost: list[Unit], new: list[Unit], source: str, target: str
+    lost: list[Unit], new: list[Unit], source: str, target: str, source_lang: str
 ) -> tuple[list[Unit], list[Unit]]:
     """Lost and new names left once respellings and translated acronyms are paired off.
 
@@ -455,9 +513,11 @@ def _unrespelled(
     "Nasiru El-Rufai": one word respelled makes the run the same name). A
     translator respells or corrects a name keeping most of its letters and its
     initial ("Meguiar" / "McGuire"); an acronym is translated into another
-    ("SLA" / "ANS", "IA" / "AI") or spelled out in as many capitalized words as it
-    has letters ("NSW" / "Nueva Gales del Sur"). Each such pair is TA530's or
-    nobody's, not a replacement. Pairs are made one to one.
+    ("SLA" / "ANS", "IA" / "AI") or spelled out in capitalized words with its
+    initials, on either side ("NSW" / "Nueva Gales del Sur", "Nueva Gales del Sur"
+    / "NSW"); a name made of ordinary words is translated into title words
+    ("Vía Láctea" / "Milky Way"). Each such pair is TA530's or nobody's, not a
+    replacement. Pairs are made one to one.
     """
     lost_runs, new_runs = _merged(lost, source), _merged(new, target)
     pairs: list[tuple[int, Unit, Unit]] = []
@@ -469,8 +529,12 @@ def _unrespelled(
                 pairs.append((0, old, unit))
             elif old.acronym and _spelled_out(old.text, unit, target):
                 pairs.append((1, old, unit))
+            elif unit.acronym and _spelled_out(unit.text, old, source):
+                pairs.append((1, old, unit))
             elif any(respelled(a, b) for a in keys for b in others):
                 pairs.append((2, old, unit))
+            elif unit.kind == "title" and _descriptive(old, source_lang):
+                pairs.append((3, old, unit))
     paired_lost: set[Unit] = set()
     paired_new: set[Unit] = set()
     for kind, old, unit in sorted(pairs, key=lambda p: p[0]):
@@ -482,6 +546,30 @@ def _unrespelled(
         [u for u in lost if not any(p.start <= u.start < p.end for p in paired_lost)],
         [u for u in new if not any(p.start <= u.start < p.end for p in paired_new)],
     )
+
+
+def _glossed(unit: Unit, text: str) -> bool:
+    """An acronym in brackets after the capitalized words it abbreviates ("the
+    Accountant-General (AG)"): a gloss the translation may leave out, keeping the
+    words ("el Contador General"), whose own counterparts are judged."""
+    if text[unit.start - 1 : unit.start] != "(":
+        return False
+    # The words before the bracket, read backwards: capitalized ones give initials, short
+    # lower-case ones link them ("Secretary of State"), anything else ends the name.
+    initials: set[str] = set()
+    for word in reversed(re.findall(r"[^\W\d_]+|[^\s\-]", text[max(0, unit.start - 100) : unit.start - 1])):
+        if word[:1].isupper():
+            initials.add(word[0])
+        elif not (word.isalpha() and len(word) <= 3 and initials):
+            break
+    letters = {ch for ch in unit.text if ch.isupper()}
+    return len(letters & initials) >= min(2, len(letters))
+
+
+def _descriptive(unit: Unit, lang: str) -> bool:
+    """A name made (in part) of its language's ordinary words ("Vía Láctea", "Casa Blanca"),
+    which translators translate: a run of title words may be that translation ("Milky Way")."""
+    return any(words.common_word(part, lang) for part in re.findall(r"\w+", unit.text) if len(part) > 1)
 
 
 def _spelled_out(acronym: str, unit: Unit, text: str) -> bool:

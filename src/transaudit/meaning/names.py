@@ -223,10 +223,12 @@ def swapped_name(
     target (:func:`transaudit.analysis.fuzzy.similar_token`) and exactly one
     target name run with none in the source, each of one word. A capitalized
     word the language's dictionary (Hunspell) accepts in lower case is a common
-    word in a title ("Hello World" → "Bonjour le Monde"), not a name.
+    word in a title ("Hello World" → "Bonjour le Monde"), not a name, unless
+    Apertium's analyser reads the source word only as a person's name
+    ("Aristarco").
     """
     lost = [n for n in name_sequences(source, source_lang) if not _kept(n, target)]
-    lost = [n for n in lost if not _common_word(n.text, source_lang)]
+    lost = [n for n in lost if not _common_word(n.text, source_lang) or _person(n, source_lang, target_lang)]
     if not lost:
         return None
     new = [n for n in name_sequences(target, target_lang) if not _kept(n, source)]
@@ -240,6 +242,76 @@ def swapped_name(
     if len(new) != 1 or len(new[0].words) != 1:
         return None
     return lost[0], new[0]
+
+
+def swapped_given_name(
+    source: str, target: str, source_lang: str, target_lang: str
+) -> tuple[NameRun, NameRun] | None:
+    """A person's given name replaced by another before the same surname.
+
+    "Rosa Martínez" → "Elena Martínez": :func:`swapped_name` calls the run kept
+    (its surname came back), TA532's word-by-word comparison is off by default.
+    Here a source name run of two words or more whose first word the target
+    lacks (:func:`similar_token`), and a target run with the same other words
+    (folded) and another first word the source lacks, make a swap when both
+    first words are given names: Apertium's analyser of their language reads
+    them as ``<np><ant>``, or knows no reading and the dictionary (Hunspell) has
+    no such word. A respelling ("Vladímir" / "Wladimir": ratio ≥ 60, or ≥ 50
+    with the same initial) and a title ("Doctora Martínez" → "Dr. Martínez") are
+    not swaps. The analyser is asked only when the shape matches (rarely).
+    """
+    runs = [r for r in name_sequences(source, source_lang) if len(r.words) >= 2]
+    if not runs:
+        return None
+    candidates: list[NameRun] | None = None
+    for run in runs:
+        first, rest = run.words[0], [fold(w) for _, _, w in run.words[1:]]
+        if similar_token(first[2], target):
+            continue
+        if not all(_written_as_word(w, target) for _, _, w in run.words[1:]):
+            continue
+        if candidates is None:
+            candidates = [r for r in name_sequences(target, target_lang) if len(r.words) >= 2]
+        for other in candidates:
+            new = other.words[0]
+            if [fold(w) for _, _, w in other.words[1:]] != rest or similar_token(new[2], source):
+                continue
+            from transaudit.meaning.name_counterparts import respelled
+
+            if respelled(fold(first[2]), fold(new[2])):
+                continue
+            if _given_name(first[2], source_lang, target_lang) and _given_name(
+                new[2], target_lang, source_lang
+            ):
+                return _one_word(first), _one_word(new)
+    return None
+
+
+def _one_word(token: tuple[int, int, str]) -> NameRun:
+    return NameRun(token[0], token[1], token[2], (token,))
+
+
+def _given_name(word: str, lang: str, other: str) -> bool:
+    """A given name to Apertium's analyser (``<np><ant>``), or a word it and Hunspell do not know."""
+    reader = analyser(lang, other)
+    if reader is None:
+        return False
+    readings = _readings(reader, word)
+    if readings:
+        return any("<np><ant>" in r for r in readings)
+    return not _common_word(word, lang)
+
+
+def _person(run: NameRun, lang: str, other: str) -> bool:
+    """A one-word run that is also a dictionary word, read by Apertium's analyser as a
+    person's name only ("Aristarco", a severe critic in Spanish: ``Aristarco<np><ant>``)."""
+    if len(run.words) != 1:
+        return False
+    reader = analyser(lang, other)
+    if reader is None:
+        return False
+    readings = _readings(reader, run.text)
+    return bool(readings) and all("<np><ant>" in r or "<np><cog>" in r for r in readings)
 
 
 def _describes(run: NameRun, lang: str, other: str) -> bool:
@@ -265,10 +337,10 @@ def proper_adjective(word: str, lang: str, other: str = "") -> bool:
 
     if _bare_text(word).casefold() in gazetteer(lang).demonym_words:
         return True
-    analyser = _analyser(lang, other)
-    if analyser is None:
+    reader = analyser(lang, other)
+    if reader is None:
         return False
-    readings = _readings(analyser, word)
+    readings = _readings(reader, word)
     if any("<np>" in r for r in readings):
         return False
     if any("<adj>" in r for r in readings):
@@ -276,12 +348,12 @@ def proper_adjective(word: str, lang: str, other: str = "") -> bool:
     lemmas = {r.split("<", 1)[0] for r in readings if "<n>" in r} - {word}
     return any(
         any("<adj>" in r for r in found) and not any("<np>" in r for r in found)
-        for found in (_readings(analyser, lemma) for lemma in lemmas)
+        for found in (_readings(reader, lemma) for lemma in lemmas)
     )
 
 
-def _readings(analyser: Lexicon, word: str) -> list[str]:
-    return [r for w in analyser.words([word])[word] for r in w.readings]
+def _readings(reader: Lexicon, word: str) -> list[str]:
+    return [r for w in reader.words([word])[word] for r in w.readings]
 
 
 #: Languages whose Apertium pairs may hold a language's analyser when the audited pair
@@ -289,7 +361,8 @@ def _readings(analyser: Lexicon, word: str) -> list[str]:
 _ANALYSER_PARTNERS = ("en", "es", "ca", "fr", "pt", "it", "gl", "ro")
 
 
-def _analyser(lang: str, other: str) -> Lexicon | None:
+def analyser(lang: str, other: str) -> Lexicon | None:
+    """Apertium's analyser of ``lang``: the pair with ``other``'s, else the first installed pair's."""
     from transaudit.meaning.bilingual import lexicon
 
     for partner in (other, *_ANALYSER_PARTNERS):
