@@ -661,6 +661,16 @@ def compare(
     # A source number gone and a target number come: one change, not two issues.
     while lost_src and lost_tgt:
         result.changed.append((lost_src.pop(0), lost_tgt.pop(0)))
+    # Numbers are counted, not only looked up: "3 % … otro 3 %" → "3% … 5%" lost one of two
+    # 3s as the 5 came. An occurrence left over once each number is paired one-to-one with one
+    # of the other side (months aside: a month name is no second occurrence of a figure) is
+    # reported only as the counterpart of a number left without one (a change): a repeat
+    # alone may be said again as "the same".
+    if lost_tgt:
+        _pair_with_surplus(lost_tgt, _surplus(src_numbers, tgt_numbers), result.changed, target, source, True)
+    if lost_src:
+        surplus = _surplus(tgt_numbers, src_numbers)
+        _pair_with_surplus(lost_src, surplus, result.changed, source, target, False)
     result.missing = sorted([s for s in [*lost_src, *dated] if s.kind == "digit"], key=lambda m: m.start)
     result.added = [t for t in lost_tgt if t.kind == "digit"]
     src_months = [m for m in src if m.kind == "month"]
@@ -669,6 +679,51 @@ def compare(
     come = [t for t in tgt_months if not any(t.values & s.values for s in src_months)]
     result.months_changed = list(zip(gone, come, strict=False))
     return result
+
+
+def _surplus(mentions: list[Mention], others: list[Mention]) -> list[Mention]:
+    """The reportable figures of ``mentions`` that match figures of ``others`` but have none left
+    to pair with one-to-one (a maximum bipartite matching, Kuhn's augmenting paths: a handful each
+    side). Figures against figures: a number word is weak evidence of a repeat."""
+    figures = [o for o in others if o.kind == "digit"]
+    candidates = [
+        (m, [k for k, o in enumerate(figures) if _matches(m, o)])
+        for m in mentions
+        if m.reportable and m.kind == "digit"
+    ]
+    candidates = [(m, found) for m, found in candidates if found]
+    if len(candidates) < 2:
+        return []
+    owner: dict[int, int] = {}
+
+    def augment(index: int, seen: set[int]) -> bool:
+        for k in candidates[index][1]:
+            if k not in seen:
+                seen.add(k)
+                if k not in owner or augment(owner[k], seen):
+                    owner[k] = index
+                    return True
+        return False
+
+    unmatched = [index for index in range(len(candidates)) if not augment(index, set())]
+    return [candidates[index][0] for index in unmatched]
+
+
+def _pair_with_surplus(lost: list[Mention], surplus: list[Mention], changed: list[tuple[Mention, Mention]],
+                       lost_text: str, surplus_text: str, lost_is_target: bool) -> None:
+    """Pair each lost figure with the left-over figure at the nearest relative place (a change).
+
+    Figures only: a number word is never reported missing, and a lost one is
+    often not a number at all ("double-decker").
+    """
+    for mention in [m for m in lost if m.kind == "digit"]:
+        if not surplus:
+            return
+        lost.remove(mention)
+        place = mention.start / max(len(lost_text), 1)
+        nearest = min(surplus, key=lambda m: abs(m.start / max(len(surplus_text), 1) - place))
+        surplus.remove(nearest)
+        changed.append((nearest, mention) if lost_is_target else (mention, nearest))
 
 
 def suggestion_for(source: Mention, target_lang: str) -> str | None:
