@@ -69,3 +69,18 @@ def test_a_missing_spelling_variety_is_a_check_that_did_not_run() -> None:
     assert data["settings"]["checks"] == ["TA303"]
     assert [entry["check"] for entry in data["not_run"]] == ["TA140"]
     assert "en_XX" in data["not_run"][0]["reason"]
+
+
+def test_the_index_and_summary_say_a_pass_was_a_limited_audit() -> None:
+    """A pass with checks missing for the pair is no plain PASS to an index reader."""
+    from transaudit.report.index_report import IndexEntry, render_index, summary_dict
+
+    result = audit()
+    entry = IndexEntry.from_result(result, "vertrag.html", None)
+    assert entry.passed
+    assert summary_dict([entry])["articles"][0]["checks_not_run"] == ["TA225", "TA302"]
+    index = render_index([entry])
+    assert "limited: 2 checks not run" in index and "TA225, TA302" in index
+    complete = audit_article(Article("a", "es", "en", [Segment("p1", "Hola, mundo.", "Hello, world.")]),
+                             Settings.from_keys(select="TA302,TA225", backend="none"))
+    assert "limited:" not in render_index([IndexEntry.from_result(complete, "a.html", None)])

@@ -60,6 +60,9 @@ class IndexEntry:
     #: Every report file of the article (all formats): what ``publish`` checks the
     #: folder against, so another run's reports left in it cannot go out unindexed.
     files: list[str] = field(default_factory=list)
+    #: Codes of the selected checks that did not run for this pair (no data for the
+    #: language): a pass with checks missing is a limited audit, and the index says so.
+    checks_not_run: list[str] = field(default_factory=list)
 
     @classmethod
     def from_result(cls, result: ArticleResult, html_name: str | None, json_name: str | None,
@@ -86,6 +89,7 @@ class IndexEntry:
             fixed=(result.comparison or {}).get("fixed"),
             compared=summary_line(result.comparison),
             files=sorted(files),
+            checks_not_run=sorted({str(item["check"]) for item in result.not_run}),
         )
 
     @classmethod
