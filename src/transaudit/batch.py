@@ -8,6 +8,7 @@ from whatever finished.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -24,7 +25,7 @@ from typing import Any
 from transaudit.compare import attach as attach_comparison
 from transaudit.engine import Engine
 from transaudit.errors import InputError
-from transaudit.fsutil import display_path, safe_filename, write_group
+from transaudit.fsutil import display_path, remove_stale_temporaries, safe_filename, write_group
 from transaudit.input.readers import Languages, _name_languages, read_articles
 from transaudit.memo import batch_collector, clear_text_caches, tune_collector
 from transaudit.model import Article
@@ -174,6 +175,29 @@ def _die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent_pid,), name="parent-watch", daemon=True).start()
 
 
+#: What the batch process sends its workers to stop the article they are auditing.
+STOP_SIGNAL = signal.SIGUSR1
+#: Seconds the running audits get to stop (or finish) after an interrupt, before their
+#: workers are killed: a stopped audit returns at once, a report being written needs
+#: milliseconds; a worker deaf to the stop (blocked in C code) must not hold the run.
+STOP_GRACE = 5.0
+
+
+class _Stopped(BaseException):
+    """Raised in a worker by :data:`STOP_SIGNAL`: the batch was interrupted."""
+
+
+def _stop_worker(signum: int, frame: Any) -> None:
+    """Stop the audit in progress, unless its reports are being written or it is done.
+
+    Written reports stay complete and indexed: from the start of the writing the
+    outcome is the parent's to collect, so the stop only marks the worker stopped.
+    """
+    _WORKER["stopped"] = True
+    if not _WORKER.get("writing"):
+        raise _Stopped
+
+
 def _init_worker(
     settings: Settings, langs: Languages, out: str, formats: tuple[str, ...], parent_pid: int | None = None
 ) -> None:
@@ -182,18 +206,31 @@ def _init_worker(
     if multiprocessing.parent_process() is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(STOP_SIGNAL, _stop_worker)
         if parent_pid is not None:
             _die_with_parent(parent_pid)
         tune_collector()  # a worker process only audits (memo.py)
     _WORKER.update(settings=settings, langs=langs, out=Path(out), formats=formats, engine=Engine(settings))
 
 
-def _audit_one(path: str, name: str) -> Outcome:
+def _audit_one(path: str, name: str) -> Outcome | None:
     """Read, audit and write the article(s) of one path inside a worker (or in-process).
+
+    None when the batch was interrupted before this path's reports were written.
 
     A file holding several articles gives one outcome with a part per article,
     reported as ``<name>-<label>`` (the label of its XLIFF file or TMX pair).
     """
+    _WORKER["writing"] = False
+    if _WORKER.get("stopped"):
+        return None
+    try:
+        return _audit_path(path, name)
+    except _Stopped:
+        return None  # interrupted: not audited, as if it had never started
+
+
+def _audit_path(path: str, name: str) -> Outcome:
     try:
         articles = read_articles(Path(path), _WORKER["langs"])
     except InputError as error:
@@ -221,6 +258,7 @@ def _audit_article(article: Article, path: str, name: str) -> Outcome:
         return Outcome(path, name, error=f"{display_path(path)}: {problem}")
     finally:
         clear_text_caches()  # memory stays flat in the number of articles (memo.py)
+    _WORKER["writing"] = True  # a stop from now on leaves this article's outcome whole
     try:
         files = write_reports(result, _WORKER["out"], name, _WORKER["formats"])
     except OSError as error:
@@ -251,8 +289,10 @@ def run_batch(
     formats: Sequence[str],
     jobs: int,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
+    on_stop: Callable[[int], None] = lambda running: None,
 ) -> BatchRun:
-    """Audit every path; ``on_done`` sees each outcome as it finishes."""
+    """Audit every path; ``on_done`` sees each outcome as it finishes, ``on_stop`` the number
+    of audits still running when an interrupt arrives (with workers)."""
     names = report_names(paths)
     formats = tuple(formats)
     outcomes: dict[int, Outcome] = {}
@@ -262,8 +302,10 @@ def run_batch(
         try:
             with batch_collector():
                 for index, (path, name) in enumerate(zip(paths, names, strict=False)):
-                    outcomes[index] = _audit_one(str(path), name)
-                    on_done(outcomes[index])
+                    outcome = _audit_one(str(path), name)
+                    if outcome is not None:
+                        outcomes[index] = outcome
+                        on_done(outcome)
         except KeyboardInterrupt as error:
             interruption = error
     else:
@@ -274,14 +316,16 @@ def run_batch(
         )
         pending: dict[Future[Outcome], int] = {}
 
-        def collect(future: Future[Outcome]) -> None:
+        def collect(future: Future[Outcome | None]) -> None:
             index = pending.pop(future)
             try:
-                outcomes[index] = future.result()
+                outcome = future.result()
             except Exception as error:
                 where = display_path(paths[index])
-                outcomes[index] = Outcome(str(paths[index]), names[index], error=f"{where}: {error}")
-            on_done(outcomes[index])
+                outcome = Outcome(str(paths[index]), names[index], error=f"{where}: {error}")
+            if outcome is not None:  # None: stopped by the interrupt, not audited
+                outcomes[index] = outcome
+                on_done(outcome)
 
         try:
             for index, (path, name) in enumerate(zip(paths, names, strict=False)):
@@ -291,20 +335,30 @@ def run_batch(
                 for future in done:
                     collect(future)
         except KeyboardInterrupt as error:
-            # Workers ignore SIGINT and SIGTERM: cancel what has not started,
-            # let the running audits finish their (atomic) writes and index them.
+            # Workers ignore SIGINT and SIGTERM: cancel what has not started, tell the
+            # running audits to stop (a report being written is finished and indexed),
+            # and kill a worker that has not answered after STOP_GRACE.
             interruption = error
             for future in list(pending):
                 if future.cancel():
                     pending.pop(future)
-            for future in list(pending):
-                try:
-                    future.result()
-                except BaseException:
-                    pass
+            on_stop(len(pending))
+            workers = list((getattr(executor, "_processes", None) or {}).values())
+            for process in workers:
+                with contextlib.suppress(OSError):
+                    os.kill(process.pid, STOP_SIGNAL)
+            done, _ = wait(pending, timeout=STOP_GRACE)
+            for future in done:
                 collect(future)
+            if pending:
+                for process in workers:
+                    with contextlib.suppress(OSError):
+                        process.kill()
+                pending.clear()  # their audits did not finish: not indexed, as if never started
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
+            if interruption is not None:
+                remove_stale_temporaries(out)  # a killed worker's half-written reports
     return BatchRun([outcomes[i] for i in sorted(outcomes)], interruption)
 
 

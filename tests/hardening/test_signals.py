@@ -175,3 +175,35 @@ def test_ctrl_c_during_publish_exits_130(tmp_path: Path) -> None:
             _kill_group(process)
     assert process.returncode == 130, stderr
     assert stderr.strip().splitlines() == ["transaudit: interrupted"]
+
+
+@pytest.mark.slow
+def test_an_interrupt_stops_the_running_audits_of_workers_promptly(tmp_path: Path) -> None:
+    """With workers, the articles being audited stop too (not only the ones not started).
+
+    Two articles long enough to take minutes each on a loaded machine: before, SIGTERM
+    waited for both to finish; now the workers are told to stop and the run ends at once,
+    says it is stopping, indexes nothing unfinished and leaves no temporary behind.
+    """
+    corpus = _corpus(tmp_path, 2, 6000)
+    out = tmp_path / "out"
+    process = _start("check", corpus, "--out", out, "--backend", "none", "--jobs", "2", "--quiet")
+    workers: list[int] = []
+    try:
+        _wait_for(lambda: len(_children(process.pid)) >= 2)
+        workers = _children(process.pid)
+        time.sleep(3)  # the workers are inside the audits now
+        assert not list(out.glob("art*.json")), "an article finished too soon to test stopping"
+        signalled = time.monotonic()
+        process.terminate()
+        _, stderr = process.communicate(timeout=120)
+        elapsed = time.monotonic() - signalled
+    finally:
+        _kill_group(process, workers)
+    assert process.returncode == 143, stderr
+    assert "transaudit: stopping: " in stderr and "Traceback" not in stderr
+    assert elapsed < 15, f"took {elapsed:.1f} s to stop"
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["interrupted"].startswith("interrupted after 0 of 2")
+    assert summary["articles"] == [] and not list(out.glob("art*")) and not list(out.glob(".*.tmp"))
+    assert [pid for pid in workers if _running(pid)] == []

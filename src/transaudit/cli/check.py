@@ -203,7 +203,7 @@ def check(
                 except ClusterError as error:
                     fail(str(error))
             else:
-                run = run_batch(articles, settings, langs, out, formats, jobs, on_done)
+                run = run_batch(articles, settings, langs, out, formats, jobs, on_done, _say_stopping)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
@@ -237,6 +237,15 @@ def check(
         if before is not None:
             before.discard()  # a run stopped by a bug or a usage error leaves its reports, not the links
         _remove_if_empty(created)
+
+def _say_stopping(running: int) -> None:
+    """One line as soon as an interrupt arrives: the running audits get a few seconds to stop."""
+    from transaudit.batch import STOP_GRACE
+
+    audits = "audit" if running == 1 else "audits"
+    click.echo(f"transaudit: stopping: {running} running {audits} told to stop (killed after "
+               f"{STOP_GRACE:g} s); finished reports are kept and indexed", err=True)
+
 
 def _write_index_or_fail(out: Path, outcomes: Sequence[Any], generated_at: str,
                          run_info: dict[str, Any], before: Snapshot) -> None:
