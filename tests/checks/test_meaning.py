@@ -125,6 +125,18 @@ def test_the_evidence_words_take_compounds_names_and_idioms_as_rendered() -> Non
     assert [w.text for w in moved_words(segment, "es", "en")] == ["purple"]
 
 
+def test_the_evidence_words_take_a_more_specific_noun_as_rendered() -> None:
+    """WordNet relates "automakers" (a form Apertium lacks) to "fabricantes" → "manufacturer":
+    a kind of it, not a moved meaning; "soldiers" stays the evidence."""
+    from transaudit.checks.meaning import moved_words
+
+    source = "Los fabricantes franceses exportan la mitad de sus coches a Europa del Este."
+    specific = Segment("p1", source, "French automakers export half of their cars to Eastern Europe.")
+    assert moved_words(specific, "es", "en") == []
+    other = Segment("p1", source, "French soldiers export half of their cars to Eastern Europe.")
+    assert [w.text for w in moved_words(other, "es", "en")] == ["soldiers"]
+
+
 def _paragraphs(scores: list[float]) -> Article:
     sentence_es = "Los vecinos del barrio pidieron más autobuses nocturnos al ayuntamiento."
     sentence_en = "Residents of the district asked the council for more night buses."

@@ -43,7 +43,7 @@ from transaudit.analysis.text import fold, word_count
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
 from transaudit.checks.coverage import LONGEST as COVERAGE_LONGEST
-from transaudit.meaning import encoder, similarity
+from transaudit.meaning import encoder, senses, similarity
 from transaudit.meaning.bilingual import Lexicon, Word
 from transaudit.meaning.coverage import FUNCTION_ZIPF
 from transaudit.meaning.insertions import lexicons, links
@@ -184,6 +184,7 @@ def moved_words(segment: Segment, source_lang: str, target_lang: str) -> list[Wo
     source = forward.words([segment.source])[segment.source]
     target = backward.words([segment.target])[segment.target]
     linked = _evidence_links(source, target, links(source, target, forward, backward), backward)
+    linked = _near_senses(source, target, linked, forward, backward, source_lang, target_lang)
     moved = []
     for word, link in zip(target, linked, strict=True):
         if link or not word.content or any(ch.isdigit() for ch in word.text):
@@ -246,6 +247,66 @@ def _evidence_links(
         free = [j for j, w in enumerate(target) if not out[j] and w.readings and _pos(w) <= kinds]
         if len(free) == 1:
             out[free[0]].add(i)
+    return out
+
+
+#: WordNet's own detachment rules for nouns (morphy, ``morph.c``): a plural ending and
+#: what replaces it; the first base form WordNet lists is the noun.
+_NOUN_ENDINGS = (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
+                 ("shes", "sh"), ("men", "man"), ("ies", "y"))
+
+
+def _wordnet_noun(text: str) -> str:
+    """The noun WordNet lists for a form the analyser lacks ("carmakers" → "carmaker")."""
+    word = fold(text)
+    if senses.known(word):
+        return word
+    for ending, base in _NOUN_ENDINGS:
+        if word.endswith(ending) and senses.known(word[: len(word) - len(ending)] + base):
+            return word[: len(word) - len(ending)] + base
+    return word
+
+
+def _english_nouns(word: Word, lang: str, lexicon: Lexicon) -> frozenset[str]:
+    """The word's English nouns for WordNet: its own lemmas (WordNet's base form for a
+    word the analyser lacks) in English, else its dictionary translations."""
+    if lang.split("-")[0] != "en":
+        return frozenset(f for f in lexicon.translations(word) if f)
+    return word.lemmas if word.readings else frozenset({_wordnet_noun(word.text)})
+
+
+def _near_senses(
+    source: Sequence[Word],
+    target: Sequence[Word],
+    linked: list[set[int]],
+    forward: Lexicon,
+    backward: Lexicon,
+    source_lang: str,
+    target_lang: str,
+) -> list[set[int]]:
+    """Links the dictionary lacks between a word and a more or less specific one.
+
+    A target word no source word links to renders an unlinked source word when
+    one's English noun is the other's or a kind of it in WordNet (two hypernym
+    links at most, :func:`transaudit.meaning.senses.in_line`): "carmakers" for
+    "fabricantes" (Apertium: "manufacturer", of which a carmaker is a kind) is a
+    more specific word, not a moved meaning. Two kinds of one thing ("bicycles"
+    for "coches") are another meaning and stay evidence. One side must be English
+    (WordNet's language); without WordNet the links stay as they are.
+    """
+    if "en" not in (source_lang.split("-")[0], target_lang.split("-")[0]) or not senses.installed():
+        return linked
+    used = set().union(*linked) if linked else set()
+    loose = [(i, _english_nouns(w, source_lang, forward)) for i, w in enumerate(source)
+             if i not in used and w.content]
+    if not loose:
+        return linked
+    out = [set(found) for found in linked]
+    for j, word in enumerate(target):
+        if out[j] or not word.content:
+            continue
+        mine = _english_nouns(word, target_lang, backward)
+        out[j].update(i for i, theirs in loose if any(senses.in_line(a, b) for a in mine for b in theirs))
     return out
 
 

@@ -109,3 +109,36 @@ def _defines(offsets: tuple[int, ...], noun: str) -> bool:
     if " " in word:
         return False
     return any(word in found or f"{word}s" in found for found in map(_gloss_words, offsets))
+
+
+@lru_cache(maxsize=65536)
+def _hypernyms(offset: int) -> tuple[int, ...]:
+    """The synsets one hypernym link (``@``, ``@i``) above the synset at ``offset``."""
+    fields = wordnet.synset("n", offset).split(b" ")
+    if len(fields) < 4:
+        return ()
+    at = 4 + 2 * int(fields[3], 16)
+    count = int(fields[at])
+    return tuple(
+        int(fields[at + 2 + 4 * i])
+        for i in range(count)
+        if fields[at + 1 + 4 * i].decode() in ("@", "@i") and fields[at + 3 + 4 * i] == b"n"
+    )
+
+
+def in_line(one: str, other: str) -> bool | None:
+    """One noun is the other or a kind of it, :data:`STEPS` hypernym links at most, either
+    way ("carmaker" → "manufacturer"); sisters ("bicycle", "car") are not. None if WordNet
+    lacks either."""
+    a, b = _offsets(one), _offsets(other)
+    if not a or not b:
+        return None
+
+    def above(offsets: tuple[int, ...]) -> set[int]:
+        seen, frontier = set(offsets), set(offsets)
+        for _ in range(STEPS):
+            frontier = {h for o in frontier for h in _hypernyms(o)} - seen
+            seen |= frontier
+        return seen
+
+    return bool(above(a) & set(b) or above(b) & set(a))
