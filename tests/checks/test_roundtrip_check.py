@@ -36,3 +36,18 @@ def test_missing_runs(source: str, back: str, missing: list[list[str]]) -> None:
     for run in runs:
         for token in run:
             assert source[token.start : token.end] == token.text
+
+
+def test_a_span_covers_whole_written_words() -> None:
+    """A run of missing words that opens on the "m" of "a.m." starts at its "a": the
+    tokeniser splits abbreviations at their periods, TA401's span does not."""
+    from transaudit.checks.roundtrip import snap
+
+    source = "Opening hours are 9 a.m. to 5 p.m. daily."
+    runs = missing_runs(source, "The hours are of 9.00 to 17.00 every day.", {"a", "to", "are"})
+    opening = runs[-1][0].start
+    assert source[opening:].startswith("m. to")  # where the split words alone would open
+    start, _ = snap(source, opening, runs[-1][-1].end)
+    assert source[start:].startswith("a.m.") and source[start - 1] == " "
+    assert snap("U.S. troops", 2, 3) == (0, 3) and snap("at o'clock", 5, 7) == (3, 10)
+    assert snap(source, 0, 7) == (0, 7)

@@ -48,6 +48,26 @@ def missing_runs(source: str, back_translation: str, stopwords: set[str]) -> lis
     return runs
 
 
+def _joined(text: str, i: int) -> bool:
+    """``text[i]`` belongs to the word around it: a word character, or a period or
+    apostrophe between two ("a.m.", "U.S.", "o'clock"), which the tokeniser splits at."""
+    if i < 0 or i >= len(text):
+        return False
+    if text[i].isalnum():
+        return True
+    return text[i] in ".'’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole written words: a run that opens on the "m" of "a.m."
+    starts at its "a" (a reader fixes words, not pieces of an abbreviation)."""
+    while _joined(text, start - 1):
+        start -= 1
+    while _joined(text, end):
+        end += 1
+    return start, end
+
+
 def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -132,7 +152,8 @@ class RoundTripDivergence(Check):
             f'{median:.0f}) does not bring back {listed}; it reads "{_short(segment.back_translation or "")}"'
         )
         for run in sorted(ranked, key=lambda run: run[0].start):
-            yield Finding("source", run[0].start, run[-1].end, message, segment=segment.id)
+            start, end = snap(segment.source, run[0].start, run[-1].end)
+            yield Finding("source", start, end, message, segment=segment.id)
 
 
 def _scorable(segment: Segment, min_words: int) -> bool:
