@@ -50,6 +50,8 @@ def _explained(source_word: str, target_word: str, source_lang: str, target_lang
         spelled = pattern.sub(replacement, spelled)
     if spelled == fold(source_word):
         return True
+    if _spelled_by_sound(fold(source_word), fold(target_word)):
+        return True
     # An exonym: the target's spelling is the one its language uses (wordfreq; looked
     # up with its accents: "Cataluña", not "cataluna"). The source's spelling without
     # its accents is the target language's too ("Fernandez" in English texts): a spelling
@@ -59,6 +61,22 @@ def _explained(source_word: str, target_word: str, source_lang: str, target_lang
     if zipf(target_word, target_lang) > established:
         return True
     return _exonym(target_word, source_lang, target_lang)
+
+
+def _spelled_by_sound(source: str, target: str) -> bool:
+    """A French transcription written as it sounds: "ou" as "u", a final mute "e" dropped.
+
+    Place and person names of the Maghreb, the Sahel and the Levant reach
+    English in their French transcription, and Spanish, Catalan, Portuguese or
+    Italian respell that by sound ("Ouarzazate" → "Uarzazat", "Ouagadougou" →
+    "Uagadugu", "Bouteflika" → "Buteflika"). The target must be the source with
+    every "ou" written "u" (at least one) and perhaps its final "e" dropped, and
+    nothing else changed: "Apaza" → "Apasa" or "Jorge" → "Jorg" stay mangles.
+    """
+    if "ou" not in source:
+        return False
+    sounded = source.replace("ou", "u")
+    return target == sounded or (sounded.endswith("e") and target == sounded[:-1])
 
 
 #: Zipf from which a spelling is in established use in a language (about once in ten
