@@ -39,6 +39,9 @@ def spelling_index(source_lang: str, target_lang: str) -> dict[str, Any]:
     folded standard word -> the standard word. ``exonyms``: a source-language
     name (one or more words) of an entity whose target name differs -> target name,
     unless the target language's Hunspell dictionary accepts it as written (its own word).
+    ``copied_exonyms``: those the dictionary accepts only as common words, in lower
+    case ("Chine": an English "chine" is a cut of meat) -> target name; such a form
+    is the source's name left untranslated only where the source writes it too.
     """
     tgt = gazetteer(target_lang)
     src = gazetteer(source_lang)
@@ -67,6 +70,7 @@ def spelling_index(source_lang: str, target_lang: str) -> dict[str, Any]:
                 if spelled != key:
                     skeleton.setdefault(spelled, std_word)
     exonyms: dict[str, str] = {}
+    copied: dict[str, str] = {}
     speller = spelling.speller(target_lang)
     for (kind, entity), forms in src.forms.items():
         if kind not in (CITY, COUNTRY):
@@ -80,6 +84,11 @@ def spelling_index(source_lang: str, target_lang: str) -> dict[str, Any]:
             if speller is not None and all(speller.check(word) for word in TOKEN_RE.findall(form)):
                 # The target language's own word or name ("Island" in English, "Seul" in
                 # French, "Holland"): not a leaked exonym (Hunspell of the target decides).
+                # A name the dictionary knows only as a lower-case common word ("Chine",
+                # "Grenade") still names the source's place when copied from the source.
+                if all(speller.check(word.lower()) for word in TOKEN_RE.findall(form)):
+                    copied[form] = target_forms[0]
                 continue
             exonyms[form] = target_forms[0]
-    return {"exact": frozenset(exact), "folded": folded, "skeleton": skeleton, "exonyms": exonyms}
+    return {"exact": frozenset(exact), "folded": folded, "skeleton": skeleton, "exonyms": exonyms,
+            "copied_exonyms": copied}

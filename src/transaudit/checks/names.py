@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
 from transaudit.analysis import gazetteer as gz
 from transaudit.analysis import name_runs, name_spelling, tokens
@@ -50,10 +51,14 @@ def known_misspellings(
     # text holding no exonym's first word names none (most texts: the scan is skipped).
     if _exonym_openers(source_lang, target_lang) & tokens.words_of(target, src.elisions):
         for m in src.mentions(target):
-            if m.kind in (gz.CITY, gz.COUNTRY) and m.text in index["exonyms"] and m.text not in ambiguous:
-                if source and _inside_copied_phrase(m, tokens.tokenize(target), tokens.words_of(source)):
-                    continue
-                found[m.start] = (m.start, m.end, "exonym", index["exonyms"][m.text])
+            if m.kind not in (gz.CITY, gz.COUNTRY) or m.text in ambiguous:
+                continue
+            standard = index["exonyms"].get(m.text) or _copied_exonym(m, index, source)
+            if standard is None:
+                continue
+            if source and _inside_copied_phrase(m, tokens.tokenize(target), tokens.words_of(source)):
+                continue
+            found[m.start] = (m.start, m.end, "exonym", standard)
     wrong: dict[str, tuple[str, str]] = {}
     for word in tokens.words_of(target):
         if not word[:1].isupper() or len(word) < 4 or word in index["exact"]:
@@ -76,12 +81,24 @@ def known_misspellings(
     return tuple(found[k] for k in sorted(found))
 
 
+def _copied_exonym(mention: gz.Mention, index: dict[str, Any], source: str) -> str | None:
+    """The target name for a source-language name that is also a common word of the target
+    language ("Chine"), when it is the source's name copied: the source writes it as the
+    target does (its case included: the source's capital says it is the name).
+    """
+    standard = index["copied_exonyms"].get(mention.text)
+    if standard is None or mention.text not in tokens.words_of(source):
+        return None
+    return str(standard)
+
+
 @cache
 def _exonym_openers(source_lang: str, target_lang: str) -> frozenset[str]:
     """The first word of every exonym the pair's index corrects, as the source gazetteer
     tokenizes it (a mention's text starts with the word it was found at)."""
     elisions = gz.gazetteer(source_lang).elisions
-    exonyms = name_spelling.spelling_index(source_lang, target_lang)["exonyms"]
+    index = name_spelling.spelling_index(source_lang, target_lang)
+    exonyms = [*index["exonyms"], *index["copied_exonyms"]]
     return frozenset(found[0][2] for found in (tokens.tokenize(name, elisions) for name in exonyms) if found)
 
 
