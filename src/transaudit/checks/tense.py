@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from transaudit.analysis import resources
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need
+from transaudit.checks.coverage import LONGEST
 from transaudit.meaning.insertions import lexicons
 from transaudit.meaning.tense import shifts
 from transaudit.model import Article, Category, Severity
@@ -25,7 +26,10 @@ class TenseChanged(Check):
     that is also a noun without an auxiliary before it ("places"), a modal
     other than will/would, or a participle used as an adjective (after a degree
     word or a determiner, or in a reduced relative clause: "the framework
-    proposed here is useful") has no time and is never flagged. A verb is compared
+    proposed here is useful") has no time and is never flagged. A side over the
+    meaning checks' 5,000 characters is not judged: linking its verbs weighs every
+    word against every other (6 s on 100,000 characters, near the scaling test's
+    15 s limit under load). A verb is compared
     only with the source verbs of its own sentence's counterparts (the k-th
     sentence of each side when they have as many, else the source sentences at
     the same place in the paragraph): the same verb elsewhere in the paragraph
@@ -49,7 +53,11 @@ class TenseChanged(Check):
 
     def check_article(self, article: Article, ctx: CheckContext) -> Iterator[Finding]:
         found = lexicons(ctx.source_lang, ctx.target_lang)
-        pairs = [s for s in article.segments if s.source.strip() and s.target.strip()]
+        pairs = [
+            s
+            for s in article.segments
+            if s.source.strip() and s.target.strip() and max(len(s.source), len(s.target)) <= LONGEST
+        ]
         if found is None or not pairs:
             return
         forward, backward = found
