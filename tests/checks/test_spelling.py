@@ -136,3 +136,32 @@ def test_a_contraction_clitic_written_apart_is_no_misspelling() -> None:
                                              english, frozenset())] == ["n't"]
     assert [w for _, _, w, _ in misspellings("Lo sabe.", "The man knows it becuase (yes).", "es", "en",
                                              english, frozenset())] == ["becuase"]
+
+
+def test_settled_words_never_hide_a_slip_elsewhere() -> None:
+    """Words the judge settles are skipped at C speed; a name left unjudged inside a sentence
+    is still judged where it opens one, and a slip is reported in every segment that has it."""
+    from transaudit.checks import spelling as ta140
+
+    speller = spelling.speller("es")
+    if speller is None:
+        return  # no Spanish dictionary here
+    texts = [
+        "Lo dijo Goberno ayer en la cuidad.",  # a capitalised word inside a sentence: not judged here
+        "Goberno habló. Le dijo al presidnete que no.",  # now it opens a sentence
+        "El presidnete y el Goberno.",  # the slip again, the name inside a sentence again
+        "Es un día de sol en la casa de su madre.",
+    ]
+    judge = ta140.typo_judge("en", "es", speller)
+    before = set(judge.settled)
+    found = [
+        [(w, c) for _, _, w, c in ta140.misspellings("The house.", t, "en", "es", speller, frozenset())]
+        for t in texts
+    ]
+    assert ("presidnete", "presidente") in found[1] and ("presidnete", "presidente") in found[2]
+    assert "presidnete" not in judge.settled  # a slip is looked at in every segment
+    assert "casa" not in judge.settled - before  # a common word is never looked at
+    assert found == [  # the same answers once the judge has settled the words
+        [(w, c) for _, _, w, c in ta140.misspellings("The house.", t, "en", "es", speller, frozenset())]
+        for t in texts
+    ]

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from transaudit.analysis.resources import LanguageResources, resolve
+from transaudit.analysis.tokens import word_view
 from transaudit.memo import SOURCE_CACHE, lasting
 
 Value = Decimal | tuple[Any, ...]
@@ -27,7 +28,10 @@ Value = Decimal | tuple[Any, ...]
 #: Stretches whose digits belong to no number a reader sees (links, handles).
 _NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+")
 _TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
-_ROMAN_CANDIDATE_RE = re.compile(r"\b[MDCLXVI]{2,7}\b")
+#: Two to seven Roman capitals standing as a word (``\b[MDCLXVI]{2,7}\b``), written to
+#: open with the letters so the regex engine skips ahead to them instead of trying
+#: every position; the look-behind after the first letter is the leading ``\b``.
+_ROMAN_CANDIDATE_RE = re.compile(r"[MDCLXVI](?<!\w[MDCLXVI])[MDCLXVI]{1,6}(?!\w)")
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _DECADE_RE = re.compile(r"['’]?s\b")
@@ -126,8 +130,11 @@ class Locale:
         # Starts with \d so the regex engine can skip ahead to digits.
         # Thousands grouped by a space, a no-break space or a narrow one ("20 000",
         # SI style and French/Spanish typography) come first: only groups of three.
+        # The first digit is taken out of both alternatives ("\d{1,3}…|\d+…" reads
+        # "\d(?:\d{0,2}…|\d*…)", tried in the same order), so the pattern opens with a
+        # digit and the regex engine skips ahead to digits instead of trying every position.
         self.number_re = re.compile(
-            rf"\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d{re.escape(seps)}]\d)|\d+(?:[{re.escape(seps)}]\d+)*"
+            rf"\d(?:\d{{0,2}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d{re.escape(seps)}]\d)|\d*(?:[{re.escape(seps)}]\d+)*)"
         )
         self.scale_re = _word_after_number(self.scales)
         after_noon = [re.escape(w) for w in raw.get("after_noon", [])]
@@ -364,7 +371,7 @@ class Locale:
     def may_report(self, text: str) -> tuple[bool, bool, frozenset[str]]:
         """Cheap look: (has digits, has a reportable number word or month, its words)."""
         digits = _DIGIT_RE.search(text) is not None
-        folded = frozenset(_LETTERS_RE.findall(text.casefold()))
+        folded = word_view(text).folded_letter_set  # frozenset(_LETTERS_RE.findall(text.casefold()))
         return digits, not self.strong.isdisjoint(folded), folded
 
     def _word_mention(self, text: str, start: int, end: int, tokens: list[str]) -> Mention | None:
@@ -610,8 +617,8 @@ def compare(
     ):
         return NOTHING  # every figure found its counterpart: number words cannot change that
     else:
-        src_folded = frozenset(_LETTERS_RE.findall(source.casefold()))
-        tgt_folded = frozenset(_LETTERS_RE.findall(target.casefold()))
+        src_folded = word_view(source).folded_letter_set
+        tgt_folded = word_view(target).folded_letter_set
     src = sorted([*src_figures, *src_locale.word_mentions(source, src_folded)], key=lambda m: m.start)
     tgt = sorted([*tgt_figures, *tgt_locale.word_mentions(target, tgt_folded)], key=lambda m: m.start)
     result = Comparison([], [], [], [], [])

@@ -21,12 +21,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
+from operator import eq
 from typing import ClassVar
 
 from transaudit.analysis.lexicon import capitalises_nouns
 from transaudit.analysis.resources import LanguageResources, resolve
 from transaudit.analysis.text import WORD_RE, fold
+from transaudit.analysis.tokens import word_view
 from transaudit.checks import register
 from transaudit.checks.base import Check, CheckContext, Finding, Need, Option
 from transaudit.memo import SOURCE_CACHE, lasting, text_cache
@@ -85,6 +87,24 @@ class _LangData:
 _REPEAT_HINT = re.compile(
     rf"\b(\w++)\W++(?:\1\b|(\w++)\W++(?:\w++\W++){{0,{MAX_UNIT - 2}}}?\1\W++\2\b)", re.IGNORECASE
 )
+
+
+def _may_repeat(text: str) -> bool:
+    """Can :data:`_REPEAT_HINT` match ``text``? Answered from the shared word view at C speed.
+
+    The hint's words are whole ``\\w+`` runs compared as ``re.IGNORECASE`` does
+    (:attr:`~transaudit.analysis.tokens.WordView.lowered`): it matches exactly when
+    a run equals the next one, or a pair of runs comes again 2 to :data:`MAX_UNIT`
+    runs on. Nine texts in ten have neither and skip the regex; a text whose case
+    mapping is irregular (no ``lowered`` view) is left to the regex.
+    """
+    low = word_view(text).lowered
+    if low is None:
+        return True
+    if any(map(eq, low, islice(low, 1, None))):
+        return True
+    pairs = list(zip(low, islice(low, 1, None), strict=False))
+    return any(any(map(eq, pairs, islice(pairs, lag, None))) for lag in range(2, MAX_UNIT + 1))
 
 
 def _coordination_hints(text: str, needles: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:
@@ -161,7 +181,7 @@ def scan(text: str, lang: str | LanguageResources) -> tuple[Repeat, ...]:
     lang_data = resolve(lang).part(_lang_data)
     found: list[Repeat] = []
     covered = 0
-    for hint in _REPEAT_HINT.finditer(text):
+    for hint in _REPEAT_HINT.finditer(text) if _may_repeat(text) else ():
         if hint.start() < covered:
             continue
         ends = [i for i in (text.find(b, hint.end()) for b in _BREAKS) if i >= 0]

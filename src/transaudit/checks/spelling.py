@@ -170,17 +170,22 @@ def misspellings(
     )
     judge = typo_judge(source_lang, target_lang, speller)
     usual = judge.usual
+    settled = judge.settled
     rare: set[str] = set()
     capitalised = False
     # The segment's words come from the tokenisation the word checks share (without
-    # links to blank, the target's own); words written as their common case-folded
-    # form ("puente") are set aside at C speed, the rest folded and looked up one by one.
+    # links to blank, the target's own). Words written as their common case-folded
+    # form ("puente") and words already settled (never a slip, whatever their
+    # sentence) are set aside at C speed; the rest are folded and looked up one by one.
     words = tokens.word_view(target).letter_set if masked is target else frozenset(_WORD_RE.findall(masked))
-    for word in words.difference(judge.common_forms):
+    for word in words.difference(judge.common_forms, settled):
         if len(word) < MIN_LENGTH:
+            settled.add(word)
             continue
         key = word.casefold()
-        if usual.get(key, 0.0) < COMMON_ZIPF and key not in accepted:
+        if usual.get(key, 0.0) >= COMMON_ZIPF:
+            settled.add(word)  # common, capitalised ("Gobierno") or folded otherwise
+        elif key not in accepted:
             rare.add(word)
             capitalised = capitalised or word[0].isupper()
     if capitalised:
@@ -192,6 +197,8 @@ def misspellings(
         correction = judge.correction(word, word.casefold())
         if correction is not None:
             slips[word] = correction
+        else:
+            settled.add(word)
     if not slips:
         return
     source_words = frozenset(w.casefold() for w in _WORD_RE.findall(source))
@@ -257,6 +264,11 @@ class TypoJudge:
         self._source_usual = frequencies.table(source_lang).at_least(SOURCE_WORD_ZIPF)
         self._english = frequencies.table("en").at_least(COMMON_ZIPF)
         self._verdicts: dict[str, str | None] = {}
+        #: Words, as written, that are never reported whatever their sentence: shorter
+        #: than :data:`MIN_LENGTH`, common (:data:`COMMON_ZIPF`) once case-folded, or
+        #: judged no slip. A segment's words are set against them at C speed, so the
+        #: words looked at one by one are the new ones, the names and the slips.
+        self.settled: set[str] = set()
 
     def correction(self, word: str, key: str) -> str | None:
         """The correction of ``word`` (``key`` is its case-folded form), or None if it is no slip."""
