@@ -181,11 +181,12 @@ def test_ctrl_c_during_publish_exits_130(tmp_path: Path) -> None:
 def test_an_interrupt_stops_the_running_audits_of_workers_promptly(tmp_path: Path) -> None:
     """With workers, the articles being audited stop too (not only the ones not started).
 
-    Two articles long enough to take minutes each on a loaded machine: before, SIGTERM
+    Two articles long enough to take half a minute each on a quiet machine (with 6,000
+    rows both finished within 3 s there, before the signal): before, SIGTERM
     waited for both to finish; now the workers are told to stop and the run ends at once,
     says it is stopping, indexes nothing unfinished and leaves no temporary behind.
     """
-    corpus = _corpus(tmp_path, 2, 6000)
+    corpus = _corpus(tmp_path, 2, 40000)
     out = tmp_path / "out"
     process = _start("check", corpus, "--out", out, "--backend", "none", "--jobs", "2", "--quiet")
     workers: list[int] = []
