@@ -314,7 +314,7 @@ def run_batch(
             initializer=_init_worker,
             initargs=(settings, langs, str(out), formats, os.getpid()),
         )
-        pending: dict[Future[Outcome], int] = {}
+        pending: dict[Future[Outcome | None], int] = {}
 
         def collect(future: Future[Outcome | None]) -> None:
             index = pending.pop(future)

@@ -56,7 +56,7 @@ SAME_PLACE_SHARE = 0.5
 
 def _places(issue: Issue) -> list[tuple[str, int, int]]:
     """Where an issue points: its own span and the counterpart span on the other side."""
-    places = [(issue.side, issue.start, issue.end)]
+    places: list[tuple[str, int, int]] = [(issue.side, issue.start, issue.end)]
     if issue.counterpart is not None:
         places.append((issue.counterpart_side, *issue.counterpart))
     return places
