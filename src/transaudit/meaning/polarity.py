@@ -8,7 +8,7 @@ however, "not only"). "No." before a number is the abbreviation of *number*.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -60,6 +60,26 @@ def _verb(readings: tuple[str, ...]) -> bool:
     return any(tag in reading for reading in readings for tag in VERB_TAGS)
 
 
+def _analysed(
+    source: str, target: str, source_lang: str, target_lang: str
+) -> tuple[tuple[Word, ...], tuple[Word, ...], Callable[[], list[set[int]]]] | None:
+    """Both sides' analysed words and a call that links them through the dictionaries.
+
+    The links are left to the caller to ask for: they weigh every word against every
+    other, and :func:`negated_verb` needs them only when a verb follows the cue.
+    None without the pair's dictionaries.
+    """
+    from transaudit.meaning.insertions import lexicons, links
+
+    found = lexicons(source_lang, target_lang)
+    if found is None:
+        return None
+    forward, backward = found
+    source_words = forward.words([source])[source]
+    target_words = backward.words([target])[target]
+    return source_words, target_words, lambda: links(source_words, target_words, forward, backward)
+
+
 def negated_verb(
     source: str, target: str, cue: Token, source_lang: str, target_lang: str
 ) -> tuple[int, int] | None:
@@ -70,20 +90,15 @@ def negated_verb(
     None without the dictionaries or without a single link: the report then marks
     the source cue only.
     """
-    from transaudit.meaning.insertions import lexicons
-    from transaudit.meaning.insertions import links as linked_to
-
-    found = lexicons(source_lang, target_lang)
-    if found is None:
+    analysed = _analysed(source, target, source_lang, target_lang)
+    if analysed is None:
         return None
-    forward, backward = found
-    source_words = forward.words([source])[source]
-    target_words = backward.words([target])[target]
+    source_words, target_words, linked_to = analysed
     after = [i for i, word in enumerate(source_words) if word.start >= cue.end][:VERB_WINDOW]
     verb = next((i for i in after if _verb(source_words[i].readings)), None)
     if verb is None:
         return None
-    every = linked_to(source_words, target_words, forward, backward)
+    every = linked_to()
     linked = [j for j, found in enumerate(every) if verb in found]
     if len(linked) != 1:
         return None
@@ -267,15 +282,10 @@ def unmatched_negations(
     when a side negates as many verbs as the other, the dictionaries' links are
     not trusted to say which differ. None without the pair's dictionaries.
     """
-    from transaudit.meaning.insertions import lexicons
-    from transaudit.meaning.insertions import links as linked_to
-
-    found = lexicons(source_lang, target_lang)
-    if found is None:
+    analysed = _analysed(source, target, source_lang, target_lang)
+    if analysed is None:
         return None
-    forward, backward = found
-    source_words = forward.words([source])[source]
-    target_words = backward.words([target])[target]
+    source_words, target_words, linked_to = analysed
     source_cues, target_cues = negations(source, source_lang), negations(target, target_lang)
     ours = negated_verbs(source_words, clausal(source_cues, source_lang))
     theirs = negated_verbs(target_words, clausal(target_cues, target_lang))
@@ -283,7 +293,7 @@ def unmatched_negations(
     # ("sin importarle" → "not caring", "no pagó" → "without paying").
     source_phrases = len(source_cues) - len(clausal(source_cues, source_lang))
     target_phrases = len(target_cues) - len(clausal(target_cues, target_lang))
-    every = linked_to(source_words, target_words, forward, backward)
+    every = linked_to()
     back: list[set[int]] = [set() for _ in source_words]
     for j, linked in enumerate(every):
         for i in linked:
